@@ -1,0 +1,4 @@
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.write(`hello ${argv.join(" ")}\n`);
+  return 0;
+}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+// The indicator catalog is data (seeds/catalog.json); this schema is its contract, checked on every load.
+
+export const LEVELS = ["province", "district", "commune"] as const;
+export const levelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof levelSchema>;
+
+/** A target may apply to one level or to every level that reports the indicator. */
+export const targetLevelSchema = z.enum(["province", "district", "commune", "all"]);
+export type TargetLevel = z.infer<typeof targetLevelSchema>;
+
+export const PILLARS = ["digital-government", "digital-economy", "digital-society", "foundation"] as const;
+export const pillarSchema = z.enum(PILLARS);
+export type Pillar = z.infer<typeof pillarSchema>;
+
+/** ">=" for "100%", "tối thiểu", "ít nhất", "trở lên"; ">" for "trên"; "<=" for ranks ("45/63"). */
+export const comparatorSchema = z.enum([">=", ">", "<="]);
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+const nfc = (s: string) => s === s.normalize("NFC");
+export const textSchema = z.string().min(1).refine(nfc, "text must be NFC-normalised");
+export const bilingualSchema = z.object({ vi: textSchema, en: textSchema }).strict();
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+/** Where in the resolution a number comes from: a clause such as "II.2.2.1.a" and, inside it, the bullet (1-based). */
+export const sourceSchema = z
+  .object({
+    clause: z.string().regex(/^(I|II|III|IV)(\.[0-9a-z]+)*$/, "clause like II.2.2.1.a"),
+    bullet: z.number().int().positive().optional(),
+    quote: textSchema.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+/**
+ * How a figure is entered.
+ * - ratio: numerator and denominator; the result is a percentage.
+ * - percent: the percentage entered directly (e.g. digital economy share of GRDP).
+ * - growth: a yearly growth rate in percent; may be negative or above 100.
+ * - count: a whole number.
+ * - rank: a position 1..fieldSize (fieldSize is the field the target was set against).
+ * - yesno: one yes/no per reporting unit; above that level it becomes a share of units.
+ */
+export const unitSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ratio"), numerator: bilingualSchema, denominator: bilingualSchema }).strict(),
+  z.object({ kind: z.literal("percent") }).strict(),
+  z.object({ kind: z.literal("growth") }).strict(),
+  z.object({ kind: z.literal("count"), of: bilingualSchema }).strict(),
+  z.object({ kind: z.literal("rank"), fieldSize: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal("yesno"), subject: bilingualSchema }).strict(),
+]);
+export type UnitSpec = z.infer<typeof unitSchema>;
+export type UnitKind = UnitSpec["kind"];
+
+/**
+ * How unit figures roll up to the province.
+ * - ratio-of-sums: sum numerators over sum denominators (never an average of percentages).
+ * - share-of-units: yes/no answers become the share of units answering yes.
+ * - province-only: only the province reports it; nothing to consolidate.
+ * - sum: counts add up.
+ */
+export const consolidationSchema = z.enum(["ratio-of-sums", "share-of-units", "province-only", "sum"]);
+export type Consolidation = z.infer<typeof consolidationSchema>;
+
+export const targetSchema = z
+  .object({
+    /** A target year, or "annual" for a yearly target valid over `period`. */
+    year: z.union([z.number().int().min(2021).max(2030), z.literal("annual")]),
+    period: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
+    level: targetLevelSchema,
+    value: z.number(),
+    comparator: comparatorSchema,
+    source: sourceSchema,
+    /** The 2030 text restates nothing for this indicator: the 2025 value is kept as the floor, not invented anew. */
+    carried: z.boolean().optional(),
+    /** "phấn đấu" (strive for) in the text: still a target, worded as an aspiration. */
+    aspirational: z.boolean().optional(),
+  })
+  .strict()
+  .refine((t) => (t.year === "annual") === (t.period !== undefined), "an annual target needs a period, a dated one none");
+export type Target = z.infer<typeof targetSchema>;
+
+export const baselineSchema = z
+  .object({ year: z.number().int(), value: z.number(), source: sourceSchema, note: bilingualSchema.optional() })
+  .strict();
+export type Baseline = z.infer<typeof baselineSchema>;
+
+export const indicatorSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, "code like CQS-01"),
+    pillar: pillarSchema,
+    /** The official wording, OCR errors corrected. */
+    text: textSchema,
+    label: bilingualSchema,
+    unit: unitSchema,
+    levels: z.array(levelSchema).min(1),
+    consolidation: consolidationSchema,
+    targets: z.array(targetSchema),
+    baselines: z.array(baselineSchema).default([]),
+    exclusions: z.array(bilingualSchema).default([]),
+    aliases: z.array(textSchema).default([]),
+    keywords: z.array(textSchema).default([]),
+    /** A goal the text states without a number: listed so nobody thinks it was forgotten, never judged. */
+    qualitative: z.boolean().default(false),
+    note: bilingualSchema.optional(),
+  })
+  .strict()
+  .superRefine((ind, ctx) => {
+    if (!ind.qualitative && ind.targets.length === 0) ctx.addIssue({ code: "custom", message: `${ind.code}: a quantified indicator needs targets` });
+    for (const t of ind.targets) {
+      if (t.level !== "all" && !ind.levels.includes(t.level))
+        ctx.addIssue({ code: "custom", message: `${ind.code}: target for level ${t.level}, which does not report it` });
+    }
+    if (ind.consolidation === "province-only" && (ind.levels.length !== 1 || ind.levels[0] !== "province"))
+      ctx.addIssue({ code: "custom", message: `${ind.code}: province-only indicators are reported at province level only` });
+    if (ind.unit.kind === "rank" && ind.targets.some((t) => t.comparator !== "<="))
+      ctx.addIssue({ code: "custom", message: `${ind.code}: a rank target is always "<=" (a lower position is better)` });
+  });
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** A number in the text that is not a target, with the reason (the coverage test accepts these). */
+export const notTargetSchema = z
+  .object({ value: z.number(), source: sourceSchema, reason: bilingualSchema })
+  .strict();
+export type NotTarget = z.infer<typeof notTargetSchema>;
+
+export const catalogSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    resolution: z.object({ number: textSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: textSchema, issuer: textSchema }).strict(),
+    pillars: z.array(z.object({ id: pillarSchema, order: z.number().int(), heading: bilingualSchema }).strict()),
+    indicators: z.array(indicatorSchema).min(1),
+    notTargets: z.array(notTargetSchema).default([]),
+  })
+  .strict()
+  .superRefine((cat, ctx) => {
+    const seen = new Set<string>();
+    for (const ind of cat.indicators) {
+      if (seen.has(ind.code)) ctx.addIssue({ code: "custom", message: `duplicate indicator code ${ind.code}` });
+      seen.add(ind.code);
+    }
+    for (const p of PILLARS) if (!cat.pillars.some((x) => x.id === p)) ctx.addIssue({ code: "custom", message: `pillar ${p} has no heading` });
+  });
+export type Catalog = z.infer<typeof catalogSchema>;
