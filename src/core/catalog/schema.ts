@@ -48,7 +48,8 @@ export const unitSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("growth") }).strict(),
   z.object({ kind: z.literal("count"), of: bilingualSchema }).strict(),
   z.object({ kind: z.literal("rank"), fieldSize: z.number().int().positive() }).strict(),
-  z.object({ kind: z.literal("yesno"), subject: bilingualSchema }).strict(),
+  /** Answered yes/no by each unit of `unitLevel`; a higher level enters it as units-with / all units (a share of units). */
+  z.object({ kind: z.literal("yesno"), subject: bilingualSchema, unitLevel: levelSchema }).strict(),
 ]);
 export type UnitSpec = z.infer<typeof unitSchema>;
 export type UnitKind = UnitSpec["kind"];

@@ -1,0 +1,63 @@
+import type { Catalog, Indicator } from "../../core/catalog";
+import { describeTargets, levelName, unitName } from "../../core/catalog/describe";
+import type { Lang } from "../lang";
+import { renderTable } from "../text-table";
+
+/** The machine-readable catalog: one object per indicator, targets flattened for scripts. */
+export function catalogJson(catalog: Catalog) {
+  return catalog.indicators.map((ind: Indicator) => ({
+    code: ind.code,
+    pillar: ind.pillar,
+    text: ind.text,
+    label: ind.label,
+    unit: ind.unit.kind,
+    unitSpec: ind.unit,
+    levels: ind.levels,
+    consolidation: ind.consolidation,
+    qualitative: ind.qualitative,
+    targets: ind.targets.map((t) => ({
+      year: t.year,
+      ...(t.period ? { period: t.period } : {}),
+      level: t.level,
+      value: t.value,
+      comparator: t.comparator,
+      clause: t.source.clause,
+      ...(t.source.bullet !== undefined ? { bullet: t.source.bullet } : {}),
+      ...(t.carried ? { carried: true } : {}),
+      ...(t.aspirational ? { aspirational: true } : {}),
+    })),
+    baselines: ind.baselines.map((b) => ({ year: b.year, value: b.value, clause: b.source.clause })),
+    exclusions: ind.exclusions,
+  }));
+}
+
+export function catalogTable(catalog: Catalog, lang: Lang): string {
+  const h = lang === "vi"
+    ? { code: "Mã", name: "Chỉ tiêu", unit: "Đơn vị", levels: "Cấp báo cáo", targets: "Mục tiêu", qual: "định tính, không chấm điểm" }
+    : { code: "Code", name: "Indicator", unit: "Unit", levels: "Reported by", targets: "Targets", qual: "qualitative, not scored" };
+  const sections: string[] = [];
+  for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
+    const rows = catalog.indicators
+      .filter((i) => i.pillar === pillar.id)
+      .map((i) => [
+        i.code,
+        i.label[lang],
+        unitName(i.unit, lang),
+        i.levels.map((l) => levelName(l, lang)).join(", "),
+        i.qualitative ? `(${h.qual})` : describeTargets(i, lang).join("\n"),
+      ]);
+    const table = renderTable(
+      [{ header: h.code, width: 6 }, { header: h.name, width: 44 }, { header: h.unit, width: 14 }, { header: h.levels, width: 13 }, { header: h.targets, width: 40 }],
+      rows,
+    );
+    sections.push(`${roman(pillar.order)}. ${pillar.heading[lang].toUpperCase()}\n${table}`);
+  }
+  const title = lang === "vi"
+    ? `Danh mục chỉ tiêu — Nghị quyết số ${catalog.resolution.number} ngày 25/02/2022 (${catalog.indicators.length} chỉ tiêu)`
+    : `Indicator catalog — Resolution ${catalog.resolution.number} of 25 Feb 2022 (${catalog.indicators.length} indicators)`;
+  return `${title}\n\n${sections.join("\n\n")}\n`;
+}
+
+function roman(n: number): string {
+  return ["", "I", "II", "III", "IV", "V", "VI"][n] ?? String(n);
+}

@@ -1,0 +1,69 @@
+import rawCatalog from "../../../seeds/catalog.json";
+import { catalogSchema, type Catalog, type Indicator, type Level, type Target } from "./schema";
+
+export * from "./schema";
+
+/** A catalog file that does not match the schema: lists every problem with its path. */
+export class CatalogError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Danh mục chỉ tiêu không hợp lệ / Invalid indicator catalog:\n- ${issues.join("\n- ")}`);
+    this.name = "CatalogError";
+  }
+}
+
+/** Validates a catalog (the bundled one by default); throws CatalogError naming each problem. */
+export function loadCatalog(raw: unknown = rawCatalog): Catalog {
+  const parsed = catalogSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+let bundled: Catalog | undefined;
+/** The bundled catalog, validated once. */
+export function defaultCatalog(): Catalog {
+  return (bundled ??= loadCatalog());
+}
+
+export function findIndicator(catalog: Catalog, code: string): Indicator | undefined {
+  const wanted = code.trim().toUpperCase();
+  return catalog.indicators.find((i) => i.code === wanted);
+}
+
+/** Indicators a unit of this level reports (qualitative ones are never reported as figures). */
+export function indicatorsForLevel(catalog: Catalog, level: Level): Indicator[] {
+  return catalog.indicators.filter((i) => !i.qualitative && i.levels.includes(level));
+}
+
+function appliesToYear(t: Target, year: number): boolean {
+  return t.year === "annual" ? t.period !== undefined && year >= t.period.from && year <= t.period.to : t.year === year;
+}
+
+/** The target for exactly this year and level; a level-specific target wins over one for "all". */
+export function targetFor(ind: Indicator, level: Level, year: number): Target | undefined {
+  const candidates = ind.targets.filter((t) => appliesToYear(t, year) && (t.level === level || t.level === "all"));
+  return candidates.find((t) => t.level === level) ?? candidates[0];
+}
+
+/** Dated target years of this indicator at this level, ascending. */
+export function targetYears(ind: Indicator, level: Level): number[] {
+  const years = ind.targets
+    .filter((t) => t.year !== "annual" && (t.level === level || t.level === "all"))
+    .map((t) => t.year as number);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** The target a report for `year` works toward: this year's, else the next dated one (undefined after the last). */
+export function targetForReport(ind: Indicator, level: Level, year: number): Target | undefined {
+  const now = targetFor(ind, level, year);
+  if (now) return now;
+  const next = targetYears(ind, level).find((y) => y > year);
+  return next === undefined ? undefined : targetFor(ind, level, next);
+}
+
+export function pillarHeading(catalog: Catalog, pillar: Indicator["pillar"]) {
+  const p = catalog.pillars.find((x) => x.id === pillar);
+  if (!p) throw new CatalogError([`pillar ${pillar} has no heading`]);
+  return p;
+}
