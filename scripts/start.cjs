@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm start`: on Windows and macOS, sideload the add-in into desktop Excel with the dev server running;
+// elsewhere (Linux, CI) serve the browser mode over https on localhost:3000.
+// `npm start -- --browser` forces the browser mode on any platform.
+"use strict";
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const BROWSER_URL = "https://localhost:3000/index.html";
+
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", (err) => {
+      process.stderr.write(`Không chạy được / cannot run ${command}: ${err.message}\n`);
+      resolve(1);
+    });
+  });
+}
+
+/** Desktop Excel: trust a localhost certificate once, then office-addin-debugging starts the dev server and sideloads. */
+async function sideloadDesktop() {
+  process.stdout.write("Đang nạp add-in vào Excel trên máy tính… / Sideloading the add-in into desktop Excel…\n");
+  const certs = await run("npx", ["--yes", "office-addin-dev-certs", "install"]);
+  if (certs !== 0) return certs;
+  return run("npx", [
+    "--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel",
+    "--dev-server", "npm run dev-server", "--dev-server-port", "3000",
+  ]);
+}
+
+/** Browser mode: webpack-dev-server in-process, so we know exactly when the page can be served. */
+async function serveBrowserMode() {
+  const webpack = require("webpack");
+  const WebpackDevServer = require("webpack-dev-server");
+  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
+  const compiler = webpack(config);
+  const server = new WebpackDevServer(config.devServer, compiler);
+
+  let announced = false;
+  compiler.hooks.done.tap("announce-address", (stats) => {
+    if (stats.hasErrors()) {
+      process.stderr.write(`${stats.toString({ all: false, errors: true, colors: false })}\n` +
+        "Lỗi biên dịch, đang chờ sửa… / Build failed, waiting for a fix…\n");
+      return;
+    }
+    if (announced) return;
+    announced = true;
+    process.stdout.write(
+      `\nChế độ trình duyệt đang chạy tại: ${BROWSER_URL}\n` +
+      `Browser mode is running at: ${BROWSER_URL}\n` +
+      "(Chứng chỉ tự ký: trình duyệt sẽ hỏi xác nhận lần đầu. Nhấn Ctrl+C để dừng. / " +
+      "Self-signed certificate: the browser asks once. Press Ctrl+C to stop.)\n\n",
+    );
+  });
+
+  const stop = () => {
+    server.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  try {
+    await server.start();
+  } catch (err) {
+    const busy = err && err.code === "EADDRINUSE";
+    process.stderr.write(busy
+      ? "Cổng 3000 đang được dùng bởi chương trình khác. / Port 3000 is already in use by another program.\n"
+      : `Không khởi động được máy chủ phát triển / cannot start the dev server: ${err && err.message}\n`);
+    return 1;
+  }
+  return undefined; // keep running until stopped
+}
+
+async function main(args) {
+  const forceBrowser = args.includes("--browser");
+  if (!forceBrowser && (process.platform === "win32" || process.platform === "darwin")) return sideloadDesktop();
+  return serveBrowserMode();
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code !== undefined) process.exitCode = code; },
+  (err) => { process.stderr.write(`start: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+);

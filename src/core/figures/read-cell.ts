@@ -1,0 +1,127 @@
+// Reading one cell into a figure. Never throws: whatever a workbook holds becomes a value, "missing", "invalid" or "ambiguous".
+
+import { isCellError, type RawValue } from "../snapshot";
+import { excelErrorName } from "./excel-errors";
+import { isPercentFormat } from "./number-format";
+import { parseTextNumber } from "./text-number";
+import type { ExpectedKind, ReadNote, ReadResult } from "./types";
+import { fold, isMissingMarker, yesNoAnswer } from "./words";
+
+const NO_NOTES: readonly ReadNote[] = Object.freeze([]);
+const PERCENT_FORMAT_NOTES: readonly ReadNote[] = Object.freeze([Object.freeze({ code: "note.percent-format", params: Object.freeze({}) })]);
+const EMPTY: ReadResult = Object.freeze({ ok: false, kind: "missing" });
+const YES: ReadResult = Object.freeze({ ok: true, value: 100, answer: "yes", notes: NO_NOTES });
+const NO: ReadResult = Object.freeze({ ok: true, value: 0, answer: "no", notes: NO_NOTES });
+
+/**
+ * Reads a raw cell value as the figure an indicator expects.
+ * - numbers: as stored; under a percent format (0.383 shown as "38.3%") multiplied by 100 into percentage points.
+ *   Where a percentage is expected, a bare 0 < |x| < 1 is kept but flagged "probably x·100 %".
+ * - text: see text-number.ts for the reading rules (Vietnamese first, English where unambiguous, never a silent guess).
+ * - "no data" markers ("-", "x", "không", "chưa có số liệu", "N/A", "KCS", blank) → missing, keeping the marker.
+ * - Excel errors, as {error} or as text → invalid, naming the error.
+ * - yes/no indicators: TRUE/FALSE, 1/0, "có"/"không", "đạt"/"chưa đạt", "x" (a tick), "yes"/"no". There "không" is
+ *   "no" and "x" is "yes"; for every other indicator both are "no data" markers. Other numbers are a share of units (%).
+ */
+export function readCell(raw: RawValue | undefined, numberFormat: string, expect: ExpectedKind): ReadResult {
+  if (raw === null || raw === undefined) return EMPTY;
+  switch (typeof raw) {
+    case "number":
+      return readNumber(raw, numberFormat, expect);
+    case "string":
+      return readText(raw, expect);
+    case "boolean":
+      if (expect === "yesno") return raw ? YES : NO;
+      return { ok: false, kind: "invalid", problem: { code: "problem.boolean-not-number", params: { text: raw ? "TRUE" : "FALSE" } } };
+    default:
+      if (isCellError(raw)) return excelError(raw.error.trim().toUpperCase());
+      return { ok: false, kind: "invalid", problem: { code: "problem.not-a-number", params: { text: safeText(raw) } } };
+  }
+}
+
+function readNumber(raw: number, numberFormat: string, expect: ExpectedKind): ReadResult {
+  if (!Number.isFinite(raw)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: String(raw) } } };
+  const percentFormat = expect !== "count" && typeof numberFormat === "string" && isPercentFormat(numberFormat);
+  if (percentFormat) return { ok: true, value: roundFloat(raw * 100), notes: PERCENT_FORMAT_NOTES };
+  if (expect === "yesno" && (raw === 1 || raw === 0)) return raw === 1 ? YES : NO;
+  return { ok: true, value: raw, notes: fractionNotes(raw, expect) };
+}
+
+function readText(raw: string, expect: ExpectedKind): ReadResult {
+  const text = isAscii(raw) ? raw.trim() : raw.normalize("NFC").trim();
+  if (isBlank(text)) return EMPTY;
+  const error = excelErrorName(text);
+  if (error !== null) return excelError(error);
+
+  const parsed = parseTextNumber(text, expect);
+  if (parsed.kind === "number") {
+    if (parsed.percentSign && expect === "count") {
+      return { ok: false, kind: "invalid", problem: { code: "problem.percent-for-count", params: { text } } };
+    }
+    const value = parsed.value === 0 ? 0 : parsed.value; // no -0
+    if (expect === "yesno" && !parsed.percentSign && (value === 1 || value === 0)) return value === 1 ? YES : NO;
+    let notes: readonly ReadNote[] = parsed.percentSign ? NO_NOTES : fractionNotes(value, expect);
+    if (parsed.chosen) {
+      const chosenNote: ReadNote = {
+        code: "note.reading-chosen",
+        params: { text, chosen: parsed.chosen.reading.value, discarded: parsed.chosen.discarded.value },
+      };
+      notes = [chosenNote, ...notes];
+    }
+    return { ok: true, value, notes };
+  }
+  if (parsed.kind === "ambiguous") return { ok: false, kind: "ambiguous", text, readings: parsed.readings };
+
+  const folded = fold(text);
+  if (expect === "yesno") {
+    const answer = yesNoAnswer(folded);
+    if (answer !== null) return answer === "yes" ? YES : NO;
+  }
+  if (isMissingMarker(folded)) return { ok: false, kind: "missing", marker: text };
+  return {
+    ok: false,
+    kind: "invalid",
+    problem: { code: expect === "yesno" ? "problem.not-yes-no" : "problem.not-a-number", params: { text: clip(text) } },
+  };
+}
+
+function excelError(name: string): ReadResult {
+  return { ok: false, kind: "invalid", problem: { code: "problem.excel-error", params: { error: name } } };
+}
+
+/** A bare 0.383 where a percentage is expected: probably a fraction typed without the % format. */
+function fractionNotes(value: number, expect: ExpectedKind): readonly ReadNote[] {
+  if ((expect !== "percent" && expect !== "yesno") || value === 0 || value <= -1 || value >= 1) return NO_NOTES;
+  return [{ code: "note.probably-fraction", params: { stored: value, suggested: roundFloat(value * 100) } }];
+}
+
+/** 0.383 * 100 is 38.300000000000004 in binary floating point; what the clerk typed is 38.3. */
+function roundFloat(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Empty, or only characters String.trim keeps but nobody sees (zero-width space, joiners, BOM): an empty cell. */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x200b && c !== 0x2060 && c !== 0xfeff && c !== 0x200c && c !== 0x200d) return false;
+  }
+  return true;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + "…" : text;
+}
+
+function safeText(raw: unknown): string {
+  try {
+    return clip(JSON.stringify(raw) ?? String(raw));
+  } catch {
+    return "?";
+  }
+}

@@ -1,0 +1,22 @@
+import type { Comparator } from "../catalog/schema";
+
+export function holds(value: number, comparator: Comparator, target: number): boolean {
+  switch (comparator) {
+    case ">=":
+      return value >= target;
+    case ">":
+      return value > target;
+    case "<=":
+      return value <= target;
+  }
+}
+
+/** Signed gap, negative = shortfall: value − target for "≥"/">", target − value for "≤" (a lower rank is better). */
+export function signedGap(value: number, comparator: Comparator, target: number): number {
+  return roundFloat(comparator === "<=" ? target - value : value - target);
+}
+
+/** Removes binary floating-point noise (80 − 72.5 must be 7.5, 0.383·100 must be 38.3). */
+export function roundFloat(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}

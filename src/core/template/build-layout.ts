@@ -1,0 +1,298 @@
+// Builds the standard reporting template for one unit and year as pure data.
+
+import type { Catalog, Indicator, Level } from "../catalog/schema";
+import { LEVELS } from "../catalog/schema";
+import type { TemplateMetadata } from "../snapshot";
+import { cellRef } from "./address";
+import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
+import { assessmentFormula, evaluateRow, gapFormula, resultFormula } from "./formulas";
+import { GUIDE_SHEET_NAME, guideLines } from "./guide";
+import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type ReportingUnit } from "./header";
+import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
+import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, inputUnit, isPercentKind, numericTarget, unitText } from "./targets";
+import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
+import { groupRules, inputRules } from "./validations";
+
+export const TEMPLATE_VERSION = "1";
+export const REPORT_SHEET_NAME = "Báo cáo";
+export const FIRST_REPORT_YEAR = 2021;
+export const LAST_REPORT_YEAR = 2030;
+
+export interface TemplateRequest {
+  catalog: Catalog;
+  unit: ReportingUnit;
+  year: number;
+  /** Name of the person filling the form (Người lập biểu). */
+  preparer?: string;
+  /** Date the form is made, "YYYY-MM-DD". */
+  date?: string;
+  /** Overrides the body named above the unit in the header, e.g. "UBND HUYỆN TAM ĐƯỜNG". */
+  issuer?: string;
+}
+
+const LAST_TABLE_COLUMN = C.evidence;
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/** Indicators a unit of this level reports in the template (qualitative goals are never judged). */
+export function reportedIndicators(catalog: Catalog, level: Level): Indicator[] {
+  return catalog.indicators.filter((ind) => !ind.qualitative && ind.levels.includes(level));
+}
+
+function checkRequest(req: TemplateRequest): void {
+  const { year, unit } = req;
+  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR)
+    throw new TemplateInputError(
+      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
+      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
+    );
+  if (!(LEVELS as readonly string[]).includes(unit.level))
+    throw new TemplateInputError(`Cấp đơn vị "${String(unit.level)}" không hợp lệ (tỉnh, huyện hoặc xã).`, `Unknown unit level "${String(unit.level)}".`);
+  if (!unit.code.trim() || !unit.name.trim())
+    throw new TemplateInputError("Thiếu mã hoặc tên đơn vị báo cáo.", "The reporting unit needs a code and a name.");
+  if (req.date !== undefined) formatDateVi(req.date);
+}
+
+/** Strips a leading Roman numeral the catalog heading may already carry ("I. Chính quyền số"). */
+function bareHeading(heading: string): string {
+  return heading.replace(/^[IVX]+\.\s*/u, "");
+}
+
+/** Rough wrapped-line count for a text in a column of `width` characters. */
+function estimateLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(text.length / Math.max(1, width * 1.05)));
+}
+
+class SheetBuilder {
+  readonly cells = new Map<string, LayoutCell>();
+  readonly merges: string[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  put(ref: string, style: StyleId, content: { value?: CellValue; formula?: string; cached?: CellValue } = {}): void {
+    this.cells.set(ref, { ref, style, ...content });
+  }
+
+  /** A merged block: every cell gets the style, so borders and protection hold across the merge. */
+  merge(row: number, from: string, to: string, style: StyleId, value?: CellValue): void {
+    const cols = lettersBetween(from, to);
+    for (const col of cols) this.put(cellRef(col, row), style);
+    if (value !== undefined) this.put(cellRef(from, row), style, { value });
+    if (from !== to) this.merges.push(`${from}${row}:${to}${row}`);
+  }
+
+  sorted(): LayoutCell[] {
+    const key = (ref: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref);
+      const col = m?.[1] ?? "";
+      return Number(m?.[2]) * 1000 + (col.length === 1 ? col.charCodeAt(0) - 64 : 26 + col.charCodeAt(1) - 64);
+    };
+    return [...this.cells.values()].sort((a, b) => key(a.ref) - key(b.ref));
+  }
+}
+
+function lettersBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+  return out;
+}
+
+export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
+  checkRequest(req);
+  const { catalog, unit, year } = req;
+  const level = unit.level;
+  const indicators = reportedIndicators(catalog, level);
+  const chosen = new Map(indicators.map((ind) => [ind.code, applicableTarget(ind, level, year)]));
+  const targetYear = headlineTargetYear([...chosen.values()].map((c) => c?.year ?? null), year);
+  const columns = tableColumns(targetYear);
+  const b = new SheetBuilder();
+
+  // administrative header
+  const admin = administrativeHeader(unit, req.issuer);
+  b.merge(1, "A", "D", "adminLeft", admin.parentBody);
+  b.merge(2, "A", "D", "adminLeftBold", admin.issuingBody);
+  b.merge(1, "F", LAST_TABLE_COLUMN, "adminRight", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  b.merge(2, "F", LAST_TABLE_COLUMN, "motto", "Độc lập - Tự do - Hạnh phúc");
+  b.merge(3, "A", LAST_TABLE_COLUMN, "title", "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ");
+  b.merge(4, "A", LAST_TABLE_COLUMN, "subtitle", resolutionLine(catalog));
+  b.merge(5, "A", LAST_TABLE_COLUMN, "period", `Kỳ báo cáo: năm ${year}`);
+  b.rowHeights[1] = 18;
+  b.rowHeights[2] = 18;
+  b.rowHeights[3] = 24;
+  b.rowHeights[4] = 18;
+  b.rowHeights[5] = 18;
+
+  // identification block
+  b.merge(6, "A", "B", "infoLabel", "Đơn vị:");
+  b.put("C6", "infoValue", { value: `${unitDisplayName(unit)} (mã ${unit.code})` });
+  b.merge(6, "E", "F", "infoLabel", "Cấp:");
+  b.merge(6, "G", "H", "infoValue", LEVEL_NAMES[level].vi);
+  b.merge(6, "I", "J", "infoLabel", "Năm báo cáo:");
+  b.put("K6", "infoValue", { value: year });
+  b.merge(7, "A", "B", "infoLabel", "Người lập biểu:");
+  b.put("C7", "infoInput", { value: req.preparer ?? "" });
+  b.merge(7, "E", "F", "infoLabel", "Ngày lập:");
+  b.merge(7, "G", "H", "infoInput", req.date ? formatDateVi(req.date) : "");
+  b.rowHeights[6] = 18;
+  b.rowHeights[7] = 18;
+
+  // column headers
+  const headerRow = 8;
+  const numberRow = 9;
+  for (const col of columns) {
+    b.put(cellRef(col.letter, headerRow), col.hidden ? "helper" : "columnHeader", { value: col.header });
+    if (!col.hidden) b.put(cellRef(col.letter, numberRow), "columnNumber", { value: COLUMN_NUMBERS[col.key] ?? "" });
+  }
+  b.rowHeights[headerRow] = 32;
+  b.rowHeights[numberRow] = 26;
+
+  // indicator rows grouped by pillar
+  const rows: IndicatorRow[] = [];
+  const validationEntries: { ref: string; rule: Omit<DataValidationRule, "refs"> }[] = [];
+  let r = numberRow + 1;
+  const firstTableRow = r;
+  const pillars = [...catalog.pillars].sort((a, b2) => a.order - b2.order);
+  let shownPillars = 0;
+  for (const pillar of pillars) {
+    const members = indicators.filter((ind) => ind.pillar === pillar.id);
+    if (members.length === 0) continue;
+    b.merge(r, "A", LAST_TABLE_COLUMN, "pillarHeading", `${ROMAN[shownPillars] ?? String(shownPillars + 1)}. ${bareHeading(pillar.heading.vi)}`);
+    b.rowHeights[r] = 20;
+    shownPillars++;
+    r++;
+    members.forEach((ind, i) => {
+      rows.push(indicatorRow(b, ind, r, i + 1, level, chosen.get(ind.code) ?? null, targetYear, validationEntries));
+      r++;
+    });
+  }
+  const lastTableRow = r - 1;
+
+  // signature block
+  const sig = r + 1;
+  b.merge(sig, "A", "D", "signatureTitle", "Người lập biểu");
+  b.merge(sig + 1, "A", "D", "signatureNote", "(Ký, ghi rõ họ tên)");
+  b.merge(sig, "J", LAST_TABLE_COLUMN, "signaturePlace", placeAndDate(admin.place, req.date));
+  b.merge(sig + 1, "J", LAST_TABLE_COLUMN, "signatureTitle", "THỦ TRƯỞNG ĐƠN VỊ");
+  b.merge(sig + 2, "J", LAST_TABLE_COLUMN, "signatureNote", "(Ký tên, đóng dấu)");
+  const nameRow = sig + 6;
+  b.merge(nameRow, "A", "D", "signatureTitle", req.preparer ?? "");
+
+  const conditionalFormats: ConditionalFormatRule[] =
+    rows.length === 0
+      ? []
+      : [
+          { refs: [`${C.result}${firstTableRow}:${C.result}${lastTableRow}`, `${C.assessment}${firstTableRow}:${C.assessment}${lastTableRow}`], formula: `$${C.assessment}${firstTableRow}="Đạt"`, style: "met" },
+          { refs: [`${C.result}${firstTableRow}:${C.result}${lastTableRow}`, `${C.assessment}${firstTableRow}:${C.assessment}${lastTableRow}`], formula: `$${C.assessment}${firstTableRow}="Chưa đạt"`, style: "notMet" },
+        ];
+
+  const metadata: TemplateMetadata = {
+    templateVersion: TEMPLATE_VERSION,
+    catalogId: catalog.id,
+    catalogVersion: catalog.version,
+    unitCode: unit.code,
+    level,
+    year,
+    sheet: REPORT_SHEET_NAME,
+  };
+
+  return {
+    sheetName: REPORT_SHEET_NAME,
+    metadata,
+    columns,
+    cells: b.sorted(),
+    merges: b.merges,
+    rowHeights: b.rowHeights,
+    styles: TEMPLATE_STYLES,
+    differentialStyles: DIFFERENTIAL_STYLES,
+    validations: groupRules(validationEntries),
+    conditionalFormats,
+    freeze: { row: numberRow + 1, column: 1 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: { from: headerRow, to: numberRow } },
+    protection: { password: null, allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowSelect: true },
+    headerRows: { from: headerRow, to: numberRow },
+    rows,
+    info: { preparer: "C7", date: "G7" },
+    targetYear,
+    guide: { sheetName: GUIDE_SHEET_NAME, title: "HƯỚNG DẪN NHẬP SỐ LIỆU", lines: guideLines(targetYear, level, REPORT_SHEET_NAME) },
+    lastRow: nameRow,
+    lastColumn: C.targetValue,
+  };
+}
+
+function resolutionLine(catalog: Catalog): string {
+  const { number, date, issuer } = catalog.resolution;
+  return `theo Nghị quyết số ${number} ngày ${formatDateVi(date)} của ${issuer}`;
+}
+
+function indicatorRow(
+  b: SheetBuilder,
+  ind: Indicator,
+  r: number,
+  stt: number,
+  level: Level,
+  chosen: ReturnType<typeof applicableTarget>,
+  headlineYear: number,
+  validationEntries: { ref: string; rule: Omit<DataValidationRule, "refs"> }[],
+): IndicatorRow {
+  const unit = inputUnit(ind.unit, level);
+  const kind = unit.kind;
+  const at = (key: keyof typeof C) => cellRef(C[key], r);
+  const target = chosen?.target ?? null;
+  const final = finalTarget(ind, level);
+  const targetValue = target ? numericTarget(target, unit) : null;
+
+  b.put(at("stt"), "textCenter", { value: stt });
+  b.put(at("code"), "textCenter", { value: ind.code });
+  b.put(at("label"), "text", { value: ind.label.vi });
+  b.put(at("unit"), "textCenter", { value: unitText(unit) });
+  const targetText = target ? formatTarget(target, unit) + (chosen && chosen.year !== headlineYear ? ` (năm ${chosen.year})` : "") : "—";
+  b.put(at("target"), "target", { value: targetText });
+  b.put(at("target2030"), "target", { value: final ? formatTarget(final, unit) : "—" });
+
+  const rules = inputRules(unit);
+  const usesRatio = kind === "ratio";
+  for (const key of ["numerator", "denominator"] as const) {
+    b.put(at(key), usesRatio ? "inputCount" : "unused", usesRatio ? {} : { value: "" });
+    const rule = rules[key];
+    if (usesRatio && rule) validationEntries.push({ ref: at(key), rule });
+  }
+  if (usesRatio) b.put(at("value"), "unused", { value: "" });
+  else {
+    const style: StyleId = kind === "yesno" ? "inputChoice" : kind === "count" || kind === "rank" ? "inputCount" : "inputDecimal";
+    b.put(at("value"), style);
+    if (rules.value) validationEntries.push({ ref: at("value"), rule: rules.value });
+  }
+
+  const outputs = evaluateRow(kind, target?.comparator ?? null, targetValue, {});
+  b.put(at("result"), kind === "yesno" ? "resultYesNo" : isPercentKind(kind) ? "resultPercent" : "resultNumber", {
+    formula: resultFormula(kind, r),
+    cached: outputs.result,
+  });
+  const gap = gapFormula(kind, r);
+  if (gap) b.put(at("gap"), isPercentKind(kind) ? "gapPoints" : "gapNumber", { formula: gap, cached: outputs.gap });
+  else b.put(at("gap"), "textCenter", { value: "" });
+  b.put(at("assessment"), "assessment", { formula: assessmentFormula(target?.comparator ?? ">=", r), cached: outputs.assessment });
+  b.put(at("notes"), "inputText");
+  b.put(at("evidence"), "inputText");
+  b.put(at("targetValue"), "helper", { value: targetValue });
+
+  b.rowHeights[r] = Math.max(estimateLines(ind.label.vi, 46), estimateLines(targetText, 11)) * 15 + 4;
+
+  return {
+    indicatorCode: ind.code,
+    row: r,
+    kind,
+    comparator: target?.comparator ?? null,
+    targetValue,
+    targetYear: chosen?.year ?? null,
+    cells: {
+      numerator: usesRatio ? at("numerator") : null,
+      denominator: usesRatio ? at("denominator") : null,
+      value: usesRatio ? null : at("value"),
+      result: at("result"),
+      gap: at("gap"),
+      assessment: at("assessment"),
+      notes: at("notes"),
+      evidence: at("evidence"),
+      target: at("targetValue"),
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The table's columns. Letters are fixed so formulas and the check pipeline can rely on them.
+
+import type { ColumnKey, LayoutColumn } from "./types";
+
+export const COLUMN_LETTERS: Record<ColumnKey, string> = {
+  stt: "A",
+  code: "B",
+  label: "C",
+  unit: "D",
+  target: "E",
+  target2030: "F",
+  numerator: "G",
+  denominator: "H",
+  value: "I",
+  result: "J",
+  gap: "K",
+  assessment: "L",
+  notes: "M",
+  evidence: "N",
+  targetValue: "O",
+};
+
+export function tableColumns(targetYear: number): LayoutColumn[] {
+  const col = (key: ColumnKey, width: number, header: string, hidden?: boolean): LayoutColumn => ({
+    key,
+    letter: COLUMN_LETTERS[key],
+    width,
+    header,
+    ...(hidden ? { hidden } : {}),
+  });
+  return [
+    col("stt", 5, "STT"),
+    col("code", 9, "Mã"),
+    col("label", 46, "Chỉ tiêu"),
+    col("unit", 10, "Đơn vị tính"),
+    col("target", 11, `Mục tiêu ${targetYear}`),
+    col("target2030", 11, "Mục tiêu 2030"),
+    col("numerator", 11, "Tử số"),
+    col("denominator", 11, "Mẫu số"),
+    col("value", 11, "Giá trị"),
+    col("result", 11, "Kết quả"),
+    col("gap", 11, "Chênh lệch"),
+    col("assessment", 11, "Đánh giá"),
+    col("notes", 22, "Ghi chú"),
+    col("evidence", 22, "Minh chứng"),
+    // numeric target read by the formulas; hidden so the clerk sees only the worded target
+    col("targetValue", 10, "Mục tiêu (số)", true),
+  ];
+}
+
+/** Column numbers under the names: "(1)", …, with the formula relations spelled out. */
+export const COLUMN_NUMBERS: Partial<Record<ColumnKey, string>> = {
+  stt: "(1)",
+  code: "(2)",
+  label: "(3)",
+  unit: "(4)",
+  target: "(5)",
+  target2030: "(6)",
+  numerator: "(7)",
+  denominator: "(8)",
+  value: "(9)",
+  result: "(10)=(7)/(8) hoặc (9)",
+  gap: "(11)=(10)-(5)",
+  assessment: "(12)",
+  notes: "(13)",
+  evidence: "(14)",
+};

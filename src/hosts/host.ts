@@ -1,0 +1,71 @@
+import type { HighlightPlan } from "../core/highlight-plan";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { TemplateLayout } from "../core/template";
+
+// One interface for "a workbook we can read and mark": Office.js inside Excel, or an .xlsx file in the browser / Node.
+// The task pane, the ribbon commands and the CLI talk to this, never to Excel or to zip parts directly.
+
+export interface HostCapabilities {
+  /** Conditional-format rules we can recognise and delete (ExcelApi 1.6), else fills whose originals we save and restore. */
+  highlightMethod: "conditional-format" | "fill";
+  /** How a finding is explained inside the workbook: notes (ExcelApi 1.18), comments (1.10), or only in the task pane. */
+  explanations: "notes" | "comments" | "none";
+  /** Whether edits re-trigger a check (worksheet change events). */
+  changeEvents: boolean;
+  /** Whether a finding's cell can be selected for the user. */
+  selectCell: boolean;
+  /** What this host lacks, so the pane can say what is missing and what still works. */
+  missing: { feature: "conditional-formats" | "notes" | "comments" | "change-events" | "metadata"; requirement: string }[];
+}
+
+export interface ApplyResult {
+  /** Cells marked. */
+  marked: number;
+  /** Findings explained in the workbook itself (notes or comments). */
+  explained: number;
+}
+
+export interface WorkbookHost {
+  readonly kind: "office" | "file";
+  capabilities(): HostCapabilities;
+  /** One read: used-range values and number formats of every worksheet, and our metadata. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Replaces our previous highlights with this plan's, in one batch; never touches the user's own formats or notes. */
+  applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
+  /** Removes exactly what we added, restoring anything we had to change. */
+  clearHighlights(): Promise<{ removed: number }>;
+  /** Adds the template as a new sheet; throws SheetExistsError when the name is taken. */
+  insertTemplate(layout: TemplateLayout): Promise<{ sheetName: string }>;
+  /** Selects a finding's cell for the user. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/** A user-facing failure of a host operation, in Vietnamese and English. */
+export class HostError extends Error {
+  constructor(readonly code: string, readonly vi: string, readonly en: string) {
+    super(en);
+    this.name = "HostError";
+  }
+}
+
+export class SheetExistsError extends HostError {
+  constructor(readonly sheetName: string, readonly suggestion: string) {
+    super(
+      "sheet-exists",
+      `Sổ tính đã có trang "${sheetName}". Có thể chèn biểu mẫu với tên "${suggestion}".`,
+      `The workbook already has a sheet named "${sheetName}". The template can be inserted as "${suggestion}".`,
+    );
+    this.name = "SheetExistsError";
+  }
+}
+
+/** "Báo cáo" → "Báo cáo (2)", "Báo cáo (3)"… the first name not taken (Excel limits sheet names to 31 characters). */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

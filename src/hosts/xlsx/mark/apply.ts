@@ -1,0 +1,210 @@
+// Marks the cells of a highlight plan in an .xlsx: conditional-format rules with our styles, plus our notes.
+// Every edit is a splice into the original text, so clearHighlights can undo it byte for byte.
+
+import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan";
+import { openPackage, savePackage } from "../package";
+import { cellName, requireCell } from "./cell-address";
+import { clearOurs } from "./clear";
+import { HighlightError } from "./errors";
+import { commentsXml, hasLegacyDrawing, insertLegacyDrawing, maxVmlBlock, vmlXml, type Note } from "./notes";
+import {
+  CONTENT_TYPE,
+  EMPTY_RELS_SHELL_HEAD,
+  EMPTY_RELS_SHELL_TAIL,
+  REL_NS,
+  appendToRoot,
+  overrideXml,
+  readRelationships,
+  relationshipXml,
+  relativeTarget,
+  relsPartName,
+} from "./opc";
+import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER, ourNotesPart, ourVmlPart } from "./ours";
+import { PartView } from "./part-view";
+import { insertOurRules, type OurRule } from "./sheet-cf";
+import { addOurDxfs, minimalStylesheet } from "./styles-dxfs";
+import { findSheet, readWorkbook, type SheetEntry, type WorkbookInfo } from "./workbook";
+import { applySplices, attributes, readRoot, type Splice } from "./xml-text";
+
+export interface ApplyOptions {
+  /** Language of the notes; Vietnamese unless asked otherwise. */
+  lang?: "vi" | "en";
+  /** Add a note explaining each finding (default true). */
+  notes?: boolean;
+}
+
+export interface ApplyReport {
+  bytes: Uint8Array;
+  /** Cells marked, per sheet name. */
+  markedCells: Map<string, number>;
+  /** Sheets that already have notes or a VML drawing: marked by colour only, their notes left alone. */
+  notesSkipped: string[];
+}
+
+export function applyHighlights(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): Uint8Array {
+  return applyHighlightsWithReport(bytes, plan, opts).bytes;
+}
+
+const REL_TYPE_BASE = `${REL_NS.transitional}/`;
+
+interface CellMarks {
+  cell: string;
+  row: number;
+  column: number;
+  severity: Severity;
+  messages: string[];
+}
+
+export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): ApplyReport {
+  const lang = opts?.lang ?? "vi";
+  const wantNotes = opts?.notes ?? true;
+  const pkg = openPackage(bytes);
+  const view = new PartView(pkg);
+  clearOurs(view); // re-applying replaces our previous marks instead of stacking them
+
+  const info = readWorkbook(view);
+  const bySheet = groupMarks(info, plan.marks, lang);
+  const report: ApplyReport = { bytes, markedCells: new Map(), notesSkipped: [] };
+  if (bySheet.size === 0) {
+    const changes = view.changes();
+    report.bytes = changes.size === 0 ? bytes.slice() : savePackage(pkg, changes);
+    return report;
+  }
+
+  const used = SEVERITY_ORDER.filter((s) => [...bySheet.values()].some((cells) => cells.some((c) => c.severity === s)));
+  const overrides: string[] = [];
+  const dxfId = addStyles(view, info, used, overrides);
+
+  let nextVmlBlock = maxVmlBlock(view.names().filter((n) => n.toLowerCase().endsWith(".vml")).map((n) => view.text(n) ?? "")) + 1;
+  for (const [sheet, cells] of bySheet) {
+    const part = sheet.part as string;
+    const text = view.requireText(part);
+    const root = readRoot(text);
+    if (root.local !== "worksheet" || root.selfClosing) throw notAWorksheet(sheet.name);
+    report.markedCells.set(sheet.name, cells.length);
+
+    const rules: OurRule[] = SEVERITY_ORDER.map((severity) => ({
+      severity,
+      dxfId: dxfId.get(severity) ?? 0,
+      cells: cells.filter((c) => c.severity === severity).map((c) => c.cell),
+    })).filter((r) => r.cells.length > 0);
+    const splices: Splice[] = [];
+    const cf = insertOurRules(text, root, rules);
+    if (cf) splices.push(cf);
+
+    if (wantNotes) {
+      const relsPart = relsPartName(part);
+      const relsText = view.text(relsPart);
+      const hasComments = relsText !== undefined && readRelationships(relsText).some((r) => r.type.endsWith("/comments"));
+      const notes: Note[] = cells.map((c) => ({ cell: c.cell, text: NOTE_PREFIX + c.messages.join("\n") }));
+      const relsXml = (p: string) =>
+        relationshipXml(p, OUR_REL_ID.notes, `${REL_TYPE_BASE}comments`, relativeTarget(part, ourNotesPart(sheet.number))) +
+        relationshipXml(p, OUR_REL_ID.vml, `${REL_TYPE_BASE}vmlDrawing`, relativeTarget(part, ourVmlPart(sheet.number)));
+      const relsEdit = relsText === undefined ? undefined : appendToRoot(relsText, "");
+      if (hasLegacyDrawing(root) || hasComments || (relsText !== undefined && !relsEdit)) {
+        report.notesSkipped.push(sheet.name);
+      } else {
+        if (relsText === undefined || !relsEdit) {
+          view.setText(relsPart, EMPTY_RELS_SHELL_HEAD + relsXml("") + EMPTY_RELS_SHELL_TAIL);
+          if (!hasRelsDefault(view)) overrides.push(overrideXml("", relsPart, "application/vnd.openxmlformats-package.relationships+xml"));
+        } else {
+          view.setText(relsPart, applySplices(relsText, [{ ...relsEdit.splice, insert: relsXml(relsEdit.prefix) }]));
+        }
+        view.setText(ourNotesPart(sheet.number), commentsXml(notes));
+        view.setText(ourVmlPart(sheet.number), vmlXml(notes, nextVmlBlock));
+        nextVmlBlock += Math.max(1, Math.ceil(notes.length / 1024));
+        overrides.push(overrideXml("", ourNotesPart(sheet.number), CONTENT_TYPE.comments));
+        overrides.push(overrideXml("", ourVmlPart(sheet.number), CONTENT_TYPE.vml));
+        splices.push(insertLegacyDrawing(root, OUR_REL_ID.vml)); // after the CF splice: same spot keeps schema order
+      }
+    }
+    view.setText(part, applySplices(text, splices));
+  }
+  addOverrides(view, overrides);
+  report.bytes = savePackage(pkg, view.changes());
+  return report;
+}
+
+function groupMarks(info: WorkbookInfo, marks: readonly Mark[], lang: "vi" | "en"): Map<SheetEntry, CellMarks[]> {
+  const bySheet = new Map<SheetEntry, Map<string, CellMarks>>();
+  for (const mark of marks) {
+    const sheet = findSheet(info, mark.sheet);
+    if (!sheet) throw unknownSheet(mark.sheet, info);
+    if (sheet.kind !== "worksheet" || !sheet.part) throw notAWorksheet(sheet.name);
+    const pos = requireCell(sheet.name, mark.cell);
+    const cell = cellName(pos);
+    let cells = bySheet.get(sheet);
+    if (!cells) bySheet.set(sheet, (cells = new Map()));
+    const existing = cells.get(cell);
+    const message = mark.message[lang].normalize("NFC");
+    if (!existing) {
+      cells.set(cell, { cell, row: pos.row, column: pos.column, severity: mark.severity, messages: [message] });
+    } else {
+      // one colour per cell: the most severe finding wins; every message goes into the note
+      if (SEVERITY_ORDER.indexOf(mark.severity) < SEVERITY_ORDER.indexOf(existing.severity)) existing.severity = mark.severity;
+      if (!existing.messages.includes(message)) existing.messages.push(message);
+    }
+  }
+  const out = new Map<SheetEntry, CellMarks[]>();
+  for (const [sheet, cells] of [...bySheet].sort((a, b) => a[0].number - b[0].number)) {
+    out.set(sheet, [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column));
+  }
+  return out;
+}
+
+/** Appends our dxfs (creating styles.xml for a workbook that has none); returns their ids. */
+function addStyles(view: PartView, info: WorkbookInfo, used: readonly Severity[], overrides: string[]): Map<Severity, number> {
+  if (info.stylesPart) {
+    const added = addOurDxfs(view.requireText(info.stylesPart), used);
+    view.setText(info.stylesPart, added.text);
+    return added.dxfId;
+  }
+  const part = view.has("xl/styles.xml") ? "xl/chitieuCdsStyles.xml" : "xl/styles.xml";
+  const created = minimalStylesheet(used);
+  view.setText(part, created.text);
+  const relsText = view.requireText(info.workbookRelsPart);
+  const edit = appendToRoot(relsText, "");
+  if (!edit) throw missingWorkbookRels();
+  const rel = relationshipXml(edit.prefix, OUR_REL_ID.styles, `${REL_TYPE_BASE}styles`, relativeTarget(info.workbookPart, part));
+  view.setText(info.workbookRelsPart, applySplices(relsText, [{ ...edit.splice, insert: rel }]));
+  overrides.push(overrideXml("", part, CONTENT_TYPE.styles));
+  return created.dxfId;
+}
+
+function hasRelsDefault(view: PartView): boolean {
+  const text = view.requireText("[Content_Types].xml");
+  return readRoot(text).children.some(
+    (c) => c.local === "Default" && (attributes(text, c.startTag).get("Extension") ?? "").toLowerCase() === "rels",
+  );
+}
+
+function addOverrides(view: PartView, overrides: readonly string[]): void {
+  if (overrides.length === 0) return;
+  const text = view.requireText("[Content_Types].xml");
+  const edit = appendToRoot(text, "");
+  if (!edit) throw missingWorkbookRels();
+  const xml = edit.prefix ? overrides.map((o) => o.replace(/^<Override/, `<${edit.prefix}:Override`)).join("") : overrides.join("");
+  view.setText("[Content_Types].xml", applySplices(text, [{ ...edit.splice, insert: xml }]));
+}
+
+function unknownSheet(name: string, info: WorkbookInfo): HighlightError {
+  const names = info.sheets.map((s) => `“${s.name}”`).join(", ");
+  return new HighlightError("unknown-sheet", {
+    vi: `Sổ làm việc không có trang tính “${name}”. Các trang tính hiện có: ${names || "(không có)"}.`,
+    en: `The workbook has no sheet “${name}”. Its sheets are: ${names || "(none)"}.`,
+  });
+}
+
+function notAWorksheet(name: string): HighlightError {
+  return new HighlightError("not-a-worksheet", {
+    vi: `“${name}” không phải trang tính có ô (có thể là trang biểu đồ), nên không thể đánh dấu ô trên đó.`,
+    en: `“${name}” is not a worksheet with cells (it may be a chart sheet), so no cell on it can be marked.`,
+  });
+}
+
+function missingWorkbookRels(): HighlightError {
+  return new HighlightError("missing-part", {
+    vi: "Tệp thiếu danh sách quan hệ của sổ làm việc nên không thể thêm định dạng đánh dấu.",
+    en: "The file lacks the workbook's relationship list, so the highlight styles cannot be added.",
+  });
+}

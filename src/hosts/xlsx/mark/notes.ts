@@ -1,0 +1,109 @@
+// Our notes ("legacy comments"): a comments part, its VML drawing, and the <legacyDrawing> that ties them to the sheet.
+
+import { parseCell, type CellPosition } from "./cell-address";
+import { REL_NS } from "./opc";
+import { OUR_AUTHOR, OUR_REL_ID_PREFIX } from "./ours";
+import { attributes, escapeXml, qualify, type Root, type Splice } from "./xml-text";
+
+export interface Note {
+  cell: string;
+  text: string;
+}
+
+const AFTER_LEGACY_DRAWING = new Set([
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+  "AlternateContent",
+]);
+
+export function commentsXml(notes: readonly Note[]): string {
+  const list = notes
+    .map(
+      (n) =>
+        `<comment ref="${n.cell}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr>` +
+        `<t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
+    )
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<authors><author>${escapeXml(OUR_AUTHOR)}</author></authors><commentList>${list}</commentList></comments>`
+  );
+}
+
+/** VML shapes Excel needs to show the notes; `firstBlock` is an idmap block no other drawing of the workbook uses. */
+export function vmlXml(notes: readonly Note[], firstBlock: number): string {
+  const blocks = Math.max(1, Math.ceil(notes.length / 1024));
+  const idmap = Array.from({ length: blocks }, (_, i) => firstBlock + i).join(",");
+  const shapes = notes
+    .map((n, i) => {
+      const p = parseCell(n.cell) as CellPosition;
+      const id = firstBlock * 1024 + 1 + i;
+      return (
+        `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:72pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>' +
+        `<x:Anchor>${anchor(p)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+        `<x:Row>${p.row}</x:Row><x:Column>${p.column}</x:Column></x:ClientData></v:shape>`
+      );
+    })
+    .join("");
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    `${shapes}</xml>`
+  );
+}
+
+/** Where the note box sits: one column right of the cell, like Excel's default. */
+function anchor(p: CellPosition): string {
+  const top = Math.max(0, p.row - 1);
+  return `${p.column + 1}, 15, ${top}, 10, ${p.column + 4}, 15, ${top + 4}, 4`;
+}
+
+/** Highest idmap block used by any VML drawing, so ours can take the next free ones. */
+export function maxVmlBlock(vmlTexts: Iterable<string>): number {
+  let max = 0;
+  for (const text of vmlTexts) {
+    for (const m of text.matchAll(/<o:idmap\b[^>]*\bdata\s*=\s*["']([^"']*)["']/g)) {
+      for (const n of (m[1] ?? "").split(/[\s,]+/)) if (/^[0-9]+$/.test(n)) max = Math.max(max, Number(n));
+    }
+  }
+  return max;
+}
+
+/** Splice adding <legacyDrawing r:id=…/> at its place in CT_Worksheet order. */
+export function insertLegacyDrawing(root: Root, relId: string): Splice {
+  const relPrefix = [...root.declarations].find(([prefix, uri]) => prefix !== "" && uri === REL_NS.transitional)?.[0];
+  const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${REL_NS.transitional}" r:id="${relId}"`;
+  const xml = `<${qualify(root.prefix, "legacyDrawing")} ${idAttr}/>`;
+  const before = root.children.find((c) => AFTER_LEGACY_DRAWING.has(c.local));
+  return { at: before ? before.start : root.closeStart, remove: 0, insert: xml };
+}
+
+/** Splice removing our <legacyDrawing>, recognised by our relationship id. */
+export function removeOurLegacyDrawing(sheetText: string, root: Root): Splice[] {
+  return root.children
+    .filter((c) => c.local === "legacyDrawing" && isOurLegacyDrawing(sheetText, c.startTag))
+    .map((c) => ({ at: c.start, remove: c.end - c.start, insert: "" }));
+}
+
+function isOurLegacyDrawing(text: string, tag: Root["startTag"]): boolean {
+  for (const [name, value] of attributes(text, tag)) {
+    if ((name === "id" || name.endsWith(":id")) && value.startsWith(OUR_REL_ID_PREFIX)) return true;
+  }
+  return false;
+}
+
+export function hasLegacyDrawing(root: Root): boolean {
+  return root.children.some((c) => c.local === "legacyDrawing");
+}

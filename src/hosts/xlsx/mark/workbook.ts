@@ -1,0 +1,95 @@
+// Which sheets the workbook has and which part holds each: _rels/.rels → workbook → its relationships.
+
+import { HighlightError } from "./errors";
+import { REL_NS, REL_TYPE, readRelationships, relsPartName, resolveTarget, type Relationship } from "./opc";
+import type { PartView } from "./part-view";
+import { attributes, localName, namespaceDeclarations, prefixOf, readRoot, tags } from "./xml-text";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+export interface SheetEntry {
+  name: string;
+  /** 1-based position in the workbook's sheet list. */
+  number: number;
+  kind: "worksheet" | "chartsheet" | "dialogsheet" | "other";
+  /** Zip entry name of the sheet part; undefined if the relationship is missing. */
+  part: string | undefined;
+}
+
+export interface WorkbookInfo {
+  workbookPart: string;
+  workbookRelsPart: string;
+  relationships: Relationship[];
+  sheets: SheetEntry[];
+  /** Zip entry name of styles.xml, if the workbook has one. */
+  stylesPart: string | undefined;
+}
+
+export function readWorkbook(view: PartView): WorkbookInfo {
+  const rootRels = readRelationships(view.requireText("_rels/.rels"));
+  const officeDocument = rootRels.find((r) => r.type.endsWith(REL_TYPE.officeDocument) && !r.external);
+  const workbookPart = view.resolve(officeDocument ? resolveTarget("", officeDocument.target) : "xl/workbook.xml");
+  if (!workbookPart) throw missing("xl/workbook.xml");
+  const workbookText = view.requireText(workbookPart);
+  const root = readRoot(workbookText);
+  if (root.namespace === STRICT_MAIN_NS) throw strictRefused();
+
+  const workbookRelsPart = relsPartName(workbookPart);
+  const relationships = view.has(workbookRelsPart) ? readRelationships(view.requireText(workbookRelsPart)) : [];
+  const byId = new Map(relationships.map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  // namespace scopes, so that an r:id written with any prefix (even declared on <sheet> itself) is found
+  const scopes: Array<Map<string, string>> = [];
+  for (const tag of tags(workbookText)) {
+    if (tag.kind === "end") {
+      scopes.pop();
+      continue;
+    }
+    const attrs = attributes(workbookText, tag);
+    const scope = new Map([...(scopes[scopes.length - 1] ?? new Map<string, string>()), ...namespaceDeclarations(attrs)]);
+    if (tag.kind === "start") scopes.push(scope);
+    if (localName(tag.qname) !== "sheet" || scope.get(prefixOf(tag.qname)) !== MAIN_NS) continue;
+    let relId: string | undefined;
+    for (const [name, value] of attrs) {
+      if (localName(name) === "id" && name.includes(":") && scope.get(prefixOf(name)) === REL_NS.transitional) relId = value;
+    }
+    const rel = relId === undefined ? undefined : byId.get(relId);
+    const kind = !rel
+      ? "other"
+      : rel.type.endsWith("/worksheet")
+        ? "worksheet"
+        : rel.type.endsWith("/chartsheet")
+          ? "chartsheet"
+          : rel.type.endsWith("/dialogsheet")
+            ? "dialogsheet"
+            : "other";
+    const part = rel && !rel.external ? view.resolve(resolveTarget(workbookPart, rel.target)) : undefined;
+    sheets.push({ name: attrs.get("name") ?? "", number: sheets.length + 1, kind, part });
+  }
+  const stylesRel = relationships.find((r) => r.type.endsWith(REL_TYPE.styles) && !r.external);
+  const stylesPart = stylesRel ? view.resolve(resolveTarget(workbookPart, stylesRel.target)) : undefined;
+  return { workbookPart, workbookRelsPart, relationships, sheets, stylesPart };
+}
+
+/** Finds a sheet by name: exact first, then ignoring case as Excel does. */
+export function findSheet(info: WorkbookInfo, name: string): SheetEntry | undefined {
+  return (
+    info.sheets.find((s) => s.name === name) ??
+    info.sheets.find((s) => s.name.toLocaleLowerCase("vi") === name.toLocaleLowerCase("vi"))
+  );
+}
+
+function missing(part: string): HighlightError {
+  return new HighlightError("missing-part", {
+    vi: `Tệp thiếu phần "${part}" của sổ làm việc.`,
+    en: `The file lacks the workbook part "${part}".`,
+  });
+}
+
+function strictRefused(): HighlightError {
+  return new HighlightError("strict-ooxml", {
+    vi: "Tệp được lưu theo định dạng “Strict Open XML”, chưa hỗ trợ đánh dấu. Hãy mở trong Excel và lưu lại dạng “Sổ làm việc Excel (*.xlsx)” rồi thử lại.",
+    en: "The file is saved as “Strict Open XML”, which marking does not support yet. Open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.",
+  });
+}

@@ -1,0 +1,60 @@
+// Package relationships: which part a workbook or sheet points at.
+
+import type { XlsxPackage } from "../package";
+import type { Deadline } from "../limits";
+import { parseXmlTree } from "../xml/tree";
+
+export interface Relationship {
+  id: string;
+  /** Type URI; compare with relTypeIs, since strict OOXML uses other URIs than transitional. */
+  type: string;
+  /** Resolved part name inside the package (no leading slash), or the raw target when external. */
+  target: string;
+  external: boolean;
+}
+
+export function relsPathFor(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Transitional ".../officeDocument/2006/relationships/worksheet" and strict ".../relationships/worksheet" both end with the kind. */
+export function relTypeIs(rel: Relationship, kind: string): boolean {
+  return rel.type.endsWith(`/${kind}`);
+}
+
+export function resolveTarget(sourcePart: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // a stray "%" is a literal character in a part name
+  }
+  if (t.startsWith("/")) return normalize(t.slice(1));
+  const base = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
+  return normalize(base + t);
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** Relationships of a part; an absent .rels part means none. */
+export function readRelationships(pkg: XlsxPackage, sourcePart: string, deadline?: Deadline): Relationship[] {
+  const path = relsPathFor(sourcePart);
+  const text = pkg.text(path);
+  if (text === undefined) return [];
+  const root = parseXmlTree(text, path, deadline);
+  return root.children
+    .filter((c) => c.name === "Relationship")
+    .map((c) => {
+      const external = c.attrs.TargetMode === "External";
+      const target = c.attrs.Target ?? "";
+      return { id: c.attrs.Id ?? "", type: c.attrs.Type ?? "", target: external ? target : resolveTarget(sourcePart, target), external };
+    });
+}

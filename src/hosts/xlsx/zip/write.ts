@@ -1,0 +1,89 @@
+// Writes a zip: entries copied verbatim (compressed bytes and all) or freshly deflated, in the order given.
+
+import { deflateSync } from "fflate";
+import { crc32 } from "./crc32";
+
+export interface RawZipEntry {
+  rawName: Uint8Array;
+  flags: number;
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  uncompressedSize: number;
+  /** Already compressed with `method`. */
+  data: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+// 1980-01-01 00:00, what Excel itself stamps, so our output is deterministic.
+const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
+
+export function freshEntry(name: string, content: Uint8Array): RawZipEntry {
+  const rawName = encoder.encode(name);
+  const nonAscii = rawName.some((b) => b > 0x7f);
+  return {
+    rawName,
+    flags: nonAscii ? 0x0800 : 0,
+    method: 8,
+    dosTime: 0,
+    dosDate: DOS_DATE_1980,
+    crc: crc32(content),
+    uncompressedSize: content.length,
+    data: deflateSync(content, { level: 6 }),
+  };
+}
+
+export function writeZip(entries: RawZipEntry[]): Uint8Array {
+  let total = 22;
+  for (const e of entries) total += 30 + e.rawName.length + e.data.length + 46 + e.rawName.length;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(p);
+    view.setUint32(p, 0x04034b50, true);
+    view.setUint16(p + 4, e.method === 0 ? 10 : 20, true);
+    // Bit 3 (data descriptor) is dropped: sizes and CRC are written in the header.
+    view.setUint16(p + 6, e.flags & ~0x0008, true);
+    view.setUint16(p + 8, e.method, true);
+    view.setUint16(p + 10, e.dosTime, true);
+    view.setUint16(p + 12, e.dosDate, true);
+    view.setUint32(p + 14, e.crc, true);
+    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 22, e.uncompressedSize, true);
+    view.setUint16(p + 26, e.rawName.length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(e.rawName, p + 30);
+    p += 30 + e.rawName.length;
+    out.set(e.data, p);
+    p += e.data.length;
+  }
+  const dirStart = p;
+  entries.forEach((e, i) => {
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, e.method === 0 ? 10 : 20, true);
+    view.setUint16(p + 8, e.flags & ~0x0008, true);
+    view.setUint16(p + 10, e.method, true);
+    view.setUint16(p + 12, e.dosTime, true);
+    view.setUint16(p + 14, e.dosDate, true);
+    view.setUint32(p + 16, e.crc, true);
+    view.setUint32(p + 20, e.data.length, true);
+    view.setUint32(p + 24, e.uncompressedSize, true);
+    view.setUint16(p + 28, e.rawName.length, true);
+    // extra, comment, disk, internal attrs, external attrs: zero
+    view.setUint32(p + 42, offsets[i]!, true);
+    out.set(e.rawName, p + 46);
+    p += 46 + e.rawName.length;
+  });
+  const dirSize = p - dirStart;
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, dirSize, true);
+  view.setUint32(p + 16, dirStart, true);
+  return out;
+}
