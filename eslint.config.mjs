@@ -1,13 +1,21 @@
-// Flat config: typescript-eslint's recommended rules everywhere, plus the Office.js rules that catch reads before
+// Flat config: ESLint's and typescript-eslint's recommended rules, plus the Office.js rules that catch reads before
 // load/sync and syncs inside loops (the mistakes that make an add-in wrong or slow in Excel).
+import js from "@eslint/js"; // ships with eslint itself
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+
+// The Node globals our CommonJS scripts use; listed here rather than pulling in another package.
+const nodeGlobals = Object.fromEntries(
+  ["require", "module", "exports", "__dirname", "__filename", "process", "Buffer", "console", "URL",
+    "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "TextDecoder", "TextEncoder"]
+    .map((name) => [name, name === "module" || name === "exports" ? "writable" : "readonly"]),
+);
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/", "schemas/", ".tmp/"] },
   {
     files: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
-    extends: [...tseslint.configs.recommended],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
   },
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
@@ -21,7 +29,12 @@ export default tseslint.config(
   },
   {
     // build and tool scripts are CommonJS run by node
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
     files: ["**/*.cjs", "webpack.config.js"],
+    languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -43,7 +43,15 @@ export type Source = z.infer<typeof sourceSchema>;
  * - yesno: one yes/no per reporting unit; above that level it becomes a share of units.
  */
 export const unitSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ratio"), numerator: bilingualSchema, denominator: bilingualSchema }).strict(),
+  z
+    .object({
+      kind: z.literal("ratio"),
+      numerator: bilingualSchema,
+      denominator: bilingualSchema,
+      /** What is counted: whole things (records, people), or an amount (hectares, money) that may have decimals. */
+      quantity: z.enum(["count", "amount"]).default("count"),
+    })
+    .strict(),
   z.object({ kind: z.literal("percent") }).strict(),
   z.object({ kind: z.literal("growth") }).strict(),
   z.object({ kind: z.literal("count"), of: bilingualSchema }).strict(),

@@ -42,7 +42,11 @@ export function readCell(raw: RawValue | undefined, numberFormat: string, expect
 function readNumber(raw: number, numberFormat: string, expect: ExpectedKind): ReadResult {
   if (!Number.isFinite(raw)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: String(raw) } } };
   const percentFormat = expect !== "count" && typeof numberFormat === "string" && isPercentFormat(numberFormat);
-  if (percentFormat) return { ok: true, value: roundFloat(raw * 100), notes: PERCENT_FORMAT_NOTES };
+  if (percentFormat) {
+    const scaled = roundFloat(raw * 100);
+    if (!Number.isFinite(scaled)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: String(raw) } } };
+    return { ok: true, value: scaled, notes: PERCENT_FORMAT_NOTES };
+  }
   if (expect === "yesno" && (raw === 1 || raw === 0)) return raw === 1 ? YES : NO;
   return { ok: true, value: raw, notes: fractionNotes(raw, expect) };
 }
@@ -55,13 +59,15 @@ function readText(raw: string, expect: ExpectedKind): ReadResult {
 
   const parsed = parseTextNumber(text, expect);
   if (parsed.kind === "number") {
+    if (!Number.isFinite(parsed.value)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: clip(text) } } };
     if (parsed.percentSign && expect === "count") {
       return { ok: false, kind: "invalid", problem: { code: "problem.percent-for-count", params: { text } } };
     }
     const value = parsed.value === 0 ? 0 : parsed.value; // no -0
     if (expect === "yesno" && !parsed.percentSign && (value === 1 || value === 0)) return value === 1 ? YES : NO;
     let notes: readonly ReadNote[] = parsed.percentSign ? NO_NOTES : fractionNotes(value, expect);
-    if (parsed.chosen) {
+    // the Vietnamese reading is the local norm and goes without comment; choosing the English one is worth a check
+    if (parsed.chosen && parsed.chosen.reading.convention === "en") {
       const chosenNote: ReadNote = {
         code: "note.reading-chosen",
         params: { text, chosen: parsed.chosen.reading.value, discarded: parsed.chosen.discarded.value },
@@ -97,6 +103,7 @@ function fractionNotes(value: number, expect: ExpectedKind): readonly ReadNote[]
 
 /** 0.383 * 100 is 38.300000000000004 in binary floating point; what the clerk typed is 38.3. */
 function roundFloat(x: number): number {
+  if (!(Math.abs(x) < 1e6)) return x; // large numbers have no sub-1e-9 noise worth removing (and x·1e9 could overflow)
   return Math.round(x * 1e9) / 1e9;
 }
 

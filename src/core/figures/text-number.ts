@@ -11,8 +11,8 @@
 //  R5  one mark not followed by exactly 3 digits    → decimal: "38,3" (vi), "38.3" (en), "0,25".
 //  R6  one mark, whole part 0 or longer than 3 digits → decimal ("0,383", "0.383", "1234,567": not a thousands group).
 //  R7  otherwise ("1.079", "1,234"): two readings, thousands (vi for ".", en for ",") or decimal. Only readings that fit
-//      the expected kind are kept (count: a whole number; percent: 0..100). One left → it is taken and a note names the
-//      other; both or none left → ambiguous, listing both. So for a count "1.079" is 1079, for a percent "1,234" is 1.234,
+//      the expected kind are kept (count: a whole number; percent: 0..100). One left → it is taken (when that is the
+//      English reading, readCell adds a note naming the other); both or none left → ambiguous, listing both. So for a count "1.079" is 1079, for a percent "1,234" is 1.234,
 //      and for a growth rate or a generic number "1.079" is ambiguous.
 // Anything else (letters, misplaced groups such as "1.23.4", "12 34") is not a number.
 

@@ -32,7 +32,7 @@ export type ReadNoteCode =
   | "note.percent-format"
   /** A bare 0.383 where a percentage is expected: accepted as 0.383%, but probably meant 38.3%. */
   | "note.probably-fraction"
-  /** Text such as "1.079" has two readings; only one fits the indicator, so it was taken. */
+  /** Text such as "1,234" has two readings; only the English one fits the indicator, so it was taken. */
   | "note.reading-chosen";
 
 export interface ReadNote {

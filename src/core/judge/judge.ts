@@ -68,7 +68,8 @@ function measure(indicator: Indicator, entry: Entry, ctx: JudgeContext): Measure
   const unit = indicator.unit;
   switch (unit.kind) {
     case "ratio":
-      if (isAbsent(entry.numerator) && isAbsent(entry.denominator) && !isAbsent(entry.value)) return measureSingle(entry.value, "percent", 0);
+      // a ratio's result typed straight in (or a "no data" marker in its place) stands for the ratio
+      if (isAbsent(entry.numerator) && isAbsent(entry.denominator) && entry.value !== undefined) return measureSingle(entry.value, "percent", 0);
       return measureRatio(entry);
     case "rank":
       return measureSingle(entry.value, "rank", ctx.fieldSizeNow ?? unit.fieldSize);
@@ -131,7 +132,9 @@ function measureRatio(entry: Entry): Measured {
     const missingParts: EntryPart[] = [];
     if (numerator === null) missingParts.push("numerator");
     if (denominator === null) missingParts.push("denominator");
-    return { kind: "missing", figure: { value: null, numerator, denominator, missingParts }, notes };
+    const marker = markerOf(num) ?? markerOf(den);
+    const figure: Figure = { value: null, numerator, denominator, missingParts };
+    return { kind: "missing", figure: marker === undefined ? figure : { ...figure, marker }, notes };
   }
   if (numerator < 0) problems.push({ ...problem("problem.negative-numerator", { numerator }), part: "numerator" });
   if (denominator < 0) problems.push({ ...problem("problem.negative-denominator", { denominator }), part: "denominator" });
@@ -143,6 +146,10 @@ function measureRatio(entry: Entry): Measured {
   // numerator·100/denominator, not numerator/denominator·100: 7/100·100 would be 7.000000000000001 and "pass" a "> 7"
   const value = roundFloat((numerator * 100) / denominator);
   return { kind: "ok", value, figure: { value, numerator, denominator }, notes };
+}
+
+function markerOf(r: ReadResult | undefined): string | undefined {
+  return r !== undefined && !r.ok && r.kind === "missing" ? r.marker : undefined;
 }
 
 function ratioNotes(num: ReadResult | undefined, den: ReadResult | undefined): readonly JudgeNote[] {

@@ -5,7 +5,7 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { cellRef } from "./address";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, evaluateRow, gapFormula, resultFormula } from "./formulas";
+import { assessmentFormula, evaluateRow, gapFormula, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type ReportingUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
@@ -163,7 +163,9 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
       r++;
     });
   }
-  const lastTableRow = r - 1;
+  // the rules cover the indicator rows only (from the first indicator, not the first pillar heading)
+  const firstIndicatorRow = rows[0]?.row ?? firstTableRow;
+  const lastIndicatorRow = r - 1;
 
   // signature block
   const sig = r + 1;
@@ -179,8 +181,8 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
     rows.length === 0
       ? []
       : [
-          { refs: [`${C.result}${firstTableRow}:${C.result}${lastTableRow}`, `${C.assessment}${firstTableRow}:${C.assessment}${lastTableRow}`], formula: `$${C.assessment}${firstTableRow}="Đạt"`, style: "met" },
-          { refs: [`${C.result}${firstTableRow}:${C.result}${lastTableRow}`, `${C.assessment}${firstTableRow}:${C.assessment}${lastTableRow}`], formula: `$${C.assessment}${firstTableRow}="Chưa đạt"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${MET}"`, style: "met" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${NOT_MET}"`, style: "notMet" },
         ];
 
   const metadata: TemplateMetadata = {
@@ -194,6 +196,8 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
   };
 
   return {
+    title: `Báo cáo kết quả thực hiện các chỉ tiêu chuyển đổi số năm ${year} – ${unitDisplayName(unit)}`,
+    date: req.date ?? null,
     sheetName: REPORT_SHEET_NAME,
     metadata,
     columns,
@@ -215,6 +219,10 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
     lastRow: nameRow,
     lastColumn: C.targetValue,
   };
+}
+
+function cfRefs(first: number, last: number): string[] {
+  return [`${C.result}${first}:${C.result}${last}`, `${C.assessment}${first}:${C.assessment}${last}`];
 }
 
 function resolutionLine(catalog: Catalog): string {
@@ -241,9 +249,13 @@ function indicatorRow(
 
   b.put(at("stt"), "textCenter", { value: stt });
   b.put(at("code"), "textCenter", { value: ind.code });
-  b.put(at("label"), "text", { value: ind.label.vi });
+  // a unit answering yes/no reads the question itself, not the province-wide share
+  const label = kind === "yesno" && ind.unit.kind === "yesno" ? ind.unit.subject.vi : ind.label.vi;
+  b.put(at("label"), "text", { value: label });
   b.put(at("unit"), "textCenter", { value: unitText(unit) });
-  const targetText = target ? formatTarget(target, unit) + (chosen && chosen.year !== headlineYear ? ` (năm ${chosen.year})` : "") : "—";
+  // a dated target from another year says so; a yearly target is valid in the report year by definition
+  const otherYear = chosen && target && target.year !== "annual" && chosen.year !== headlineYear;
+  const targetText = target ? formatTarget(target, unit) + (otherYear ? ` (năm ${chosen.year})` : "") : "—";
   b.put(at("target"), "target", { value: targetText });
   b.put(at("target2030"), "target", { value: final ? formatTarget(final, unit) : "—" });
 
@@ -274,7 +286,7 @@ function indicatorRow(
   b.put(at("evidence"), "inputText");
   b.put(at("targetValue"), "helper", { value: targetValue });
 
-  b.rowHeights[r] = Math.max(estimateLines(ind.label.vi, 46), estimateLines(targetText, 11)) * 15 + 4;
+  b.rowHeights[r] = Math.max(estimateLines(label, 46), estimateLines(targetText, 11)) * 15 + 4;
 
   return {
     indicatorCode: ind.code,

@@ -145,6 +145,10 @@ export interface IndicatorRow {
 }
 
 export interface TemplateLayout {
+  /** Document title for the file properties. */
+  title: string;
+  /** The date the form is made ("YYYY-MM-DD"), or null. */
+  date: string | null;
   sheetName: string;
   metadata: TemplateMetadata;
   columns: LayoutColumn[];

@@ -37,8 +37,7 @@ export function parseXmlTree(src: string, part: string, deadline?: Deadline): Xm
     }
   }
   const docRoot = root.children[0];
-  if (!docRoot) sc.fail("no root element", "không có phần tử gốc", 0);
-  return docRoot;
+  return docRoot ?? sc.fail("no root element", "không có phần tử gốc", 0);
 }
 
 function resolveAlternateContent(parent: XmlElement, alt: XmlElement): void {

@@ -1,0 +1,128 @@
+import { indicatorsForLevel, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
+import { readCell, type ExpectedKind } from "../figures";
+import { summarize, toFinding, type Finding, type Summary } from "../findings";
+import type { HighlightPlan, Mark } from "../highlight-plan";
+import { judge, type Entry, type EntryPart } from "../judge";
+import { formatMessage, type Lang } from "../messages";
+import type { WorkbookSnapshot } from "../snapshot";
+import { inputUnit } from "../template/targets";
+import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
+import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
+
+// One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
+
+export interface LocatedFinding extends Finding {
+  /** Where the finding is shown; null for an indicator the workbook does not contain. */
+  sheet: string | null;
+  cell: string | null;
+}
+
+export interface CheckReport {
+  context: CheckContext;
+  findings: LocatedFinding[];
+  /** Indicators this level reports that the workbook does not contain. */
+  notFound: string[];
+  /** Indicators found twice: only the first row counts. */
+  duplicates: { code: string; sheet: string; row: number }[];
+  summary: Summary;
+  plan: HighlightPlan;
+}
+
+export interface CheckOptions extends ContextOptions {
+  catalog: Catalog;
+}
+
+/** How the value cell of an indicator is read at a level (a yes/no above its own level is a share in percent). */
+function expectedKind(unit: UnitSpec): ExpectedKind {
+  switch (unit.kind) {
+    case "ratio":
+    case "percent":
+      return "percent";
+    case "growth":
+      return "growth";
+    case "count":
+    case "rank":
+      return "count";
+    case "yesno":
+      return "yesno";
+  }
+}
+
+/** The indicator as a unit of this level enters it (a commune's yes/no is a count of communes at the province). */
+function asEntered(indicator: Indicator, level: Level): Indicator {
+  const unit = inputUnit(indicator.unit, level);
+  return unit === indicator.unit ? indicator : { ...indicator, unit };
+}
+
+function entryOf(row: LocatedRow, unit: UnitSpec): Entry {
+  const entry: Entry = {};
+  const read = (c: LocatedCell | undefined, kind: ExpectedKind) => (c ? readCell(c.raw, c.format, kind) : undefined);
+  const value = read(row.value, expectedKind(unit));
+  if (value) entry.value = value;
+  if (unit.kind === "ratio") {
+    // "52.300" is fifty-two thousand three hundred in a count of people, but ambiguous in hectares
+    const kind: ExpectedKind = unit.quantity === "amount" ? "number" : "count";
+    const numerator = read(row.numerator, kind);
+    const denominator = read(row.denominator, kind);
+    if (numerator) entry.numerator = numerator;
+    if (denominator) entry.denominator = denominator;
+  }
+  return entry;
+}
+
+function cellFor(row: LocatedRow, part: EntryPart | undefined): LocatedCell | undefined {
+  if (part === "numerator") return row.numerator ?? row.value;
+  if (part === "denominator") return row.denominator ?? row.value;
+  return row.value ?? row.result ?? row.numerator;
+}
+
+/** The cell a finding is marked on: the faulty input, the empty input, or the result that falls short. */
+function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, problemPart: EntryPart | undefined): LocatedCell | undefined {
+  if (f.status === "invalid") return cellFor(row, problemPart);
+  if (f.status === "missing") return cellFor(row, f.figure.missingParts?.[0] ?? (unit.kind === "ratio" ? "numerator" : "value"));
+  return row.result ?? row.value;
+}
+
+function shouldMark(f: Finding): boolean {
+  return f.severity !== "info" || f.status === "missing" || f.status === "below";
+}
+
+function explain(f: Finding, lang: Lang): string {
+  return [f.message, ...f.details].map((m) => formatMessage(m, lang)).join(" ");
+}
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
+  const context = resolveContext(opts, snapshot.metadata);
+  const located = locateIndicators(snapshot, opts.catalog);
+  const expected = indicatorsForLevel(opts.catalog, context.level);
+  if (located.rows.length === 0) {
+    throw new CheckError(
+      "no-indicators",
+      "Không tìm thấy chỉ tiêu nào trong sổ tính: cần một bảng có cột \"Mã\" (mã chỉ tiêu, ví dụ CQS-02) hoặc \"Chỉ tiêu\" và cột số liệu (\"Tử số\", \"Mẫu số\", \"Giá trị\" hoặc \"Kết quả\").",
+      "No indicator found in the workbook: it needs a table with a \"Mã\" (indicator code, e.g. CQS-02) or \"Chỉ tiêu\" column and figure columns (\"Tử số\", \"Mẫu số\", \"Giá trị\" or \"Kết quả\").",
+    );
+  }
+  const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
+  const findings: LocatedFinding[] = [];
+  const marks: Mark[] = [];
+  for (const row of located.rows) {
+    const indicator = asEntered(row.indicator, context.level);
+    const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
+    const finding = toFinding(indicator, judgement, judgeCtx);
+    const cell = markedCell(row, finding, indicator.unit, judgement.problems[0]?.part);
+    findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
+    if (cell && shouldMark(finding)) {
+      marks.push({
+        sheet: row.sheet,
+        cell: cell.address,
+        severity: finding.severity,
+        status: finding.status,
+        indicator: finding.indicator,
+        message: { vi: explain(finding, "vi"), en: explain(finding, "en") },
+      });
+    }
+  }
+  const foundCodes = new Set(located.rows.map((r) => r.indicator.code));
+  const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
+  return { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+}

@@ -1,0 +1,3 @@
+export { checkWorkbook, type CheckOptions, type CheckReport, type LocatedFinding } from "./check-workbook";
+export { CheckError, provincesInRanking, resolveContext, type CheckContext } from "./context";
+export { findHeader, locateIndicators, type Located, type LocatedRow } from "./locate";

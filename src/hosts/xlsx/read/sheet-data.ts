@@ -1,0 +1,209 @@
+// One worksheet's <sheetData> -> the cells that exist, collected sparsely. The dense snapshot is built later,
+// only over the rectangle those cells span, so a claimed dimension (or a stray far cell) never drives allocation.
+
+import type { CellError, RawValue } from "../../../core/snapshot";
+import { XlsxError, formatCount } from "../errors";
+import type { Deadline } from "../limits";
+import { decodeOoxmlEscapes } from "../xml/entities";
+import { END, EOF, START, XmlScanner } from "../xml/scanner";
+import { cellRef, parseCellRef } from "./cell-ref";
+import { isoToSerial } from "./dates";
+import { readRichText } from "./rich-text";
+import { type CompiledFormula, compileFormula, renderShifted } from "./shared-formula";
+
+export interface SparseCells {
+  rows: number[];
+  cols: number[];
+  values: RawValue[];
+  styles: number[];
+  /** Present only when the sheet has a formula; aligned with the other arrays. */
+  formulas: (string | null)[] | null;
+  /** Whether each cell has a value or formula (styled empty cells only lend their format). */
+  content: boolean[];
+  /** Bounds of the cells with content; minRow > maxRow when there are none. */
+  minRow: number;
+  maxRow: number;
+  minCol: number;
+  maxCol: number;
+}
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+  compiled?: CompiledFormula;
+}
+
+export interface SheetReadContext {
+  sharedStrings: string[] | null;
+  date1904: boolean;
+  deadline: Deadline;
+  /** Shared budget of `<c>` elements over the whole workbook. */
+  cellBudget: { remaining: number; limit: number };
+  sheetName: string;
+}
+
+function tooManyCells(limit: number): XlsxError {
+  const n = formatCount(limit);
+  return new XlsxError("too-many-cells", {
+    vi: `Sổ làm việc có hơn ${n.vi} ô, vượt giới hạn xử lý. Hãy chia nhỏ sổ làm việc hoặc xóa các trang tính, vùng dữ liệu không cần thiết.`,
+    en: `The workbook has more than ${n.en} cells, over the processing limit. Split it or remove unneeded sheets and ranges.`,
+  });
+}
+
+function parseBool(v: string): boolean {
+  return v === "1" || v === "true" || v === "TRUE";
+}
+
+/** Scans the worksheet part; everything outside <sheetData> is only checked for well-formedness. */
+export function readSheetData(text: string, part: string, ctx: SheetReadContext): SparseCells {
+  const sc = new XmlScanner(text, part, ctx.deadline);
+  const out: SparseCells = {
+    rows: [], cols: [], values: [], styles: [], formulas: null, content: [],
+    minRow: Infinity, maxRow: -1, minCol: Infinity, maxCol: -1,
+  };
+  const sharedMasters = new Map<string, SharedMaster>();
+  let row = -1;
+  let col = -1;
+  let inSheetData = false;
+
+  for (;;) {
+    const k = sc.next();
+    if (k === EOF) break;
+    if (k === START) {
+      const name = sc.local;
+      if (!inSheetData) {
+        if (name === "sheetData" && sc.depth === 2) inSheetData = !sc.selfClosing;
+        continue;
+      }
+      if (name === "row") {
+        const r = sc.attr("r");
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+        col = -1;
+        continue;
+      }
+      if (name === "c") {
+        if (--ctx.cellBudget.remaining < 0) throw tooManyCells(ctx.cellBudget.limit);
+        readCell(sc, ctx, out, sharedMasters, row < 0 ? (row = 0) : row, col);
+        col = out.cols[out.cols.length - 1]!;
+        row = out.rows[out.rows.length - 1]!;
+        continue;
+      }
+      // other elements inside sheetData are not cells
+    } else if (k === END && inSheetData && sc.local === "sheetData" && sc.depth === 1) {
+      inSheetData = false;
+    }
+  }
+  return out;
+}
+
+function readCell(
+  sc: XmlScanner,
+  ctx: SheetReadContext,
+  out: SparseCells,
+  sharedMasters: Map<string, SharedMaster>,
+  rowOfRow: number,
+  prevCol: number,
+): void {
+  const r = sc.attr("r");
+  let row = rowOfRow;
+  let col = prevCol + 1;
+  if (r !== undefined) {
+    const ref = parseCellRef(r);
+    if (!ref) sc.fail(`the cell reference "${r}" is invalid`, `địa chỉ ô "${r}" không hợp lệ`);
+    row = ref.row;
+    col = ref.col;
+  }
+  const t = sc.attr("t") ?? "n";
+  const s = sc.attr("s");
+  const style = s === undefined ? 0 : Number(s) || 0;
+
+  let v: string | null = null;
+  let inline: string | null = null;
+  let formula: string | null = null;
+  if (!sc.selfClosing) {
+    const base = sc.depth;
+    for (;;) {
+      const k = sc.next();
+      if (k === END && sc.depth < base) break;
+      if (k === EOF) break;
+      if (k !== START) continue;
+      const name = sc.local;
+      if (name === "v") v = sc.readText();
+      else if (name === "is") inline = readRichText(sc);
+      else if (name === "f") {
+        const ft = sc.attr("t");
+        const si = sc.attr("si");
+        const text = sc.readText();
+        if (ft === "shared" && si !== undefined) {
+          if (text) {
+            sharedMasters.set(si, { row, col, text });
+            formula = text;
+          } else {
+            const m = sharedMasters.get(si);
+            if (m) m.compiled ??= compileFormula(m.text);
+            formula = m ? renderShifted(m.compiled!, row - m.row, col - m.col) : null;
+          }
+        } else if (text) formula = text;
+      } else sc.skipElement();
+    }
+  } else {
+    sc.next(); // the END of <c/>
+  }
+
+  let value: RawValue = null;
+  switch (t) {
+    case "s": {
+      if (v === null || v === "") break;
+      const idx = Number(v);
+      const str = ctx.sharedStrings?.[idx];
+      if (str === undefined) {
+        throw new XlsxError("missing-part", {
+          vi: `Tệp bị hỏng: ô ${cellRef(row, col)} của trang "${ctx.sheetName}" trỏ tới chuỗi dùng chung số ${v}, nhưng bảng chuỗi dùng chung (sharedStrings.xml) ${ctx.sharedStrings ? "không có chuỗi này" : "không tồn tại"}. Hãy mở bằng Excel rồi lưu lại.`,
+          en: `The file is damaged: cell ${cellRef(row, col)} on sheet "${ctx.sheetName}" refers to shared string ${v}, but the shared string table (sharedStrings.xml) ${ctx.sharedStrings ? "has no such entry" : "is missing"}. Open it in Excel and save it again.`,
+        });
+      }
+      value = str;
+      break;
+    }
+    case "inlineStr":
+      value = inline ?? (v !== null ? decodeOoxmlEscapes(v).normalize("NFC") : null);
+      break;
+    case "str":
+      value = v === null ? null : decodeOoxmlEscapes(v).normalize("NFC");
+      break;
+    case "b":
+      value = v === null || v === "" ? null : parseBool(v.trim());
+      break;
+    case "e":
+      value = v === null ? null : ({ error: v.trim() } satisfies CellError);
+      break;
+    case "d": {
+      if (v === null || v === "") break;
+      value = isoToSerial(v, ctx.date1904) ?? v.normalize("NFC");
+      break;
+    }
+    default: {
+      if (v === null) break;
+      const trimmed = v.trim();
+      if (trimmed === "") break;
+      const n = Number(trimmed);
+      value = Number.isFinite(n) ? n : v.normalize("NFC");
+    }
+  }
+
+  const hasContent = value !== null || formula !== null;
+  out.rows.push(row);
+  out.cols.push(col);
+  out.values.push(value);
+  out.styles.push(style);
+  out.content.push(hasContent);
+  if (formula !== null && out.formulas === null) out.formulas = new Array<string | null>(out.rows.length - 1).fill(null);
+  if (out.formulas) out.formulas.push(formula);
+  if (hasContent) {
+    if (row < out.minRow) out.minRow = row;
+    if (row > out.maxRow) out.maxRow = row;
+    if (col < out.minCol) out.minCol = col;
+    if (col > out.maxCol) out.maxCol = col;
+  }
+}

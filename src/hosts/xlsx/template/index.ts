@@ -1,0 +1,1 @@
+export { writeTemplateXlsx, type WriteTemplateOptions } from "./write-template";
