@@ -85,9 +85,9 @@ function levelTerm(level: string): MessageKey {
 
 function missingMessage(j: Judgement): Message {
   const { figure } = j;
-  if (figure.marker !== undefined) return { key: "missing.marker", params: { marker: figure.marker } };
   const parts = figure.missingParts;
   if (parts && parts.length === 1) return { key: parts[0] === "numerator" ? "missing.numerator" : "missing.denominator", params: {} };
+  if (figure.marker !== undefined) return { key: "missing.marker", params: { marker: figure.marker } };
   return { key: "missing.empty", params: {} };
 }
 

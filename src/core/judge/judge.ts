@@ -32,7 +32,8 @@ export function judge(indicator: Indicator, entry: Entry, ctx: JudgeContext): Ju
   if (applied === null) return notApplicable("no-target", measured.figure, measured.value, measured.notes);
 
   const { target } = applied;
-  const value = measured.value;
+  // both sides on the same 1e-9 grid, so the status and the sign of the gap always agree
+  const value = roundFloat(measured.value);
   const inTargetYear = target.basis === "target-year" || target.basis === "after-last";
   const notes = applied.notes.length === 0 ? measured.notes : measured.notes.length === 0 ? applied.notes : [...measured.notes, ...applied.notes];
 

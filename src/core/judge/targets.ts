@@ -64,7 +64,7 @@ function lastYearOf(t: Target): number {
 
 function resolveUncached(indicator: Indicator, level: Level, year: number): Resolution | null {
   const exact = targetForYear(indicator, level, year);
-  if (exact) return { target: exact, year, basis: "target-year", compareWith: exact.value };
+  if (exact) return { target: exact, year, basis: "target-year", compareWith: roundFloat(exact.value) };
 
   let nextYear = Infinity;
   let lastYear = -Infinity;
@@ -80,14 +80,14 @@ function resolveUncached(indicator: Indicator, level: Level, year: number): Reso
   if (nextYear !== Infinity) {
     const next = targetForYear(indicator, level, nextYear)!;
     const from = pathStart(indicator, level, year, previousDated);
-    if (from === null) return { target: next, year: nextYear, basis: "final-no-path", compareWith: next.value };
+    if (from === null) return { target: next, year: nextYear, basis: "final-no-path", compareWith: roundFloat(next.value) };
     const share = (year - from.year) / (nextYear - from.year);
     const compareWith = roundFloat(from.value + (next.value - from.value) * share);
     return { target: next, year: nextYear, basis: "path", compareWith, pathFrom: from };
   }
   if (lastYear !== -Infinity) {
     const last = targetForYear(indicator, level, lastYear)!;
-    return { target: last, year: lastYear, basis: "after-last", compareWith: last.value };
+    return { target: last, year: lastYear, basis: "after-last", compareWith: roundFloat(last.value) };
   }
   return null;
 }

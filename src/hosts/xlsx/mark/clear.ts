@@ -1,7 +1,7 @@
 // Removes exactly what applyHighlights added, restoring every part byte for byte.
 
 import { openPackage, savePackage } from "../package";
-import { EMPTY_RELS_SHELL_HEAD, EMPTY_RELS_SHELL_TAIL, readRelationships, resolveTarget } from "./opc";
+import { EMPTY_RELS_SHELL_HEAD, EMPTY_RELS_SHELL_TAIL, readRelationships, relsPartName, resolveTarget } from "./opc";
 import { OUR_DXF_EXT_URI, OUR_PART_PATTERN, OUR_REL_ID, OUR_REL_ID_PREFIX } from "./ours";
 import { PartView } from "./part-view";
 import { removeOurLegacyDrawing } from "./notes";
@@ -9,7 +9,6 @@ import { removeOurRules } from "./sheet-cf";
 import { hasOurDxfs, removeOurDxfs } from "./styles-dxfs";
 import { readWorkbook } from "./workbook";
 import { applySplices, attributes, readRoot, type Splice } from "./xml-text";
-import { relsPartName } from "./opc";
 
 /** Text every part we touch carries once we have marked it. */
 const OUR_TRACE = "chitieu-cds";

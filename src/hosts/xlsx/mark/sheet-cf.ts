@@ -2,7 +2,7 @@
 
 import type { Severity } from "../../../core/highlight-plan";
 import { OUR_FORMULA } from "./ours";
-import { childrenOf, escapeXml, qualify, readRoot, unescapeXml, type Root, type Splice } from "./xml-text";
+import { childrenOf, escapeXml, qualify, unescapeXml, type Root, type Splice } from "./xml-text";
 
 /** CT_Worksheet children that come after conditionalFormatting (mc:AlternateContent wraps oleObjects/controls). */
 const AFTER_CONDITIONAL_FORMATTING = new Set([
@@ -80,9 +80,4 @@ export function removeOurRules(sheetText: string, root: Root): Splice[] {
 export function isOurRule(cfRuleXml: string): boolean {
   const formulas = [...cfRuleXml.matchAll(/<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g)];
   return formulas.length === 1 && unescapeXml(formulas[0]?.[1] ?? "").trim() === OUR_FORMULA;
-}
-
-export function countOurRules(sheetText: string): number {
-  const root = readRoot(sheetText);
-  return removeOurRules(sheetText, root).length;
 }

@@ -1,0 +1,1270 @@
+// Proxies with the shapes of the Excel JavaScript API objects the host uses. Every call queues an operation;
+// everything happens at sync, against the FakeExcel model, with Excel's requirement sets and protection rules.
+
+import { areaAddress, cellAddress, parseArea, quoteSheet, splitAddress, type Area } from "../a1";
+import { FakeClientObject, FakeClientResult, FakeCollection, type FakeRequestContext } from "./context";
+import { accessDenied, FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
+import {
+  areasOverlap,
+  cellKey,
+  usedArea,
+  type FakeCell,
+  type FakeChangedEvent,
+  type FakeComment,
+  type FakeConditionalFormat,
+  type FakeNote,
+  type FakeSheet,
+  type Scalar,
+} from "./model";
+
+type Props = Record<string, { since: string; read: () => unknown }>;
+type Navs = Record<string, { since: string; get: () => FakeClientObject }>;
+
+const NO_FILL = "#FFFFFF";
+
+function normColor(c: string): string {
+  const hex = c.startsWith("#") ? c.slice(1) : c;
+  if (/^[0-9a-fA-F]{6}$/.test(hex)) return `#${hex.toUpperCase()}`;
+  const named: Record<string, string> = { white: "#FFFFFF", black: "#000000", red: "#FF0000", yellow: "#FFFF00" };
+  const n = named[c.toLowerCase()];
+  if (!n) throw invalidArgument("color", `not a colour: ${c}`);
+  return n;
+}
+
+type Protectable = "content" | "format" | "columns" | "rows" | "objects";
+
+function assertEditable(sheet: FakeSheet, area: Area | null, what: Protectable, where: string): void {
+  if (!sheet.protection.protected) return;
+  const o = sheet.protection.options;
+  if (what === "format" && o.allowFormatCells) return;
+  if (what === "columns" && o.allowFormatColumns) return;
+  if (what === "rows" && o.allowFormatRows) return;
+  if (what === "objects" && o.allowEditObjects) return;
+  if (what === "content" && area) {
+    let allUnlocked = true;
+    for (let r = area.top; r <= area.bottom && allUnlocked; r++)
+      for (let c = area.left; c <= area.right; c++) if (sheet.cells.get(cellKey(r, c))?.locked !== false) allUnlocked = false;
+    if (allUnlocked) return;
+  }
+  throw accessDenied(where);
+}
+
+function cellAt(sheet: FakeSheet, r: number, c: number): FakeCell {
+  const key = cellKey(r, c);
+  let cell = sheet.cells.get(key);
+  if (!cell) {
+    cell = {};
+    sheet.cells.set(key, cell);
+  }
+  return cell;
+}
+
+/** Applies a scalar or a matrix of the range's size to every cell. */
+function forEachInput<T>(area: Area, input: T | T[][], where: string, each: (r: number, c: number, v: T) => void): void {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (Array.isArray(input)) {
+    if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols))
+      throw invalidArgument(where, `expected ${rows}×${cols} values`);
+    input.forEach((row, i) => row.forEach((v, j) => each(area.top + i, area.left + j, v)));
+  } else for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) each(r, c, input);
+}
+
+function readMatrix<T>(sheet: FakeSheet, area: Area, read: (cell: FakeCell | undefined) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: T[] = [];
+    for (let c = area.left; c <= area.right; c++) row.push(read(sheet.cells.get(cellKey(r, c))));
+    out.push(row);
+  }
+  return out;
+}
+
+function displayValue(cell: FakeCell | undefined): Scalar {
+  if (!cell) return "";
+  if (cell.error !== undefined) return cell.error;
+  return cell.value ?? "";
+}
+
+function valueType(cell: FakeCell | undefined): string {
+  if (cell?.error !== undefined) return "Error";
+  const v = cell?.value;
+  if (v === undefined || v === "") return "Empty";
+  return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+}
+
+function writeValue(cell: FakeCell, v: unknown, asFormula: boolean): void {
+  delete cell.error;
+  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
+    cell.formula = v.slice(1);
+    // the fake does not calculate: a formula's cached value is unknown until a test sets it
+    delete cell.value;
+    return;
+  }
+  delete cell.formula;
+  if (v === null || v === undefined || v === "") delete cell.value;
+  else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") cell.value = asFormula && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  else throw invalidArgument("Range.values", `unsupported value ${JSON.stringify(v)}`);
+}
+
+// ---------------------------------------------------------------- workbook
+
+export class FakeWorkbookObject extends FakeClientObject {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  protected apiName(): string {
+    return "Workbook";
+  }
+  protected scalars(): Props {
+    return { name: { since: "1.7", read: () => "Book1.xlsx" } };
+  }
+  protected override navigations(): Navs {
+    return {
+      worksheets: { since: "1.1", get: () => this.worksheets },
+      properties: { since: "1.7", get: () => this.properties },
+    };
+  }
+  get properties(): FakeDocumentProperties {
+    this.context.need("1.7", "Workbook.properties");
+    return new FakeDocumentProperties(this.context);
+  }
+  get notes(): FakeNoteCollection {
+    this.context.need("1.18", "Workbook.notes");
+    return new FakeNoteCollection(this.context, null);
+  }
+  get comments(): FakeCommentCollection {
+    this.context.need("1.10", "Workbook.comments");
+    return new FakeCommentCollection(this.context, null);
+  }
+}
+
+export class FakeDocumentProperties extends FakeClientObject {
+  protected apiName(): string {
+    return "DocumentProperties";
+  }
+  protected scalars(): Props {
+    return {};
+  }
+  protected override navigations(): Navs {
+    return { custom: { since: "1.7", get: () => this.custom } };
+  }
+  get custom(): FakeCustomPropertyCollection {
+    return new FakeCustomPropertyCollection(this.context);
+  }
+}
+
+/** Excel keeps custom property values to 255 characters (longer ones are cut): callers must chunk. */
+export const CUSTOM_PROPERTY_MAX = 255;
+
+export class FakeCustomPropertyCollection extends FakeCollection<FakeCustomProperty> {
+  protected apiName(): string {
+    return "CustomPropertyCollection";
+  }
+  protected materialize(): FakeCustomProperty[] {
+    return [...this.context.excel.customProperties.keys()].map((k) => new FakeCustomProperty(this.context, k));
+  }
+  add(key: string, value: unknown): FakeCustomProperty {
+    this.context.need("1.7", "CustomPropertyCollection.add");
+    this.context.enqueue("CustomPropertyCollection.add", [key, value], () => {
+      const props = this.context.excel.customProperties;
+      const existing = [...props.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+      if (existing !== undefined) props.delete(existing);
+      props.set(key, String(value).slice(0, CUSTOM_PROPERTY_MAX));
+    });
+    return new FakeCustomProperty(this.context, key);
+  }
+  getItem(key: string): FakeCustomProperty {
+    this.context.need("1.7", "CustomPropertyCollection.getItem");
+    return new FakeCustomProperty(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    this.context.need("1.7", "CustomPropertyCollection.getItemOrNullObject");
+    return new FakeCustomProperty(this.context, key, true);
+  }
+  deleteAll(): void {
+    this.context.enqueue("CustomPropertyCollection.deleteAll", null, () => this.context.excel.customProperties.clear());
+  }
+}
+
+export class FakeCustomProperty extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly keyName: string,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CustomProperty";
+  }
+  private actualKey(): string | undefined {
+    return [...this.context.excel.customProperties.keys()].find((k) => k.toLowerCase() === this.keyName.toLowerCase());
+  }
+  protected override nullNow(): boolean {
+    if (this.actualKey() !== undefined) return false;
+    if (this.nullable) return true;
+    throw itemNotFound(`CustomProperty ${this.keyName}`);
+  }
+  protected scalars(): Props {
+    return {
+      key: { since: "1.7", read: () => this.actualKey() },
+      value: { since: "1.7", read: () => this.context.excel.customProperties.get(this.actualKey() ?? "") },
+      type: { since: "1.7", read: () => "String" },
+    };
+  }
+  get key(): string {
+    return this.prop("key");
+  }
+  get value(): string {
+    return this.prop("value");
+  }
+  delete(): void {
+    this.context.enqueue("CustomProperty.delete", this.keyName, () => {
+      const k = this.actualKey();
+      if (k === undefined) throw itemNotFound(`CustomProperty ${this.keyName}`);
+      this.context.excel.customProperties.delete(k);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- worksheets
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected apiName(): string {
+    return "WorksheetCollection";
+  }
+  protected materialize(): FakeWorksheet[] {
+    return this.context.excel.sheets.map((s) => FakeWorksheet.byId(this.context, s.id));
+  }
+  getItem(name: string): FakeWorksheet {
+    const ws = FakeWorksheet.byName(this.context, name, false);
+    this.context.enqueue("WorksheetCollection.getItem", name, () => void ws.sheetNow());
+    return ws;
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.need("1.4", "WorksheetCollection.getItemOrNullObject");
+    return FakeWorksheet.byName(this.context, name, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.excel.activeSheet(), false);
+  }
+  add(name?: string): FakeWorksheet {
+    const box: { id?: string } = {};
+    this.context.enqueue("WorksheetCollection.add", name ?? null, () => {
+      box.id = this.context.excel.createSheet(name).id;
+    });
+    return new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.id === box.id) ?? null, false);
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeSheet | null,
+    private readonly nullable: boolean,
+    private readonly label = "Worksheet",
+  ) {
+    super(ctx);
+  }
+  static byName(ctx: FakeRequestContext, name: string, nullable: boolean): FakeWorksheet {
+    return new FakeWorksheet(ctx, () => ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null, nullable, `Worksheet '${name}'`);
+  }
+  static byId(ctx: FakeRequestContext, id: string): FakeWorksheet {
+    return new FakeWorksheet(ctx, () => ctx.excel.sheets.find((s) => s.id === id) ?? null, false);
+  }
+  protected apiName(): string {
+    return "Worksheet";
+  }
+  sheetNow(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw itemNotFound(this.label);
+    return s;
+  }
+  protected override nullNow(): boolean {
+    if (this.resolve()) return false;
+    if (this.nullable) return true;
+    throw itemNotFound(this.label);
+  }
+  protected scalars(): Props {
+    return {
+      name: { since: "1.1", read: () => this.sheetNow().name },
+      id: { since: "1.1", read: () => this.sheetNow().id },
+      position: { since: "1.1", read: () => this.context.excel.sheets.indexOf(this.sheetNow()) },
+      visibility: { since: "1.1", read: () => this.sheetNow().visibility },
+    };
+  }
+  protected override navigations(): Navs {
+    return { protection: { since: "1.2", get: () => new FakeWorksheetProtection(this.context, this) } };
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.context.enqueue("Worksheet.name", v, () => {
+      this.sheetNow().name = v;
+    });
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+  set visibility(v: string) {
+    this.context.need("1.2", "Worksheet.visibility (set)");
+    this.context.enqueue("Worksheet.visibility", v, () => {
+      this.sheetNow().visibility = v as FakeSheet["visibility"];
+    });
+  }
+  activate(): void {
+    this.context.enqueue("Worksheet.activate", null, () => {
+      const s = this.sheetNow();
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.", "Worksheet.activate");
+      this.context.excel.active = s.id;
+    });
+  }
+  delete(): void {
+    this.context.enqueue("Worksheet.delete", null, () => this.context.excel.deleteSheet(this.sheetNow()));
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, this, () => (address ? parseArea(address) : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
+  }
+  getRanges(address: string): FakeRangeAreas {
+    this.context.need("1.9", "Worksheet.getRanges");
+    return new FakeRangeAreas(this.context, this, address.split(/[,;]/).map((a) => a.trim()).filter(Boolean));
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.context.need("1.2", "Worksheet.getUsedRange(valuesOnly)");
+    // a blank sheet gives its top-left cell (Excel does not throw here)
+    return new FakeRange(this.context, this, () => usedArea(this.sheetNow(), valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context.need("1.4", "Worksheet.getUsedRangeOrNullObject");
+    return new FakeRange(this.context, this, () => usedArea(this.sheetNow(), valuesOnly === true), true);
+  }
+  get protection(): FakeWorksheetProtection {
+    this.context.need("1.2", "Worksheet.protection");
+    return new FakeWorksheetProtection(this.context, this);
+  }
+  get freezePanes(): FakeFreezePanes {
+    this.context.need("1.7", "Worksheet.freezePanes");
+    return new FakeFreezePanes(this.context, this);
+  }
+  get pageLayout(): FakePageLayout {
+    this.context.need("1.9", "Worksheet.pageLayout");
+    return new FakePageLayout(this.context, this);
+  }
+  get notes(): FakeNoteCollection {
+    this.context.need("1.18", "Worksheet.notes");
+    return new FakeNoteCollection(this.context, this);
+  }
+  get comments(): FakeCommentCollection {
+    this.context.need("1.10", "Worksheet.comments");
+    return new FakeCommentCollection(this.context, this);
+  }
+  get onChanged(): FakeEvent {
+    this.context.need("1.7", "Worksheet.onChanged");
+    return new FakeEvent(this.context, this);
+  }
+}
+
+export class FakeEvent {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+  add(handler: (args: FakeChangedEvent) => Promise<unknown>): { context: FakeRequestContext; remove: () => void } {
+    let sheet: FakeSheet | undefined;
+    this.ctx.enqueue("Worksheet.onChanged.add", null, () => {
+      sheet = this.ws.sheetNow();
+      sheet.changeHandlers.add(handler);
+    });
+    return {
+      context: this.ctx,
+      remove: () => this.ctx.enqueue("EventHandlerResult.remove", null, () => void sheet?.changeHandlers.delete(handler)),
+    };
+  }
+}
+
+export class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "WorksheetProtection";
+  }
+  protected scalars(): Props {
+    return {
+      protected: { since: "1.2", read: () => this.ws.sheetNow().protection.protected },
+      options: { since: "1.2", read: () => ({ ...this.ws.sheetNow().protection.options }) },
+    };
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+  get options(): Record<string, boolean> {
+    return this.prop("options");
+  }
+  protect(options?: Record<string, boolean>, password?: string): void {
+    if (password !== undefined) this.context.need("1.7", "WorksheetProtection.protect(password)");
+    this.context.enqueue("WorksheetProtection.protect", options ?? {}, () => {
+      const s = this.ws.sheetNow();
+      if (s.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.", "WorksheetProtection.protect");
+      s.protection = { protected: true, options: { ...(options ?? {}) } };
+    });
+  }
+  unprotect(): void {
+    this.context.enqueue("WorksheetProtection.unprotect", null, () => {
+      this.ws.sheetNow().protection = { protected: false, options: {} };
+    });
+  }
+}
+
+export class FakeFreezePanes {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+  freezeRows(count?: number): void {
+    this.ctx.enqueue("WorksheetFreezePanes.freezeRows", count ?? 1, () => {
+      this.ws.sheetNow().frozenRows = count ?? 1;
+    });
+  }
+  unfreeze(): void {
+    this.ctx.enqueue("WorksheetFreezePanes.unfreeze", null, () => {
+      this.ws.sheetNow().frozenRows = 0;
+    });
+  }
+}
+
+export class FakePageLayout {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+  private setProp(name: string, v: unknown): void {
+    this.ctx.enqueue(`PageLayout.${name}`, v, () => {
+      this.ws.sheetNow().pageLayout[name] = v;
+    });
+  }
+  set orientation(v: string) {
+    this.setProp("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.setProp("paperSize", v);
+  }
+  set zoom(v: unknown) {
+    this.setProp("zoom", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.setProp("centerHorizontally", v);
+  }
+  setPrintTitleRows(address: string): void {
+    this.setProp("printTitleRows", address);
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+export class FakeRange extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly resolveArea: () => Area | null,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "Range";
+  }
+  /** Sheet and area at sync time. */
+  targetNow(): { sheet: FakeSheet; area: Area } {
+    const sheet = this.worksheet.sheetNow();
+    const area = this.resolveArea();
+    if (!area) throw new FakeOfficeError("InvalidOperation", "This operation cannot be performed on a null object.", "Range");
+    return { sheet, area };
+  }
+  protected override nullNow(): boolean {
+    this.worksheet.sheetNow();
+    return this.nullable && this.resolveArea() === null;
+  }
+  protected scalars(): Props {
+    const t = () => this.targetNow();
+    return {
+      address: { since: "1.1", read: () => `${quoteSheet(t().sheet.name)}!${areaAddress(t().area)}` },
+      values: { since: "1.1", read: () => readMatrix(t().sheet, t().area, displayValue) },
+      formulas: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => (c?.formula !== undefined ? `=${c.formula}` : displayValue(c))) },
+      numberFormat: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => c?.numberFormat ?? "General") },
+      valueTypes: { since: "1.1", read: () => readMatrix(t().sheet, t().area, valueType) },
+      rowIndex: { since: "1.1", read: () => t().area.top },
+      columnIndex: { since: "1.1", read: () => t().area.left },
+      rowCount: { since: "1.1", read: () => t().area.bottom - t().area.top + 1 },
+      columnCount: { since: "1.1", read: () => t().area.right - t().area.left + 1 },
+    };
+  }
+  protected override navigations(): Navs {
+    return {
+      format: { since: "1.1", get: () => this.format },
+      worksheet: { since: "1.1", get: () => this.worksheet },
+    };
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get values(): Scalar[][] {
+    return this.prop("values");
+  }
+  set values(v: unknown) {
+    this.write("values", v, false);
+  }
+  get formulas(): Scalar[][] {
+    return this.prop("formulas");
+  }
+  set formulas(v: unknown) {
+    this.write("formulas", v, true);
+  }
+  get numberFormat(): string[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: unknown) {
+    this.context.enqueue("Range.numberFormat", v, () => {
+      const { sheet, area } = this.targetNow();
+      assertEditable(sheet, area, "format", "Range.numberFormat");
+      forEachInput(area, v as string, "Range.numberFormat", (r, c, f) => {
+        cellAt(sheet, r, c).numberFormat = String(f);
+      });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.prop("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+  private write(kind: "values" | "formulas", v: unknown, asFormula: boolean): void {
+    this.context.enqueue(`Range.${kind}`, v, () => {
+      const { sheet, area } = this.targetNow();
+      assertEditable(sheet, area, "content", `Range.${kind}`);
+      forEachInput(area, v, `Range.${kind}`, (r, c, x) => writeValue(cellAt(sheet, r, c), x, asFormula));
+    });
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.context, this);
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.need("1.6", "Range.conditionalFormats");
+    return new FakeConditionalFormatCollection(this.context, this.worksheet, () => [this.targetNow().area]);
+  }
+  get dataValidation(): FakeDataValidation {
+    this.context.need("1.8", "Range.dataValidation");
+    return new FakeDataValidation(this.context, this);
+  }
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, this.worksheet, () => {
+      const a = this.targetNow().area;
+      return { top: a.top + row, left: a.left + column, bottom: a.top + row, right: a.left + column };
+    });
+  }
+  select(): void {
+    this.context.enqueue("Range.select", null, () => {
+      const { sheet, area } = this.targetNow();
+      if (this.context.excel.active !== sheet.id) throw new FakeOfficeError("InvalidOperation", "The range must be on the active sheet to be selected.", "Range.select");
+      this.context.excel.selection = `${quoteSheet(sheet.name)}!${areaAddress(area)}`;
+    });
+  }
+  merge(across?: boolean): void {
+    this.context.need("1.2", "Range.merge");
+    this.context.enqueue("Range.merge", across ?? false, () => {
+      const { sheet, area } = this.targetNow();
+      assertEditable(sheet, null, "format", "Range.merge");
+      sheet.merges.push(areaAddress(area));
+    });
+  }
+}
+
+export class FakeRangeAreas extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+    private readonly areas: string[],
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "RangeAreas";
+  }
+  protected scalars(): Props {
+    return {
+      address: { since: "1.9", read: () => this.areas.map((a) => `${quoteSheet(this.ws.sheetNow().name)}!${a}`).join(",") },
+      areaCount: { since: "1.9", read: () => this.areas.length },
+    };
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.need("1.9", "RangeAreas.conditionalFormats");
+    return new FakeConditionalFormatCollection(this.context, this.ws, () => this.areas.map((a) => parseArea(a)));
+  }
+}
+
+export class FakeRangeFormat extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "RangeFormat";
+  }
+  private uniform<T>(read: (c: FakeCell | undefined) => T): T | null {
+    const { sheet, area } = this.range.targetNow();
+    const all = readMatrix(sheet, area, read).flat();
+    return all.every((x) => x === all[0]) ? (all[0] ?? null) : null;
+  }
+  protected scalars(): Props {
+    return {
+      horizontalAlignment: { since: "1.1", read: () => this.uniform((c) => c?.horizontalAlignment ?? "General") },
+      verticalAlignment: { since: "1.1", read: () => this.uniform((c) => c?.verticalAlignment ?? "Bottom") },
+      wrapText: { since: "1.1", read: () => this.uniform((c) => c?.wrapText ?? false) },
+    };
+  }
+  protected override navigations(): Navs {
+    return {
+      fill: { since: "1.1", get: () => this.fill },
+      protection: { since: "1.2", get: () => new FakeFormatProtection(this.context, this.range) },
+    };
+  }
+  private setEach(name: string, what: Protectable, apply: (c: FakeCell) => void): void {
+    this.context.enqueue(`RangeFormat.${name}`, null, () => {
+      const { sheet, area } = this.range.targetNow();
+      assertEditable(sheet, null, what, `RangeFormat.${name}`);
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) apply(cellAt(sheet, r, c));
+    });
+  }
+  set horizontalAlignment(v: string) {
+    this.setEach("horizontalAlignment", "format", (c) => (c.horizontalAlignment = v));
+  }
+  set verticalAlignment(v: string) {
+    this.setEach("verticalAlignment", "format", (c) => (c.verticalAlignment = v));
+  }
+  set wrapText(v: boolean) {
+    this.setEach("wrapText", "format", (c) => (c.wrapText = v));
+  }
+  set columnWidth(v: number) {
+    this.context.need("1.2", "RangeFormat.columnWidth");
+    this.context.enqueue("RangeFormat.columnWidth", v, () => {
+      const { sheet, area } = this.range.targetNow();
+      assertEditable(sheet, null, "columns", "RangeFormat.columnWidth");
+      for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    this.context.need("1.2", "RangeFormat.rowHeight");
+    this.context.enqueue("RangeFormat.rowHeight", v, () => {
+      const { sheet, area } = this.range.targetNow();
+      assertEditable(sheet, null, "rows", "RangeFormat.rowHeight");
+      for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, v);
+    });
+  }
+  get fill(): FakeRangeFill {
+    return new FakeRangeFill(this.context, this.range);
+  }
+  get font(): FakeRangeFont {
+    return new FakeRangeFont(this.context, this.range);
+  }
+  get borders(): { getItem: (edge: string) => { style: string; color: string } } {
+    const fmt = this;
+    return {
+      getItem: (edge: string) => ({
+        set style(v: string) {
+          fmt.setEach(`borders.${edge}.style`, "format", (c) => (c.border = v));
+        },
+        set color(_v: string) {
+          fmt.setEach(`borders.${edge}.color`, "format", () => undefined);
+        },
+        get style(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "The property 'style' is not available.");
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "The property 'color' is not available.");
+        },
+      }),
+    };
+  }
+  get protection(): FakeFormatProtection {
+    this.context.need("1.2", "RangeFormat.protection");
+    return new FakeFormatProtection(this.context, this.range);
+  }
+  /** Used by the fill and font proxies. */
+  setCells(name: string, what: Protectable, apply: (c: FakeCell) => void): void {
+    this.setEach(name, what, apply);
+  }
+}
+
+export class FakeRangeFill extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "RangeFill";
+  }
+  protected scalars(): Props {
+    return {
+      // Excel answers #FFFFFF for "no fill", and null when the cells differ
+      color: {
+        since: "1.1",
+        read: () => {
+          const { sheet, area } = this.range.targetNow();
+          const all = readMatrix(sheet, area, (c) => c?.fill ?? NO_FILL).flat();
+          return all.every((x) => x === all[0]) ? all[0] : null;
+        },
+      },
+    };
+  }
+  get color(): string {
+    return this.prop("color");
+  }
+  set color(v: string) {
+    const color = normColor(v);
+    new FakeRangeFormat(this.context, this.range).setCells("fill.color", "format", (c) => (c.fill = color));
+  }
+  clear(): void {
+    new FakeRangeFormat(this.context, this.range).setCells("fill.clear", "format", (c) => delete c.fill);
+  }
+}
+
+export class FakeRangeFont {
+  private readonly fmt: FakeRangeFormat;
+  constructor(ctx: FakeRequestContext, range: FakeRange) {
+    this.fmt = new FakeRangeFormat(ctx, range);
+  }
+  private set1(name: keyof NonNullable<FakeCell["font"]>, v: unknown): void {
+    this.fmt.setCells(`font.${name}`, "format", (c) => {
+      c.font = { ...(c.font ?? {}), [name]: v };
+    });
+  }
+  set bold(v: boolean) {
+    this.set1("bold", v);
+  }
+  set italic(v: boolean) {
+    this.set1("italic", v);
+  }
+  set underline(v: string) {
+    this.set1("underline", v);
+  }
+  set size(v: number) {
+    this.set1("size", v);
+  }
+  set color(v: string) {
+    this.set1("color", normColor(v));
+  }
+  set name(v: string) {
+    this.set1("name", v);
+  }
+}
+
+export class FakeFormatProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "FormatProtection";
+  }
+  protected scalars(): Props {
+    return {
+      locked: {
+        since: "1.2",
+        read: () => {
+          const { sheet, area } = this.range.targetNow();
+          const all = readMatrix(sheet, area, (c) => c?.locked !== false).flat();
+          return all.every((x) => x === all[0]) ? all[0] : null;
+        },
+      },
+    };
+  }
+  get locked(): boolean {
+    return this.prop("locked");
+  }
+  set locked(v: boolean) {
+    this.context.enqueue("FormatProtection.locked", v, () => {
+      const { sheet, area } = this.range.targetNow();
+      // Excel refuses to change locking on a protected sheet
+      if (sheet.protection.protected) throw accessDenied("FormatProtection.locked");
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) cellAt(sheet, r, c).locked = v;
+    });
+  }
+}
+
+export class FakeDataValidation {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {}
+  private entry(): FakeSheet["validations"][number] {
+    const { sheet, area } = this.range.targetNow();
+    const address = areaAddress(area);
+    let e = sheet.validations.find((v) => v.area === address);
+    if (!e) {
+      e = { area: address, rule: undefined };
+      sheet.validations.push(e);
+    }
+    return e;
+  }
+  set rule(v: unknown) {
+    this.ctx.enqueue("DataValidation.rule", v, () => {
+      this.entry().rule = v;
+    });
+  }
+  set prompt(v: unknown) {
+    this.ctx.enqueue("DataValidation.prompt", v, () => {
+      this.entry().prompt = v;
+    });
+  }
+  set errorAlert(v: unknown) {
+    this.ctx.enqueue("DataValidation.errorAlert", v, () => {
+      this.entry().errorAlert = v;
+    });
+  }
+  set ignoreBlanks(_v: boolean) {
+    this.ctx.enqueue("DataValidation.ignoreBlanks", _v, () => undefined);
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormatObject> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+    private readonly areasNow: () => Area[],
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "ConditionalFormatCollection";
+  }
+  private overlapping(): FakeConditionalFormat[] {
+    const sheet = this.ws.sheetNow();
+    const mine = this.areasNow();
+    return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => mine.some((m) => areasOverlap(parseArea(a), m))));
+  }
+  protected materialize(): FakeConditionalFormatObject[] {
+    return this.overlapping().map((cf) => new FakeConditionalFormatObject(this.context, this.ws, () => cf.id, false));
+  }
+  add(type: string): FakeConditionalFormatObject {
+    const box: { id?: string } = {};
+    this.context.enqueue("ConditionalFormatCollection.add", type, () => {
+      const sheet = this.ws.sheetNow();
+      assertEditable(sheet, null, "format", "ConditionalFormatCollection.add");
+      const cf: FakeConditionalFormat = {
+        id: this.context.excel.nextId("cf"),
+        type: type as FakeConditionalFormat["type"],
+        areas: this.areasNow().map(areaAddress),
+        formula: "",
+        fill: null,
+        fontColor: null,
+      };
+      // Excel puts a new format first (highest priority)
+      sheet.conditionalFormats.unshift(cf);
+      box.id = cf.id;
+    });
+    return new FakeConditionalFormatObject(this.context, this.ws, () => box.id, false);
+  }
+  getItem(id: string): FakeConditionalFormatObject {
+    return new FakeConditionalFormatObject(this.context, this.ws, () => id, false);
+  }
+  getItemOrNullObject(id: string): FakeConditionalFormatObject {
+    return new FakeConditionalFormatObject(this.context, this.ws, () => id, true);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue("ConditionalFormatCollection.getCount", null, () => result.set(this.overlapping().length));
+    return result;
+  }
+  clearAll(): void {
+    this.context.enqueue("ConditionalFormatCollection.clearAll", null, () => {
+      const sheet = this.ws.sheetNow();
+      const gone = new Set(this.overlapping());
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !gone.has(cf));
+    });
+  }
+}
+
+export class FakeConditionalFormatObject extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+    private readonly idNow: () => string | undefined,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "ConditionalFormat";
+  }
+  modelNow(): FakeConditionalFormat {
+    const id = this.idNow();
+    const cf = this.ws.sheetNow().conditionalFormats.find((c) => c.id === id);
+    if (!cf) throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+    return cf;
+  }
+  protected override nullNow(): boolean {
+    const id = this.idNow();
+    if (this.ws.sheetNow().conditionalFormats.some((c) => c.id === id)) return false;
+    if (this.nullable) return true;
+    throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+  }
+  protected scalars(): Props {
+    return {
+      id: { since: "1.6", read: () => this.modelNow().id },
+      type: { since: "1.6", read: () => this.modelNow().type },
+      priority: { since: "1.6", read: () => this.ws.sheetNow().conditionalFormats.indexOf(this.modelNow()) },
+    };
+  }
+  protected override navigations(): Navs {
+    return {
+      custom: { since: "1.6", get: () => this.customOf(false) },
+      customOrNullObject: { since: "1.6", get: () => this.customOf(true) },
+    };
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  get type(): string {
+    return this.prop("type");
+  }
+  private customOf(nullable: boolean): FakeCustomConditionalFormat {
+    return new FakeCustomConditionalFormat(this.context, () => {
+      const cf = this.modelNow();
+      if (cf.type === "Custom") return cf;
+      if (nullable) return null;
+      throw new FakeOfficeError("InvalidOperation", "This conditional format is not of type Custom.", "ConditionalFormat.custom");
+    });
+  }
+  get custom(): FakeCustomConditionalFormat {
+    return this.customOf(false);
+  }
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return this.customOf(true);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, this.ws, () => {
+      const areas = this.modelNow().areas;
+      if (areas.length !== 1) throw new FakeOfficeError("InvalidOperation", "The conditional format applies to several areas.", "ConditionalFormat.getRange");
+      return parseArea(areas[0]!);
+    });
+  }
+  delete(): void {
+    this.context.enqueue("ConditionalFormat.delete", null, () => {
+      const sheet = this.ws.sheetNow();
+      const cf = this.modelNow();
+      assertEditable(sheet, null, "format", "ConditionalFormat.delete");
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
+    });
+  }
+}
+
+export class FakeCustomConditionalFormat extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly cfNow: () => FakeConditionalFormat | null,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CustomConditionalFormat";
+  }
+  protected override nullNow(): boolean {
+    return this.cfNow() === null;
+  }
+  protected scalars(): Props {
+    return {};
+  }
+  protected override navigations(): Navs {
+    return { rule: { since: "1.6", get: () => this.rule } };
+  }
+  private must(): FakeConditionalFormat {
+    const cf = this.cfNow();
+    if (!cf) throw new FakeOfficeError("InvalidOperation", "This operation cannot be performed on a null object.", "CustomConditionalFormat");
+    return cf;
+  }
+  get rule(): FakeConditionalFormatRule {
+    return new FakeConditionalFormatRule(this.context, () => this.cfNow());
+  }
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const ctx = this.context;
+    const self = this;
+    return {
+      fill: {
+        set color(v: string) {
+          const c = normColor(v);
+          ctx.enqueue("ConditionalRangeFormat.fill.color", v, () => void (self.must().fill = c));
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "The property 'color' is not available.");
+        },
+      },
+      font: {
+        set color(v: string) {
+          const c = normColor(v);
+          ctx.enqueue("ConditionalRangeFormat.font.color", v, () => void (self.must().fontColor = c));
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "The property 'color' is not available.");
+        },
+      },
+    };
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly cfNow: () => FakeConditionalFormat | null,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "ConditionalFormatRule";
+  }
+  protected override nullNow(): boolean {
+    return this.cfNow() === null;
+  }
+  protected scalars(): Props {
+    return { formula: { since: "1.6", read: () => this.cfNow()?.formula ?? null } };
+  }
+  get formula(): string {
+    return this.prop("formula");
+  }
+  set formula(v: string) {
+    this.context.enqueue("ConditionalFormatRule.formula", v, () => {
+      const cf = this.cfNow();
+      if (!cf) throw new FakeOfficeError("InvalidOperation", "null object", "ConditionalFormatRule.formula");
+      cf.formula = v;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- notes and comments
+
+function cellTarget(ctx: FakeRequestContext, where: string | FakeRange, defaultSheet: FakeWorksheet | null): { sheet: FakeSheet; cell: string } {
+  if (where instanceof FakeRange) {
+    const { sheet, area } = where.targetNow();
+    if (area.top !== area.bottom || area.left !== area.right) throw invalidArgument("cellAddress", "a single cell is required");
+    return { sheet, cell: cellAddress(area.top, area.left) };
+  }
+  const { sheet: name, area } = splitAddress(where);
+  const sheet = name !== undefined ? ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) : defaultSheet?.sheetNow();
+  if (!sheet) throw invalidArgument("cellAddress", `no sheet for ${where}`);
+  const a = parseArea(area);
+  if (a.top !== a.bottom || a.left !== a.right) throw invalidArgument("cellAddress", "a single cell is required");
+  return { sheet, cell: cellAddress(a.top, a.left) };
+}
+
+export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet | null,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "NoteCollection";
+  }
+  protected materialize(): FakeNoteObject[] {
+    const sheet = this.ws?.sheetNow();
+    return this.context.excel.noteList
+      .filter((n) => !sheet || n.sheet === sheet.name)
+      .map((n) => new FakeNoteObject(this.context, () => n, false));
+  }
+  add(cellAddressOrRange: string | FakeRange, content: string): FakeNoteObject {
+    this.context.need("1.18", "NoteCollection.add");
+    let made: FakeNote | undefined;
+    this.context.enqueue("NoteCollection.add", [typeof cellAddressOrRange === "string" ? cellAddressOrRange : "range", content], () => {
+      const { sheet, cell } = cellTarget(this.context, cellAddressOrRange, this.ws);
+      assertEditable(sheet, null, "objects", "NoteCollection.add");
+      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
+        throw invalidArgument("NoteCollection.add", `the cell ${cell} already has a note`);
+      made = { sheet: sheet.name, cell, content, author: this.context.excel.userName };
+      this.context.excel.noteList.push(made);
+    });
+    return new FakeNoteObject(this.context, () => made ?? null, false);
+  }
+  getItem(key: string): FakeNoteObject {
+    return new FakeNoteObject(this.context, () => this.find(key), false);
+  }
+  getItemOrNullObject(key: string): FakeNoteObject {
+    return new FakeNoteObject(this.context, () => this.find(key), true);
+  }
+  private find(key: string): FakeNote | null {
+    const { sheet, cell } = cellTarget(this.context, key, this.ws);
+    return this.context.excel.noteList.find((n) => n.sheet === sheet.name && n.cell === cell) ?? null;
+  }
+}
+
+export class FakeNoteObject extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly noteNow: () => FakeNote | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "Note";
+  }
+  private must(): FakeNote {
+    const n = this.noteNow();
+    if (!n) throw itemNotFound("Note");
+    return n;
+  }
+  protected override nullNow(): boolean {
+    if (this.noteNow()) return false;
+    if (this.nullable) return true;
+    throw itemNotFound("Note");
+  }
+  protected scalars(): Props {
+    return {
+      content: { since: "1.18", read: () => this.must().content },
+      authorName: { since: "1.18", read: () => this.must().author },
+    };
+  }
+  get content(): string {
+    return this.prop("content");
+  }
+  get authorName(): string {
+    return this.prop("authorName");
+  }
+  getLocation(): FakeRange {
+    const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === this.must().sheet) ?? null, false);
+    return new FakeRange(this.context, ws, () => parseArea(this.must().cell));
+  }
+  delete(): void {
+    this.context.enqueue("Note.delete", null, () => {
+      const n = this.must();
+      const sheet = this.context.excel.sheets.find((s) => s.name === n.sheet);
+      if (sheet) assertEditable(sheet, null, "objects", "Note.delete");
+      this.context.excel.noteList = this.context.excel.noteList.filter((x) => x !== n);
+    });
+  }
+}
+
+export class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet | null,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CommentCollection";
+  }
+  protected materialize(): FakeCommentObject[] {
+    const sheet = this.ws?.sheetNow();
+    return this.context.excel.commentList
+      .filter((c) => !sheet || c.sheet === sheet.name)
+      .map((c) => new FakeCommentObject(this.context, () => c, false));
+  }
+  add(cellAddressOrRange: string | FakeRange, content: string, contentType?: string): FakeCommentObject {
+    this.context.need("1.10", "CommentCollection.add");
+    if (contentType === "Mention") this.context.need("1.11", "CommentCollection.add(Mention)");
+    let made: FakeComment | undefined;
+    this.context.enqueue("CommentCollection.add", [typeof cellAddressOrRange === "string" ? cellAddressOrRange : "range", content], () => {
+      const { sheet, cell } = cellTarget(this.context, cellAddressOrRange, this.ws);
+      if (sheet.protection.protected) throw accessDenied("CommentCollection.add");
+      if (this.context.excel.commentList.some((c) => c.sheet === sheet.name && c.cell === cell))
+        throw invalidArgument("CommentCollection.add", `the cell ${cell} already has a comment`);
+      made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName };
+      this.context.excel.commentList.push(made);
+    });
+    return new FakeCommentObject(this.context, () => made ?? null, false);
+  }
+  getItem(id: string): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => this.context.excel.commentList.find((c) => c.id === id) ?? null, false);
+  }
+  getItemByCell(address: string): FakeCommentObject {
+    return new FakeCommentObject(
+      this.context,
+      () => {
+        const { sheet, cell } = cellTarget(this.context, address, this.ws);
+        return this.context.excel.commentList.find((c) => c.sheet === sheet.name && c.cell === cell) ?? null;
+      },
+      false,
+    );
+  }
+}
+
+export class FakeCommentObject extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly commentNow: () => FakeComment | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "Comment";
+  }
+  private must(): FakeComment {
+    const c = this.commentNow();
+    if (!c) throw itemNotFound("Comment");
+    return c;
+  }
+  protected override nullNow(): boolean {
+    if (this.commentNow()) return false;
+    if (this.nullable) return true;
+    throw itemNotFound("Comment");
+  }
+  protected scalars(): Props {
+    return {
+      id: { since: "1.10", read: () => this.must().id },
+      content: { since: "1.10", read: () => this.must().content },
+      authorName: { since: "1.10", read: () => this.must().author },
+    };
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  get content(): string {
+    return this.prop("content");
+  }
+  get authorName(): string {
+    return this.prop("authorName");
+  }
+  getLocation(): FakeRange {
+    const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === this.must().sheet) ?? null, false);
+    return new FakeRange(this.context, ws, () => parseArea(this.must().cell));
+  }
+  delete(): void {
+    this.context.enqueue("Comment.delete", null, () => {
+      const c = this.must();
+      const sheet = this.context.excel.sheets.find((s) => s.name === c.sheet);
+      if (sheet?.protection.protected) throw accessDenied("Comment.delete");
+      this.context.excel.commentList = this.context.excel.commentList.filter((x) => x !== c);
+    });
+  }
+}
