@@ -1,37 +1,50 @@
 import { parseArgs } from "node:util";
 import { defaultCatalog } from "../core/catalog";
+import { runCheck } from "./commands/check";
 import { catalogJson, catalogTable } from "./commands/catalog";
+import { runClear } from "./commands/clear";
+import { runTemplate } from "./commands/template";
 import { unitsTable } from "./commands/units";
-import { registryFrom, UsageError } from "./files";
+import { registryFrom } from "./files";
+import { stdio, type Io } from "./io";
 import { parseLang, type Lang } from "./lang";
+import { parseYear } from "./options";
+import { userText } from "./user-text";
 
 // The `chitieu` command line. Exit codes: 0 ran; 1 --strict and error-level findings; 2 unusable input or usage.
 
 const USAGE: Record<Lang, string> = {
   vi: `Cách dùng: chitieu <lệnh> [tùy chọn]
 Lệnh:
-  catalog [--json]          In danh mục chỉ tiêu của Nghị quyết 09-NQ/TU
-  units [--year Y] [--units tệp.json] [--json]
-                            In danh sách đơn vị báo cáo (theo năm)
+  catalog [--json]            In danh mục chỉ tiêu của Nghị quyết 09-NQ/TU
+  units [--year Y] [--json]   In danh sách đơn vị báo cáo (theo năm)
+  template --level <tinh|huyen|xa> --unit <tên hoặc mã> --year <YYYY> --out <tệp.xlsx>
+                              Tạo biểu mẫu báo cáo chuẩn
+  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]
+                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)
+  clear <tệp.xlsx> --out <tệp.xlsx>
+                              Xóa các đánh dấu của Chỉ tiêu CĐS
 Tùy chọn chung:
-  --lang en                 Hiển thị bằng tiếng Anh
-  --help                    Hướng dẫn`,
+  --units <tệp.json>          Dùng danh sách đơn vị riêng
+  --force                     Cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)
+  --lang en                   Hiển thị bằng tiếng Anh
+Mã thoát: 0 đã chạy; 1 có lỗi số liệu khi dùng --strict; 2 tệp hoặc tùy chọn không dùng được.`,
   en: `Usage: chitieu <command> [options]
 Commands:
-  catalog [--json]          Print the indicator catalog of Resolution 09-NQ/TU
-  units [--year Y] [--units file.json] [--json]
-                            Print the reporting units (of a year)
+  catalog [--json]            Print the indicator catalog of Resolution 09-NQ/TU
+  units [--year Y] [--json]   Print the reporting units (of a year)
+  template --level <province|district|commune> --unit <name or code> --year <YYYY> --out <file.xlsx>
+                              Write the standard report template
+  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]
+                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)
+  clear <file.xlsx> --out <file.xlsx>
+                              Remove Chỉ tiêu CĐS highlights
 Common options:
-  --lang en                 English output
-  --help                    This help`,
+  --units <file.json>         Use your own unit registry
+  --force                     Allow replacing an existing output file (inputs are never overwritten)
+  --lang en                   English output
+Exit codes: 0 ran; 1 error-level findings with --strict; 2 unusable file or option.`,
 };
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
@@ -52,34 +65,32 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case "units": {
         const { values } = parseArgs({ args: rest, options: { json: { type: "boolean" }, year: { type: "string" }, units: { type: "string" }, lang: { type: "string" } }, strict: true });
         const reg = registryFrom(values.units);
-        const year = values.year === undefined ? undefined : parseYear(values.year);
-        io.out(values.json ? JSON.stringify(reg, null, 2) + "\n" : unitsTable(reg, lang, year));
+        io.out(values.json ? JSON.stringify(reg, null, 2) + "\n" : unitsTable(reg, lang, parseYear(values.year)));
         return 0;
       }
+      case "template":
+        return runTemplate(rest, lang, io);
+      case "check":
+        return await runCheck(rest, lang, io);
+      case "clear":
+        return await runClear(rest, lang, io);
       default:
         io.err((lang === "vi" ? `Lệnh không rõ: ${command}\n` : `Unknown command: ${command}\n`) + USAGE[lang] + "\n");
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${lang === "vi" ? e.vi : e.en}\n`);
-      return 2;
-    }
     // checked by code, not instanceof: the error may come from another realm (test sandboxes)
     if (isParseArgsError(e)) {
       io.err(`${lang === "vi" ? "Tùy chọn không hợp lệ" : "Invalid option"}: ${(e as Error).message}\n${USAGE[lang]}\n`);
       return 2;
     }
+    const text = userText(e);
+    if (text) {
+      io.err(`${text[lang]}\n`);
+      return 2;
+    }
     throw e;
   }
-}
-
-function parseYear(s: string): number {
-  const y = Number(s);
-  if (!Number.isInteger(y) || y < 2021 || y > 2030) {
-    throw new UsageError(`Năm báo cáo không hợp lệ: "${s}" (cần từ 2021 đến 2030)`, `Invalid reporting year "${s}" (expected 2021 to 2030)`);
-  }
-  return y;
 }
 
 function isParseArgsError(e: unknown): boolean {

@@ -1,9 +1,8 @@
 import { indicatorsForLevel, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
 import { readCell, type ExpectedKind } from "../figures";
-import { summarize, toFinding, type Finding, type Summary } from "../findings";
+import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart } from "../judge";
-import { formatMessage, type Lang } from "../messages";
 import type { WorkbookSnapshot } from "../snapshot";
 import { inputUnit } from "../template/targets";
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
@@ -87,10 +86,6 @@ function shouldMark(f: Finding): boolean {
   return f.severity !== "info" || f.status === "missing" || f.status === "below";
 }
 
-function explain(f: Finding, lang: Lang): string {
-  return [f.message, ...f.details].map((m) => formatMessage(m, lang)).join(" ");
-}
-
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
   const context = resolveContext(opts, snapshot.metadata);
   const located = locateIndicators(snapshot, opts.catalog);
@@ -118,7 +113,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
         severity: finding.severity,
         status: finding.status,
         indicator: finding.indicator,
-        message: { vi: explain(finding, "vi"), en: explain(finding, "en") },
+        message: { vi: formatFinding(finding, "vi"), en: formatFinding(finding, "en") },
       });
     }
   }

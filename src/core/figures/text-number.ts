@@ -60,9 +60,8 @@ export function parseTextNumber(text: string, expect: ExpectedKind): TextNumber 
   let digits = "";
   let dots = 0, commas = 0, spaces = 0;
   let lastDot = -1, lastComma = -1;
-  // positions (in `digits`) and kinds of separators, at most a few: kept small
+  // where each separator sits in `digits` (lastDot / lastComma index into this list)
   const sepAt: number[] = [];
-  const sepKind: number[] = []; // 0 space, 1 dot, 2 comma
   let runStart = start;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -71,9 +70,9 @@ export function parseTextNumber(text: string, expect: ExpectedKind): TextNumber 
     digits += text.slice(runStart, i);
     runStart = i + 1;
     sepAt.push(digits.length);
-    if (c === 46) { dots++; lastDot = sepKind.length; sepKind.push(1); }
-    else if (c === 44) { commas++; lastComma = sepKind.length; sepKind.push(2); }
-    else if (isSpace(c)) { spaces++; sepKind.push(0); }
+    if (c === 46) { dots++; lastDot = sepAt.length - 1; }
+    else if (c === 44) { commas++; lastComma = sepAt.length - 1; }
+    else if (isSpace(c)) spaces++;
     else return NOT_A_NUMBER;
   }
   digits += text.slice(runStart, end);
@@ -81,52 +80,57 @@ export function parseTextNumber(text: string, expect: ExpectedKind): TextNumber 
   const n = sepAt.length;
   if (n === 0) return number(sign * Number(digits), percentSign);
 
-  // group length after separator k: up to the next separator or the end
-  const groupLen = (k: number) => (k + 1 < n ? sepAt[k + 1]! : digits.length) - sepAt[k]!;
   const firstGroup = sepAt[0]!;
-  // separators of the kinds in `grouping` must each be followed by exactly 3 digits; the first group must have 1..3 digits
-  const validGrouping = (upTo: number) => {
-    if (firstGroup > 3) return false;
-    for (let k = 0; k < upTo; k++) if (groupLen(k) !== 3) return false;
-    return true;
-  };
-  const decimalAt = (k: number) => sign * Number(digits.slice(0, sepAt[k]) + "." + digits.slice(sepAt[k]));
-
   if (dots > 0 && commas > 0) {
     // R2: the last mark is decimal; it must appear once and be the last separator
     const decimalKind = lastDot > lastComma ? 1 : 2;
     const decimalIndex = Math.max(lastDot, lastComma);
     if ((decimalKind === 1 ? dots : commas) !== 1 || decimalIndex !== n - 1) return NOT_A_NUMBER;
-    if (!validGrouping(n - 1)) return NOT_A_NUMBER;
-    return number(decimalAt(n - 1), percentSign);
+    if (!validGrouping(sepAt, digits.length, n - 1)) return NOT_A_NUMBER;
+    return number(decimalAt(digits, sepAt[n - 1]!, sign), percentSign);
   }
   const marks = dots + commas;
   if (marks === 0) {
     // only spaces: thousands grouping
-    return validGrouping(n) ? number(sign * Number(digits), percentSign) : NOT_A_NUMBER;
+    return validGrouping(sepAt, digits.length, n) ? number(sign * Number(digits), percentSign) : NOT_A_NUMBER;
   }
   if (marks > 1) {
     // R3 (spaces mixed in are grouping too)
-    return validGrouping(n) ? number(sign * Number(digits), percentSign) : NOT_A_NUMBER;
+    return validGrouping(sepAt, digits.length, n) ? number(sign * Number(digits), percentSign) : NOT_A_NUMBER;
   }
   // exactly one "." or ","
   const markIndex = dots === 1 ? lastDot : lastComma;
   if (spaces > 0) {
     // R4: spaces group, so the mark must be the last separator and decimal
-    if (markIndex !== n - 1 || !validGrouping(n - 1)) return NOT_A_NUMBER;
-    return number(decimalAt(n - 1), percentSign);
+    if (markIndex !== n - 1 || !validGrouping(sepAt, digits.length, n - 1)) return NOT_A_NUMBER;
+    return number(decimalAt(digits, sepAt[n - 1]!, sign), percentSign);
   }
   const whole = digits.slice(0, firstGroup);
-  if (groupLen(0) !== 3 || firstGroup > 3 || isAllZeros(whole)) return number(decimalAt(0), percentSign); // R5, R6
+  const decimalValue = decimalAt(digits, firstGroup, sign);
+  if (digits.length - firstGroup !== 3 || firstGroup > 3 || isAllZeros(whole)) return number(decimalValue, percentSign); // R5, R6
   // R7
   const grouped: Reading = { value: sign * Number(digits), convention: dots === 1 ? "vi" : "en" };
-  const decimal: Reading = { value: decimalAt(0), convention: (dots === 1 ? "en" : "vi") as Convention };
+  const decimal: Reading = { value: decimalValue, convention: (dots === 1 ? "en" : "vi") as Convention };
   const groupedFits = fits(grouped.value, expect);
   const decimalFits = fits(decimal.value, expect);
   if (groupedFits && !decimalFits) return { kind: "number", value: grouped.value, percentSign, chosen: { reading: grouped, discarded: decimal } };
   if (decimalFits && !groupedFits) return { kind: "number", value: decimal.value, percentSign, chosen: { reading: decimal, discarded: grouped } };
   const readings = grouped.convention === "vi" ? [grouped, decimal] : [decimal, grouped];
   return { kind: "ambiguous", readings, percentSign };
+}
+
+/** Separators 0..upTo-1 are thousands separators: each followed by exactly 3 digits, the first group 1..3 digits. */
+function validGrouping(sepAt: readonly number[], length: number, upTo: number): boolean {
+  if (sepAt[0]! > 3) return false;
+  for (let k = 0; k < upTo; k++) {
+    const groupEnd = k + 1 < sepAt.length ? sepAt[k + 1]! : length;
+    if (groupEnd - sepAt[k]! !== 3) return false;
+  }
+  return true;
+}
+
+function decimalAt(digits: string, at: number, sign: number): number {
+  return sign * Number(digits.slice(0, at) + "." + digits.slice(at));
 }
 
 function number(value: number, percentSign: boolean): TextNumber {

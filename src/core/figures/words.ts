@@ -4,7 +4,19 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPACES = /\s+/g;
 
+// clerks repeat the same few words thousands of times: remember their folded forms (bounded, hostile input cannot grow it)
+const folded = new Map<string, string>();
+
 export function fold(text: string): string {
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = foldUncached(text);
+  if (folded.size >= 1000) folded.clear();
+  folded.set(text, result);
+  return result;
+}
+
+function foldUncached(text: string): string {
   return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase().replace(SPACES, " ").trim();
 }
 

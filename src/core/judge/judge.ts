@@ -75,6 +75,8 @@ function measure(indicator: Indicator, entry: Entry, ctx: JudgeContext): Measure
     case "rank":
       return measureSingle(entry.value, "rank", ctx.fieldSizeNow ?? unit.fieldSize);
     case "yesno":
+      // above the answering units' level the share is entered as units-with / all units
+      if (entry.numerator !== undefined || entry.denominator !== undefined) return measureRatio(entry);
       return measureSingle(entry.value, "yesno", 0);
     default:
       return measureSingle(entry.value, unit.kind, 0);

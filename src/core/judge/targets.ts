@@ -20,19 +20,20 @@ export interface Resolution {
   pathFrom?: PathStart;
 }
 
-const cache = new WeakMap<Indicator, Map<string, Resolution | null>>();
+type PerLevel = Record<Level, Map<number, Resolution | null>>;
+const cache = new WeakMap<Indicator, PerLevel>();
 
 export function resolveTarget(indicator: Indicator, level: Level, year: number): Resolution | null {
   let perIndicator = cache.get(indicator);
   if (perIndicator === undefined) {
-    perIndicator = new Map();
+    perIndicator = { province: new Map(), district: new Map(), commune: new Map() };
     cache.set(indicator, perIndicator);
   }
-  const key = level + year;
-  let found = perIndicator.get(key);
+  const perYear = perIndicator[level];
+  let found = perYear.get(year);
   if (found === undefined) {
     found = resolveUncached(indicator, level, year);
-    perIndicator.set(key, found);
+    perYear.set(year, found);
   }
   return found;
 }

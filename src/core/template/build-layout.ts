@@ -262,7 +262,8 @@ function indicatorRow(
   const rules = inputRules(unit);
   const usesRatio = kind === "ratio";
   for (const key of ["numerator", "denominator"] as const) {
-    b.put(at(key), usesRatio ? "inputCount" : "unused", usesRatio ? {} : { value: "" });
+    const inputStyle: StyleId = unit.kind === "ratio" && unit.quantity === "amount" ? "inputAmount" : "inputCount";
+    b.put(at(key), usesRatio ? inputStyle : "unused", usesRatio ? {} : { value: "" });
     const rule = rules[key];
     if (usesRatio && rule) validationEntries.push({ ref: at(key), rule });
   }

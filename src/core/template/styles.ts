@@ -38,6 +38,7 @@ export const TEMPLATE_STYLES: Record<StyleId, CellStyle> = {
   textCenter: { font: { size: 11 }, border: "thin", align: center, locked: true },
   target: { font: { size: 11, bold: true }, border: "thin", align: center, locked: true },
   inputCount: { font: { size: 11 }, fill: INPUT_FILL, border: "thin", align: { horizontal: "right", vertical: "center" }, numFmt: "#,##0", locked: false },
+  inputAmount: { font: { size: 11 }, fill: INPUT_FILL, border: "thin", align: { horizontal: "right", vertical: "center" }, numFmt: "#,##0.00", locked: false },
   inputDecimal: { font: { size: 11 }, fill: INPUT_FILL, border: "thin", align: { horizontal: "right", vertical: "center" }, numFmt: "0.0##", locked: false },
   inputChoice: { font: { size: 11 }, fill: INPUT_FILL, border: "thin", align: center, locked: false },
   inputText: { font: { size: 11 }, fill: INPUT_FILL, border: "thin", align: left, locked: false },

@@ -130,5 +130,6 @@ export function inputUnit(unit: UnitSpec, level: Level): UnitSpec {
     kind: "ratio",
     numerator: { vi: `Số ${units.vi} đạt: ${unit.subject.vi}`, en: `Number of ${units.en} where: ${unit.subject.en}` },
     denominator: { vi: `Tổng số ${units.vi}`, en: `Total ${units.en}` },
+    quantity: "count",
   };
 }

@@ -22,6 +22,7 @@ export type StyleId =
   | "textCenter"
   | "target"
   | "inputCount"
+  | "inputAmount"
   | "inputDecimal"
   | "inputChoice"
   | "inputText"

@@ -17,11 +17,9 @@ const wholeNonNegative = (what: string): RuleShape => ({
   error: `${what} phải là số nguyên lớn hơn hoặc bằng 0.`,
 });
 
-// areas and money ("(ha)", "(triệu đồng)") may have decimals; everything else counted is a whole number
-const MEASURED = /\((ha|km|m2|m²|đồng|nghìn đồng|triệu đồng|tỷ đồng)\)\s*$/u;
-
-function ratioPart(what: "Tử số" | "Mẫu số", meaning: string): RuleShape {
-  if (!MEASURED.test(meaning)) return { ...wholeNonNegative(what), prompt: `${what}: ${meaning}. Nhập số nguyên không âm.` };
+// amounts (hectares, money) may have decimals; things counted are whole numbers
+function ratioPart(what: "Tử số" | "Mẫu số", meaning: string, quantity: "count" | "amount"): RuleShape {
+  if (quantity === "count") return { ...wholeNonNegative(what), prompt: `${what}: ${meaning}. Nhập số nguyên không âm.` };
   return {
     type: "decimal",
     operator: "greaterThanOrEqual",
@@ -39,8 +37,8 @@ export function inputRules(unit: UnitSpec): { numerator?: RuleShape; denominator
   switch (unit.kind) {
     case "ratio":
       return {
-        numerator: ratioPart("Tử số", unit.numerator.vi),
-        denominator: ratioPart("Mẫu số", unit.denominator.vi),
+        numerator: ratioPart("Tử số", unit.numerator.vi, unit.quantity),
+        denominator: ratioPart("Mẫu số", unit.denominator.vi, unit.quantity),
       };
     case "percent":
       return {

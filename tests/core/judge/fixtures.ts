@@ -9,12 +9,12 @@ const source = { clause: "II.2.2.1.a" };
 const words = { vi: "đơn vị", en: "units" };
 
 export const units = {
-  ratio: { kind: "ratio", numerator: words, denominator: words },
+  ratio: { kind: "ratio", numerator: words, denominator: words, quantity: "count" },
   percent: { kind: "percent" },
   growth: { kind: "growth" },
   count: { kind: "count", of: words },
   rank: { kind: "rank", fieldSize: 63 },
-  yesno: { kind: "yesno", subject: words },
+  yesno: { kind: "yesno", subject: words, unitLevel: "commune" },
 } satisfies Record<string, UnitSpec>;
 
 export function target(t: Partial<Target> & Pick<Target, "value">): Target {

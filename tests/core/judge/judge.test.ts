@@ -176,7 +176,7 @@ describe("ranks: a lower position is better", () => {
 
 describe("yes/no indicators", () => {
   const network = indicator({ unit: units.yesno, consolidation: "share-of-units", targets: [target({ value: 100 })] });
-  const smartCity = indicator({ unit: units.yesno, consolidation: "share-of-units", levels: ["province", "district"], targets: [target({ value: 40 })] });
+  const smartCity = indicator({ unit: { ...units.yesno, unitLevel: "district" }, consolidation: "share-of-units", levels: ["province", "district"], targets: [target({ value: 40 })] });
   const commune2025 = { level: "commune", year: 2025 } as const;
 
   it("meets the target with yes and falls short with no (share target 100%: a warning)", () => {
@@ -192,6 +192,12 @@ describe("yes/no indicators", () => {
 
   it("judges a share of units entered above unit level as a percentage", () => {
     expect(judge(smartCity, single(0.375, "yesno", "0.0%"), province2025)).toMatchObject({ status: "below", value: 37.5, gap: -2.5 });
+  });
+
+  it("judges a share of units entered above unit level as units-with / all units", () => {
+    expect(judge(network, ratio(30, 38), province2025)).toMatchObject({ status: "below", figure: { numerator: 30, denominator: 38 } });
+    expect(judge(network, ratio(38, 38), province2025)).toMatchObject({ status: "met", value: 100 });
+    expect(judge(network, ratio(39, 38), province2025)).toMatchObject({ status: "invalid", problems: [{ code: "problem.numerator-exceeds-denominator" }] });
   });
 
   it("uses another level's share target to weigh a unit's answer when its own level has none", () => {

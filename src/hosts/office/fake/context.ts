@@ -147,6 +147,13 @@ export abstract class FakeClientObject {
     return this.prop<boolean>("isNullObject");
   }
 
+  private readonly children = new Map<string, unknown>();
+  /** Navigation properties return the same proxy every time, so what was loaded through it stays readable. */
+  protected memo<T>(key: string, make: () => T): T {
+    if (!this.children.has(key)) this.children.set(key, make());
+    return this.children.get(key) as T;
+  }
+
   protected prop<T>(name: string): T {
     if (!this.loaded.has(name)) throw propertyNotLoaded(name);
     return this.loaded.get(name) as T;

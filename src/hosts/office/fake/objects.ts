@@ -124,12 +124,12 @@ export class FakeWorkbookObject extends FakeClientObject {
   protected override navigations(): Navs {
     return {
       worksheets: { since: "1.1", get: () => this.worksheets },
-      properties: { since: "1.7", get: () => this.properties },
+      properties: { since: "1.7", get: () => this.memo("properties", () => new FakeDocumentProperties(this.context)) },
     };
   }
   get properties(): FakeDocumentProperties {
     this.context.need("1.7", "Workbook.properties");
-    return new FakeDocumentProperties(this.context);
+    return this.memo("properties", () => new FakeDocumentProperties(this.context));
   }
   get notes(): FakeNoteCollection {
     this.context.need("1.18", "Workbook.notes");
@@ -152,7 +152,7 @@ export class FakeDocumentProperties extends FakeClientObject {
     return { custom: { since: "1.7", get: () => this.custom } };
   }
   get custom(): FakeCustomPropertyCollection {
-    return new FakeCustomPropertyCollection(this.context);
+    return this.memo("custom", () => new FakeCustomPropertyCollection(this.context));
   }
 }
 
@@ -297,7 +297,7 @@ export class FakeWorksheet extends FakeClientObject {
     };
   }
   protected override navigations(): Navs {
-    return { protection: { since: "1.2", get: () => new FakeWorksheetProtection(this.context, this) } };
+    return { protection: { since: "1.2", get: () => this.memo("protection", () => new FakeWorksheetProtection(this.context, this)) } };
   }
   get name(): string {
     return this.prop("name");
@@ -347,7 +347,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get protection(): FakeWorksheetProtection {
     this.context.need("1.2", "Worksheet.protection");
-    return new FakeWorksheetProtection(this.context, this);
+    return this.memo("protection", () => new FakeWorksheetProtection(this.context, this));
   }
   get freezePanes(): FakeFreezePanes {
     this.context.need("1.7", "Worksheet.freezePanes");
@@ -565,7 +565,7 @@ export class FakeRange extends FakeClientObject {
     });
   }
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this.context, this);
+    return this.memo("format", () => new FakeRangeFormat(this.context, this));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.context.need("1.6", "Range.conditionalFormats");
@@ -649,7 +649,7 @@ export class FakeRangeFormat extends FakeClientObject {
   protected override navigations(): Navs {
     return {
       fill: { since: "1.1", get: () => this.fill },
-      protection: { since: "1.2", get: () => new FakeFormatProtection(this.context, this.range) },
+      protection: { since: "1.2", get: () => this.memo("protection", () => new FakeFormatProtection(this.context, this.range)) },
     };
   }
   private setEach(name: string, what: Protectable, apply: (c: FakeCell) => void): void {
@@ -685,7 +685,7 @@ export class FakeRangeFormat extends FakeClientObject {
     });
   }
   get fill(): FakeRangeFill {
-    return new FakeRangeFill(this.context, this.range);
+    return this.memo("fill", () => new FakeRangeFill(this.context, this.range));
   }
   get font(): FakeRangeFont {
     return new FakeRangeFont(this.context, this.range);
@@ -711,7 +711,7 @@ export class FakeRangeFormat extends FakeClientObject {
   }
   get protection(): FakeFormatProtection {
     this.context.need("1.2", "RangeFormat.protection");
-    return new FakeFormatProtection(this.context, this.range);
+    return this.memo("protection", () => new FakeFormatProtection(this.context, this.range));
   }
   /** Used by the fill and font proxies. */
   setCells(name: string, what: Protectable, apply: (c: FakeCell) => void): void {
@@ -958,6 +958,9 @@ export class FakeConditionalFormatObject extends FakeClientObject {
     return this.prop("type");
   }
   private customOf(nullable: boolean): FakeCustomConditionalFormat {
+    return this.memo(`custom:${nullable}`, () => this.makeCustom(nullable));
+  }
+  private makeCustom(nullable: boolean): FakeCustomConditionalFormat {
     return new FakeCustomConditionalFormat(this.context, () => {
       const cf = this.modelNow();
       if (cf.type === "Custom") return cf;
@@ -1013,7 +1016,7 @@ export class FakeCustomConditionalFormat extends FakeClientObject {
     return cf;
   }
   get rule(): FakeConditionalFormatRule {
-    return new FakeConditionalFormatRule(this.context, () => this.cfNow());
+    return this.memo("rule", () => new FakeConditionalFormatRule(this.context, () => this.cfNow()));
   }
   get format(): { fill: { color: string }; font: { color: string } } {
     const ctx = this.context;

@@ -192,6 +192,8 @@ function readCell(
     }
   }
 
+  // A constant empty string shows as a blank cell; only a formula's "" result is kept (the formula is content).
+  if (value === "" && formula === null) value = null;
   const hasContent = value !== null || formula !== null;
   out.rows.push(row);
   out.cols.push(col);

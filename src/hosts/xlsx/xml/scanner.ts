@@ -34,14 +34,18 @@ export class XmlScanner {
   private rootSeen = false;
   private tokens = 0;
 
+  readonly src: string;
+
   constructor(
-    readonly src: string,
+    src: string,
     readonly part: string,
     private readonly deadline: Deadline = NO_DEADLINE,
   ) {
+    // XML end-of-line handling (XML 1.0 §2.11): CR LF and lone CR read as LF. Encoded &#13; / _x000D_ survive.
+    this.src = src.indexOf("\r") >= 0 ? src.replace(/\r\n?/g, "\n") : src;
     // Cheap and decisive: OOXML never needs a DTD, and entity bombs need one.
     const head = src.indexOf("<!");
-    if (head >= 0 && DTD_PATTERN.test(src)) throw xmlEntitiesRefused(part);
+    if (head >= 0 && DTD_PATTERN.test(this.src)) throw xmlEntitiesRefused(part);
   }
 
   get depth(): number {

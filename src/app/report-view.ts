@@ -1,0 +1,82 @@
+import { findIndicator, type Catalog, type Indicator, type Pillar } from "../core/catalog";
+import type { LocatedFinding } from "../core/check";
+import type { StatusCounts } from "../core/findings";
+import type { Severity } from "../core/highlight-plan";
+
+// Pure shaping of a check report for the screens: headline counts, gap bars, findings grouped for reading.
+
+export interface HeadlineCounts {
+  met: number;
+  notMet: number;
+  invalid: number;
+  missing: number;
+  total: number;
+}
+
+/** "Met" includes on-track figures, "not met" includes off-track ones: what a clerk acts on. */
+export function headline(c: StatusCounts): HeadlineCounts {
+  const s = c.byStatus;
+  return { met: s.met + s["on-track"], notMet: s.below + s["off-track"], invalid: s.invalid, missing: s.missing, total: c.total };
+}
+
+export type GapUnit = "points" | "places" | "count";
+
+export interface GapBar {
+  code: string;
+  indicator: Indicator | undefined;
+  /** The shortfall as a positive number in `unit`. */
+  shortfall: number;
+  unit: GapUnit;
+  /** 0..1: the bar's length, relative to a scale that suits the unit. */
+  fraction: number;
+  sheet: string | null;
+  cell: string | null;
+}
+
+function gapUnit(ind: Indicator | undefined): GapUnit {
+  if (ind?.unit.kind === "rank") return "places";
+  if (ind?.unit.kind === "count") return "count";
+  return "points";
+}
+
+/** One bar per indicator that falls short, largest shortfall first. Percentage points on a 0–100 scale; ranks and counts relative to what was expected. */
+export function gapBars(findings: readonly LocatedFinding[], catalog: Catalog): GapBar[] {
+  const bars: GapBar[] = [];
+  for (const f of findings) {
+    if ((f.status !== "below" && f.status !== "off-track") || f.gap === null || f.gap >= 0) continue;
+    const indicator = findIndicator(catalog, f.indicator);
+    const unit = gapUnit(indicator);
+    const shortfall = Math.round(-f.gap * 100) / 100;
+    const scale = unit === "points" ? 100 : unit === "places" && indicator?.unit.kind === "rank" ? indicator.unit.fieldSize : Math.max(1, Math.abs(f.target?.compareWith ?? shortfall));
+    bars.push({ code: f.indicator, indicator, shortfall, unit, fraction: Math.min(1, shortfall / scale), sheet: f.sheet, cell: f.cell });
+  }
+  return bars.sort((a, b) => b.fraction - a.fraction || a.code.localeCompare(b.code));
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+export interface PillarGroup {
+  pillar: Pillar;
+  findings: LocatedFinding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  pillars: PillarGroup[];
+}
+
+/** Errors, then warnings, then information; inside each, pillars in the catalog's order, findings in report order. */
+export function groupFindings(findings: readonly LocatedFinding[], catalog: Catalog): SeverityGroup[] {
+  const pillarOrder = [...catalog.pillars].sort((a, b) => a.order - b.order).map((p) => p.id);
+  const groups: SeverityGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const pillars = pillarOrder
+      .map((pillar) => ({ pillar, findings: ofSeverity.filter((f) => f.pillar === pillar) }))
+      .filter((g) => g.findings.length > 0);
+    groups.push({ severity, count: ofSeverity.length, pillars });
+  }
+  return groups;
+}

@@ -1,0 +1,68 @@
+import { Button, Divider, makeStyles, Subtitle1, Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { Catalog } from "../../core/catalog";
+import type { CheckReport, LocatedFinding } from "../../core/check";
+import { findUnits, unitTitle, type UnitRegistry } from "../../core/units";
+import { FindingsList } from "../components/FindingsList";
+import { GapChart } from "../components/GapChart";
+import { SummaryPanel } from "../components/SummaryPanel";
+import { useLang } from "../i18n";
+
+// The result of one check: what was checked, the summary, the gap chart and the findings, with the actions around them.
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "16px" },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+export interface CheckViewProps {
+  report: CheckReport;
+  catalog: Catalog;
+  registry: UnitRegistry;
+  busy: boolean;
+  onRecheck?: () => void;
+  onClear?: () => void;
+  onSelect?: (f: LocatedFinding) => void;
+  /** More actions next to re-check (the browser's download button). */
+  actions?: ReactNode;
+}
+
+export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions }: CheckViewProps) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const { context } = report;
+  const unit = context.unitCode ? findUnits(registry, context.unitCode)[0] : undefined;
+  const level = t(`level.${context.level}`).toLowerCase();
+  const contextLine = unit
+    ? t("check.context", { unit: unitTitle(unit), level, year: String(context.year) })
+    : t("check.contextNoUnit", { level: t(`level.${context.level}`), year: String(context.year) });
+  return (
+    <section className={styles.root} aria-labelledby="check-heading">
+      <div>
+        <Subtitle1 as="h2" id="check-heading" block>
+          {t("check.heading")}
+        </Subtitle1>
+        <Text as="p" block data-testid="check-context">
+          {contextLine}
+        </Text>
+      </div>
+      <div className={styles.actions}>
+        {onRecheck && (
+          <Button appearance="primary" disabled={busy} onClick={onRecheck}>
+            {t("check.recheck")}
+          </Button>
+        )}
+        {onClear && (
+          <Button disabled={busy} onClick={onClear}>
+            {t("check.clear")}
+          </Button>
+        )}
+        {actions}
+      </div>
+      <SummaryPanel report={report} catalog={catalog} />
+      <GapChart report={report} catalog={catalog} />
+      <Divider />
+      <FindingsList findings={report.findings} catalog={catalog} onSelect={onSelect} />
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { Button, Spinner } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Catalog } from "../../core/catalog";
+import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import type { UnitRegistry } from "../../core/units";
+import type { WorkbookHost } from "../../hosts/host";
+import { saveChoice, type Choice, type ChoiceStore } from "../choice";
+import { CapabilityNotice } from "../components/CapabilityNotice";
+import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
+import { needsContextChoice, toUserError, type UserError } from "../errors";
+import { useLang, type UiKey, type UiParams } from "../i18n";
+import { layoutFor } from "../template-request";
+import { CheckView } from "./CheckView";
+import { ContextRetry } from "./ContextRetry";
+import { StartScreen } from "./StartScreen";
+
+// The task pane inside Excel: insert a template, check the workbook, mark it, clear marks; all through a WorkbookHost.
+
+export interface ExcelAppProps {
+  host: WorkbookHost;
+  catalog: Catalog;
+  registry: UnitRegistry;
+  initialChoice: Choice;
+  stores?: readonly (ChoiceStore | null)[];
+  /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. */
+  watchChanges?: (onChange: () => void) => () => void;
+}
+
+type Screen = "start" | "check";
+
+export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges }: ExcelAppProps) {
+  const { t } = useLang();
+  const [screen, setScreen] = useState<Screen>("start");
+  const [choice, setChoiceState] = useState<Choice>(initialChoice);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserError | null>(null);
+  const [status, setStatus] = useState<{ key: UiKey; params?: UiParams } | null>(null);
+  const [report, setReport] = useState<CheckReport | null>(null);
+  const [askContext, setAskContext] = useState(false);
+  /** Level and year the user gave for a workbook that is not our template. */
+  const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
+  const missing = host.capabilities().missing;
+
+  const setChoice = (c: Choice) => {
+    setChoiceState(c);
+    saveChoice(stores, c);
+  };
+
+  const run = async (job: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      await job();
+    } catch (e) {
+      const err = toUserError(e);
+      console.error(e); // the full error for whoever opens the developer tools; the user sees err
+      setError(err);
+      if (needsContextChoice(err)) setAskContext(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const insert = (sheetName?: string) =>
+    run(async () => {
+      const { sheetName: inserted } = await host.insertTemplate(layoutFor(catalog, registry, choice, sheetName));
+      saveChoice(stores, choice);
+      setStatus({ key: "start.inserted", params: { sheet: inserted } });
+    });
+
+  const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
+    run(async () => {
+      const snapshot = await host.readSnapshot();
+      const next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}) });
+      setReport(next);
+      setScreen("check");
+      setAskContext(false);
+      const applied = await host.applyHighlights(next.plan);
+      setStatus({ key: "check.marked", params: { count: applied.marked } });
+    });
+
+  const clear = () =>
+    run(async () => {
+      await host.clearHighlights();
+      setStatus({ key: "check.cleared" });
+    });
+
+  const select = (f: LocatedFinding) => {
+    if (!f.sheet || !f.cell) return;
+    void run(() => host.selectCell(f.sheet!, f.cell!));
+  };
+
+  // edits re-run the check while its results are on screen
+  const checkRef = useRef(check);
+  checkRef.current = check;
+  useEffect(() => {
+    if (!watchChanges || screen !== "check") return;
+    return watchChanges(() => void checkRef.current());
+  }, [watchChanges, screen]);
+
+  return (
+    <>
+      <CapabilityNotice missing={missing} />
+      {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
+      {status && <StatusNotice text={t(status.key, status.params)} />}
+      {busy && <Spinner size="tiny" label={t("app.busy")} />}
+      {askContext && (
+        <ContextRetry
+          registry={registry}
+          choice={choice}
+          onChoice={setChoice}
+          busy={busy}
+          onRetry={() => {
+            const opts = { level: choice.level, year: choice.year };
+            setGiven(opts);
+            void check(opts);
+          }}
+        />
+      )}
+      {screen === "start" || !report ? (
+        <StartScreen
+          mode="excel"
+          registry={registry}
+          choice={choice}
+          onChoice={setChoice}
+          busy={busy}
+          onInsert={() => void insert()}
+          onCheck={() => void check()}
+        />
+      ) : (
+        <>
+          <div>
+            <Button appearance="subtle" onClick={() => setScreen("start")}>
+              ← {t("nav.back")}
+            </Button>
+          </div>
+          <CheckView
+            report={report}
+            catalog={catalog}
+            registry={registry}
+            busy={busy}
+            onRecheck={() => void check()}
+            onClear={() => void clear()}
+            onSelect={host.capabilities().selectCell ? select : undefined}
+          />
+        </>
+      )}
+    </>
+  );
+}

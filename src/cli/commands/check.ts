@@ -1,0 +1,156 @@
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
+import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { formatFinding } from "../../core/findings";
+import { createFileHost } from "../../hosts/xlsx/file-host";
+import { readInput, refuseInputAsOutput, registryFrom, UsageError, writeOutput } from "../files";
+import type { Io } from "../io";
+import type { Lang } from "../lang";
+import { parseLevel, parseYear, resolveUnit } from "../options";
+import { t } from "../strings";
+import { userText } from "../user-text";
+
+// `chitieu check`: one or more workbooks; one bad file is reported and the others still run.
+
+export interface JsonReport {
+  file: string;
+  unit: string | null;
+  level: string;
+  year: number;
+  findings: {
+    indicator: string;
+    sheet: string | null;
+    cell: string | null;
+    status: string;
+    severity: string;
+    value: number | null;
+    target: number | null;
+    comparator: string | null;
+    gap: number | null;
+    message: string;
+  }[];
+  notFound: string[];
+  summary: CheckReport["summary"];
+}
+
+export function toJsonReport(file: string, report: CheckReport, lang: Lang): JsonReport {
+  return {
+    file,
+    unit: report.context.unitCode,
+    level: report.context.level,
+    year: report.context.year,
+    findings: report.findings.map((f) => ({
+      indicator: f.indicator,
+      sheet: f.sheet,
+      cell: f.cell,
+      status: f.status,
+      severity: f.severity,
+      value: f.value,
+      target: f.target?.value ?? null,
+      comparator: f.target?.comparator ?? null,
+      gap: f.gap,
+      message: formatFinding(f, lang),
+    })),
+    notFound: report.notFound,
+    summary: report.summary,
+  };
+}
+
+function counts(byStatus: CheckReport["summary"]["byStatus"]) {
+  return {
+    met: byStatus.met + byStatus["on-track"],
+    notMet: byStatus.below + byStatus["off-track"],
+    invalid: byStatus.invalid,
+    missing: byStatus.missing,
+    na: byStatus["not-applicable"],
+  };
+}
+
+function findingLine(f: LocatedFinding, catalog: Catalog, lang: Lang): string {
+  const where = f.cell ? `${f.sheet}!${f.cell}` : "";
+  const label = findIndicator(catalog, f.indicator)?.label[lang] ?? "";
+  return `  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}\n  ${" ".repeat(25)}→ ${formatFinding(f, lang)}`;
+}
+
+export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io): void {
+  const { context, summary } = report;
+  const unit = context.unitCode ?? t(lang, "unit.unknown");
+  io.out(t(lang, "check.header", { file: basename(file), unit, level: t(lang, `level.${context.level}`), year: context.year }));
+  io.out(context.source === "metadata" ? ` ${t(lang, "check.context.metadata")}\n` : "\n");
+  io.out(t(lang, "check.summary", counts(summary.byStatus)) + "\n");
+  for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
+    const p = summary.byPillar[pillar.id];
+    if (p.total > 0) io.out(t(lang, "check.pillar", { pillar: pillar.heading[lang], ...counts(p.byStatus) }) + "\n");
+  }
+  const groups: [string, (f: LocatedFinding) => boolean][] = [
+    [t(lang, "check.group.error"), (f) => f.severity === "error"],
+    [t(lang, "check.group.warning"), (f) => f.severity === "warning"],
+    [t(lang, "check.group.missing"), (f) => f.severity === "info" && f.status === "missing"],
+  ];
+  for (const [title, pick] of groups) {
+    const list = report.findings.filter(pick);
+    if (list.length === 0) continue;
+    io.out(`\n${title}\n${list.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
+  }
+  if (report.notFound.length > 0) io.out(`\n${t(lang, "check.notFound", { codes: report.notFound.join(", ") })}\n`);
+  if (report.duplicates.length > 0) {
+    io.out(`${t(lang, "check.duplicates", { list: report.duplicates.map((d) => `${d.code} (${d.sheet}!${d.row})`).join(", ") })}\n`);
+  }
+}
+
+export async function runCheck(args: string[], lang: Lang, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      year: { type: "string" }, level: { type: "string" }, unit: { type: "string" }, units: { type: "string" },
+      out: { type: "string" }, json: { type: "string" }, strict: { type: "boolean" }, force: { type: "boolean" },
+      notes: { type: "boolean", default: true }, lang: { type: "string" },
+    },
+    allowPositionals: true,
+    allowNegative: true,
+    strict: true,
+  });
+  if (positionals.length === 0) throw new UsageError("Cần ít nhất một tệp .xlsx: chitieu check bao-cao.xlsx", "At least one .xlsx file is needed: chitieu check report.xlsx");
+  if (positionals.length > 1 && values.out) {
+    throw new UsageError("--out chỉ dùng khi kiểm tra một tệp.", "--out works with a single file only.");
+  }
+  for (const out of [values.out, values.json]) if (out) refuseInputAsOutput(out, positionals);
+  const catalog = defaultCatalog();
+  const year = parseYear(values.year);
+  const level = parseLevel(values.level);
+  const unitCode = values.unit && year !== undefined ? resolveUnit(registryFrom(values.units), values.unit, year, level).code : values.unit;
+  const reports: JsonReport[] = [];
+  let unusable = 0;
+  let errors = 0;
+  for (const [i, file] of positionals.entries()) {
+    if (i > 0) io.out("\n");
+    try {
+      const host = createFileHost(readInput(file), { notesLang: lang });
+      const report = checkWorkbook(await host.readSnapshot(), {
+        catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
+      });
+      printReport(file, report, catalog, lang, io);
+      errors += report.summary.bySeverity.error;
+      if (values.out) {
+        const applied = await host.applyHighlights(report.plan);
+        writeOutput(values.out, host.bytes(), positionals, values.force ?? false);
+        io.out(`\n${t(lang, "check.marked", { file: values.out, marked: applied.marked })}\n`);
+      }
+      reports.push(toJsonReport(file, report, lang));
+    } catch (e) {
+      const text = userText(e);
+      if (!text) throw e;
+      unusable++;
+      io.err(t(lang, "check.unusable", { file, reason: text[lang] }) + "\n");
+    }
+  }
+  if (values.json) {
+    const body = positionals.length === 1 ? reports[0] ?? null : reports;
+    writeOutput(values.json, JSON.stringify(body, null, 2) + "\n", positionals, values.force ?? false);
+    io.out(t(lang, "check.json", { file: values.json }) + "\n");
+  }
+  if (positionals.length > 1) io.out(`\n${t(lang, "check.batch", { ok: positionals.length - unusable, total: positionals.length })}\n`);
+  if (unusable > 0) return 2;
+  return values.strict && errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,27 @@
+import { parseArgs } from "node:util";
+import { createFileHost } from "../../hosts/xlsx/file-host";
+import { hasHighlights } from "../../hosts/xlsx/mark";
+import { readInput, UsageError, writeOutput } from "../files";
+import type { Io } from "../io";
+import type { Lang } from "../lang";
+import { t } from "../strings";
+
+export async function runClear(args: string[], lang: Lang, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1 || !values.out) {
+    throw new UsageError("Cách dùng: chitieu clear <tệp.xlsx> --out <tệp-mới.xlsx>", "Usage: chitieu clear <file.xlsx> --out <new-file.xlsx>");
+  }
+  const bytes = readInput(file);
+  const had = hasHighlights(bytes);
+  const host = createFileHost(bytes);
+  await host.clearHighlights();
+  writeOutput(values.out, host.bytes(), [file], values.force ?? false);
+  io.out(t(lang, had ? "clear.done" : "clear.none", { file: values.out }) + "\n");
+  return 0;
+}

@@ -1,0 +1,170 @@
+// Reading the workbook in two round trips: (1) sheet names and workbook-level collections, (2) per-sheet data,
+// our rules, protection and the cells of notes/comments. The snapshot read rides on the same two syncs.
+
+import type { RawValue, SheetSnapshot } from "../../core/snapshot";
+import { parseArea, splitAddress } from "./a1";
+import type { OfficeFeatures } from "./features";
+import { isOurFormula, NOTE_PREFIX, STORE_SHEET } from "./ours";
+import { isOurKey, readState, type OurState } from "./store";
+
+export interface SheetProtection {
+  protected: boolean;
+  options: Record<string, boolean>;
+}
+
+export interface WorkbookState {
+  sheetNames: string[];
+  /** Whether the "_chitieu" store sheet exists, and how many rows it uses. */
+  storeSheet: boolean;
+  storeRows: number;
+  /** Our keys, from custom properties and/or the store sheet. */
+  store: Map<string, string>;
+  /** Keys as they are in custom properties (to delete stale ones). */
+  propertyKeys: string[];
+  state: OurState;
+  ourRules: { sheet: string; id: string }[];
+  /** Existing notes/comments by "sheet!CELL" key, and whether each is ours. */
+  notes: Map<string, { ours: boolean }>;
+  comments: Map<string, { id: string; ours: boolean }>;
+  protection: Map<string, SheetProtection>;
+}
+
+export function cellKeyOf(sheet: string, cell: string): string {
+  return `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
+}
+
+export function isStoreSheet(name: string): boolean {
+  return name.toLowerCase() === STORE_SHEET.toLowerCase();
+}
+
+type Ctx = Excel.RequestContext;
+
+/** Queues phase 1; returns what phase 2 needs after the sync. */
+export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures) {
+  const wb = ctx.workbook;
+  return {
+    sheets: wb.worksheets.load("items/name"),
+    props: f.customProperties ? wb.properties.custom.load("items/key,items/value") : null,
+    notes: f.explanations === "notes" ? wb.notes.load("items/content") : null,
+    comments: f.explanations === "comments" ? wb.comments.load("items/id,items/content") : null,
+  };
+}
+
+type Phase1 = ReturnType<typeof queueWorkbookLoads>;
+
+/** Queues phase 2 (after phase 1 was synced); `finish` turns the loaded values into a WorkbookState. */
+export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1) {
+  const names = p1.sheets.items.map((s) => s.name);
+  const userSheets = names.filter((n) => !isStoreSheet(n));
+  const storeName = names.find(isStoreSheet);
+  const ws = ctx.workbook.worksheets;
+  const storeRange = storeName ? ws.getItem(storeName).getUsedRange().load("values") : null;
+  const rules = f.conditionalFormats
+    ? userSheets.map((sheet) => ({
+        sheet,
+        items: ws.getItem(sheet).getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula"),
+      }))
+    : [];
+  const protection = f.api12 ? userSheets.map((sheet) => ({ sheet, p: ws.getItem(sheet).protection.load("protected,options") })) : [];
+  const noteLocations = p1.notes ? p1.notes.items.map((n) => ({ note: n, at: n.getLocation().load("address") })) : [];
+  const commentLocations = p1.comments ? p1.comments.items.map((c) => ({ comment: c, at: c.getLocation().load("address") })) : [];
+
+  return {
+    userSheets,
+    finish(): WorkbookState {
+      const store = new Map<string, string>();
+      let storeRows = 0;
+      if (storeRange) {
+        const values = storeRange.values;
+        storeRows = values.length;
+        for (const row of values) {
+          const k = String(row[0] ?? "");
+          if (isOurKey(k)) store.set(k, String(row[1] ?? ""));
+        }
+      }
+      const propertyKeys: string[] = [];
+      for (const p of p1.props?.items ?? []) {
+        if (!isOurKey(p.key)) continue;
+        propertyKeys.push(p.key);
+        // custom properties win over an older store sheet
+        store.set(p.key, String(p.value));
+      }
+      const state = readState(store);
+      const noted = new Set(state.notes.map((n) => cellKeyOf(n.sheet, n.cell)));
+      const commented = new Set(state.comments.map((n) => cellKeyOf(n.sheet, n.cell)));
+      const notes = new Map<string, { ours: boolean }>();
+      for (const { note, at } of noteLocations) {
+        const key = addressKey(at.address);
+        notes.set(key, { ours: note.content.startsWith(NOTE_PREFIX) && (noted.has(key) || state.notes.length === 0) });
+      }
+      const comments = new Map<string, { id: string; ours: boolean }>();
+      for (const { comment, at } of commentLocations) {
+        const key = addressKey(at.address);
+        comments.set(key, { id: comment.id, ours: comment.content.startsWith(NOTE_PREFIX) && (commented.has(key) || state.comments.length === 0) });
+      }
+      const ourRules: WorkbookState["ourRules"] = [];
+      for (const { sheet, items } of rules)
+        for (const cf of items.items) {
+          if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
+          if (isOurFormula(cf.customOrNullObject.rule.formula)) ourRules.push({ sheet, id: cf.id });
+        }
+      return {
+        sheetNames: userSheets,
+        storeSheet: storeName !== undefined,
+        storeRows,
+        store,
+        propertyKeys,
+        state,
+        ourRules,
+        notes,
+        comments,
+        protection: new Map(protection.map(({ sheet, p }) => [sheet.toLowerCase(), { protected: p.protected, options: p.options as unknown as Record<string, boolean> }])),
+      };
+    },
+  };
+}
+
+function addressKey(address: string): string {
+  const { sheet, area } = splitAddress(address);
+  return cellKeyOf(sheet ?? "", area.split(":")[0] ?? area);
+}
+
+/** Two syncs: our state only (for clear, or apply without a fresh snapshot). */
+export async function readWorkbookState(ctx: Ctx, f: OfficeFeatures): Promise<WorkbookState> {
+  const p1 = queueWorkbookLoads(ctx, f);
+  await ctx.sync();
+  const p2 = queueSheetLoads(ctx, f, p1);
+  await ctx.sync();
+  return p2.finish();
+}
+
+// ---------------------------------------------------------------- snapshot
+
+const SNAPSHOT_PROPS = "address,values,numberFormat,formulas,valueTypes";
+
+export function queueUsedRange(ctx: Ctx, f: OfficeFeatures, sheet: string): Excel.Range {
+  const ws = ctx.workbook.worksheets.getItem(sheet);
+  // getUsedRangeOrNullObject is ExcelApi 1.4; below it a blank sheet gives its top-left cell, handled in toSheetSnapshot
+  const range = f.nullObjects ? ws.getUsedRangeOrNullObject(true) : f.api12 ? ws.getUsedRange(true) : ws.getUsedRange();
+  return range.load(SNAPSHOT_PROPS);
+}
+
+export function toSheetSnapshot(name: string, range: Excel.Range, f: OfficeFeatures): SheetSnapshot {
+  if (f.nullObjects && range.isNullObject) return { name, top: 0, left: 0, values: [], formats: [], formulas: [] };
+  const area = parseArea(splitAddress(range.address).area);
+  const types = range.valueTypes as string[][];
+  const values: RawValue[][] = range.values.map((row, r) =>
+    row.map((v, c): RawValue => {
+      const t = types[r]?.[c];
+      if (t === "Error") return { error: String(v) };
+      if (t === "Empty" || v === "" || v === null || v === undefined) return null;
+      return typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : String(v);
+    }),
+  );
+  const blank = values.length === 1 && values[0]?.length === 1 && values[0][0] === null;
+  if (blank) return { name, top: 0, left: 0, values: [], formats: [], formulas: [] };
+  const formulas = (range.formulas as unknown[][]).map((row) => row.map((x) => (typeof x === "string" && x.startsWith("=") ? x.slice(1) : null)));
+  const formats = (range.numberFormat as unknown[][]).map((row) => row.map((x) => (typeof x === "string" && x !== "" ? x : "General")));
+  return { name, top: area.top, left: area.left, values, formats, formulas };
+}
+

@@ -1,0 +1,150 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultCatalog } from "../../src/core/catalog";
+import { buildTemplateLayout, type IndicatorFigures } from "../../src/core/template";
+import { hasHighlights } from "../../src/hosts/xlsx/mark";
+import { readWorkbook } from "../../src/hosts/xlsx/read";
+import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
+import type { JsonReport } from "../../src/cli/commands/check";
+import { main } from "../../src/cli/main";
+
+const dir = mkdtempSync(join(tmpdir(), "chitieu-cli-"));
+const catalog = defaultCatalog();
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+/** A district report for 2025 with known figures, as a clerk would fill it. */
+function filledDistrictWorkbook(figures: [string, IndicatorFigures][]): string {
+  const layout = buildTemplateLayout({ catalog, unit: { code: "huyen-tam-duong", name: "Tam Đường", level: "district", kind: "huyện" }, year: 2025 });
+  const file = join(dir, `tam-duong-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(file, writeTemplateXlsx(layout, { values: new Map(figures) }));
+  return file;
+}
+
+describe("chitieu template", () => {
+  it("writes the template for a commune that exists in the chosen year", async () => {
+    const out = join(dir, "muong-kim.xlsx");
+    const r = await run(["template", "--level", "xa", "--unit", "muong kim", "--year", "2025", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("xã Mường Kim");
+    expect(readWorkbook(new Uint8Array(readFileSync(out))).metadata).toMatchObject({ unitCode: "xa-muong-kim", level: "commune", year: 2025 });
+  });
+
+  it("refuses a district in 2026, after districts were abolished, naming its validity", async () => {
+    const r = await run(["template", "--level", "huyen", "--unit", "Tam Đường", "--year", "2026", "--out", join(dir, "x.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không tồn tại ở cấp/năm đã chọn (2026)");
+    expect(r.err).toContain("2025-06-30");
+  });
+
+  it("asks which one when a name fits two units (Mường Tè district and commune in 2025)", async () => {
+    const r = await run(["template", "--unit", "Mường Tè", "--year", "2025", "--out", join(dir, "mt.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Có nhiều đơn vị tên "Mường Tè": huyen-muong-te .*xa-muong-te/);
+  });
+});
+
+describe("chitieu check on a filled template", () => {
+  const figures: [string, IndicatorFigures][] = [
+    ["CQS-02", { numerator: 700, denominator: 1000 }], // district 2025 target 80%: 70%, 10 points short
+    ["CQS-03", { numerator: 1000, denominator: 1000 }], // 100%: met exactly
+    ["XHS-02", { numerator: 5000, denominator: 10000 }], // "trên 50%": exactly 50% is not above
+    ["XHS-06", { numerator: 120, denominator: 100 }], // numerator above denominator: malformed
+    ["XHS-09", { value: "Không" }], // a district without smart-city services: counts toward the 40% share
+    ["XHS-10", { numerator: 30, denominator: 40 }], // primary schools 75% vs 60%: met, +15
+  ];
+  const file = filledDistrictWorkbook(figures);
+  const json = join(dir, "report.json");
+  const marked = join(dir, "marked.xlsx");
+  let result: { code: number; out: string; err: string };
+  let report: JsonReport;
+  beforeAll(async () => {
+    result = await run(["check", file, "--json", json, "--out", marked]);
+    report = JSON.parse(readFileSync(json, "utf8"));
+  });
+  const finding = (code: string) => report.findings.find((f) => f.indicator === code)!;
+
+  it("runs with exit code 0 and takes unit, level and year from the workbook", () => {
+    expect(result.code).toBe(0);
+    expect(report).toMatchObject({ unit: "huyen-tam-duong", level: "district", year: 2025 });
+  });
+
+  it("gives exactly the expected statuses and gaps", () => {
+    expect(finding("CQS-02")).toMatchObject({ status: "below", severity: "warning", value: 70, target: 80, comparator: ">=", gap: -10 });
+    expect(finding("CQS-03")).toMatchObject({ status: "met", value: 100, target: 100, gap: 0 });
+    expect(finding("XHS-02")).toMatchObject({ status: "below", value: 50, target: 50, comparator: ">", gap: 0 });
+    expect(finding("XHS-06")).toMatchObject({ status: "invalid", severity: "error", message: "Tử số (120) lớn hơn mẫu số (100)" });
+    expect(finding("XHS-09")).toMatchObject({ status: "below", severity: "info" });
+    expect(finding("XHS-10")).toMatchObject({ status: "met", value: 75, gap: 15 });
+    expect(finding("CQS-01")).toMatchObject({ status: "missing" });
+  });
+
+  it("reports cells in A1 form on the template sheet", () => {
+    for (const f of report.findings) {
+      expect(f.sheet).toBe("Báo cáo");
+      expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+    }
+  });
+
+  it("prints a Vietnamese summary by pillar and the findings to fix", () => {
+    expect(result.out).toContain("Tổng hợp: 2 đạt, 3 chưa đạt, 1 sai số liệu");
+    expect(result.out).toContain("Chính quyền số:");
+    expect(result.out).toContain("Lỗi số liệu (cần sửa):");
+    expect(result.out).toMatch(/XHS-06 +Báo cáo!G\d+/);
+  });
+
+  it("writes a highlighted copy and leaves the input untouched", () => {
+    expect(hasHighlights(new Uint8Array(readFileSync(marked)))).toBe(true);
+    expect(hasHighlights(new Uint8Array(readFileSync(file)))).toBe(false);
+  });
+
+  it("exits 1 with --strict when a figure is malformed", async () => {
+    expect((await run(["check", file, "--strict"])).code).toBe(1);
+  });
+
+  it("clears the highlights again", async () => {
+    const cleared = join(dir, "cleared.xlsx");
+    const r = await run(["clear", marked, "--out", cleared]);
+    expect(r.code).toBe(0);
+    expect(hasHighlights(new Uint8Array(readFileSync(cleared)))).toBe(false);
+  });
+});
+
+describe("chitieu check on bad input", () => {
+  it("never writes over its input", async () => {
+    const file = filledDistrictWorkbook([]);
+    const before = readFileSync(file);
+    const r = await run(["check", file, "--out", file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Không ghi đè tệp gốc");
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("keeps going through a batch when one file is broken, and exits 2", async () => {
+    const broken = join(dir, "broken.xlsx");
+    writeFileSync(broken, "đây không phải tệp Excel");
+    const good = filledDistrictWorkbook([["CQS-02", { numerator: 900, denominator: 1000 }]]);
+    const json = join(dir, "batch.json");
+    const r = await run(["check", broken, good, "--json", json, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Cannot use");
+    expect(r.out).toContain("1/2 files checked.");
+    const reports = JSON.parse(readFileSync(json, "utf8")) as JsonReport[];
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "met" });
+  });
+
+  it("asks for level and year when the workbook is not our template", async () => {
+    const corpus = join(__dirname, "../../../shared/corpus/real-xlsx/readxl__vietnamese-utf8.xlsx");
+    if (!existsSync(corpus)) throw new Error(`corpus missing: ${corpus}`);
+    const r = await run(["check", corpus]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cấp báo cáo và năm báo cáo/);
+  });
+});
