@@ -1,57 +1,95 @@
 #!/usr/bin/env node
-// Reports what each built page downloads before it can run (raw and gzip), and fails when a page exceeds the budget:
-// officials in mountain districts open the pane over slow links, so first-load weight is a feature.
-// Usage: node scripts/bundle-size.cjs [distDir] [--budget-kb=N]   (default dist/, 200 KB gzip per page)
+// Initial JavaScript of each page must stay small for slow mountain-district links: builds production into a temp
+// dir (or reads an existing build with --dist DIR and its stats), prints each entry's initial chunks raw and gzipped,
+// then the chunks loaded on demand, and exits 1 when an entry is over budget.
 "use strict";
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const zlib = require("node:zlib");
 
-function parseArgs(args) {
-  const budget = args.find((a) => a.startsWith("--budget-kb="));
-  const dir = args.find((a) => !a.startsWith("--"));
-  return { dist: path.resolve(dir || "dist"), budgetKb: budget ? Number(budget.split("=")[1]) : 200 };
+const BUDGET_GZIP = 250 * 1024;
+/** Entries with a budget: the pages a user waits for. */
+const BUDGETED = ["taskpane", "browser", "commands"];
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+function build(outDir) {
+  const webpack = require("webpack");
+  const makeConfig = require(path.join(__dirname, "..", "webpack.config.js"));
+  const config = makeConfig({}, { mode: "production" });
+  config.output = { ...config.output, path: outDir };
+  config.devtool = false; // source maps are not shipped to the pane's first load and only slow this down
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve(stats.toJson({ all: false, entrypoints: true, chunks: true, chunkGroupChildren: true, assets: true }));
+    });
+  });
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-function sizeOf(file) {
-  const bytes = fs.readFileSync(file);
-  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+function report(stats, outDir) {
+  let failed = false;
+  const initialFiles = new Set();
+  const lines = [];
+  for (const [name, ep] of Object.entries(stats.entrypoints)) {
+    const files = ep.assets.map((a) => (typeof a === "string" ? a : a.name)).filter((f) => f.endsWith(".js"));
+    let raw = 0;
+    let gz = 0;
+    lines.push(`entry ${name}:`);
+    for (const f of files) {
+      initialFiles.add(f);
+      const full = path.join(outDir, f);
+      const r = fs.statSync(full).size;
+      const g = gzipSize(full);
+      raw += r;
+      gz += g;
+      lines.push(`    ${f.padEnd(44)} ${kb(r).padStart(10)} raw ${kb(g).padStart(10)} gzip`);
+    }
+    const budgeted = BUDGETED.includes(name);
+    const over = budgeted && gz > BUDGET_GZIP;
+    if (over) failed = true;
+    lines.push(
+      `  = initial ${kb(raw)} raw, ${kb(gz)} gzip` +
+        (budgeted ? ` (budget ${kb(BUDGET_GZIP)} gzip: ${over ? "VƯỢT / OVER" : "đạt / ok"})` : ""),
+    );
+  }
+  const lazy = fs
+    .readdirSync(outDir)
+    .filter((f) => f.endsWith(".js") && !initialFiles.has(f))
+    .sort();
+  lines.push("lazy chunks (loaded on demand):");
+  for (const f of lazy) {
+    const full = path.join(outDir, f);
+    lines.push(`    ${f.padEnd(44)} ${kb(fs.statSync(full).size).padStart(10)} raw ${kb(gzipSize(full)).padStart(10)} gzip`);
+  }
+  process.stdout.write(lines.join("\n") + "\n");
+  return failed;
 }
 
-function localScripts(html) {
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^(https?:)?\/\//.test(src));
+async function main() {
+  const i = process.argv.indexOf("--dist");
+  let outDir;
+  let stats;
+  if (i >= 0) {
+    outDir = path.resolve(process.argv[i + 1] ?? "dist");
+    const statsFile = path.join(outDir, "stats.json");
+    if (!fs.existsSync(statsFile)) throw new Error(`${statsFile} missing: build with "webpack --json=${statsFile}" or run without --dist`);
+    stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
+  } else {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-size-"));
+    stats = await build(outDir);
+  }
+  const failed = report(stats, outDir);
+  if (failed) {
+    process.stderr.write(`Vượt ngân sách ${kb(BUDGET_GZIP)} gzip / over the ${kb(BUDGET_GZIP)} gzip budget\n`);
+    process.exit(1);
+  }
 }
 
-function main(args) {
-  const { dist, budgetKb } = parseArgs(args);
-  if (!Number.isFinite(budgetKb) || budgetKb <= 0) {
-    process.stderr.write("--budget-kb phải là số dương / must be a positive number\n");
-    return 2;
-  }
-  if (!fs.existsSync(dist)) {
-    process.stderr.write(`Không có ${dist}: hãy chạy npm run build trước / ${dist} not found: run npm run build first\n`);
-    return 2;
-  }
-  const pages = fs.readdirSync(dist).filter((f) => f.endsWith(".html")).sort();
-  const referenced = new Set();
-  let over = 0;
-  for (const page of pages) {
-    const scripts = localScripts(fs.readFileSync(path.join(dist, page), "utf8"));
-    scripts.forEach((s) => referenced.add(s));
-    const total = scripts.map((s) => sizeOf(path.join(dist, s))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-    const verdict = total.gzip > budgetKb * 1024 ? "VƯỢT NGÂN SÁCH / OVER BUDGET" : "ok";
-    if (verdict !== "ok") over++;
-    process.stdout.write(`${page.padEnd(16)} ${String(scripts.length).padStart(2)} scripts  ${kb(total.raw).padStart(10)}  gzip ${kb(total.gzip).padStart(9)}  ${verdict}\n`);
-  }
-  const lazy = fs.readdirSync(dist).filter((f) => f.endsWith(".js") && !referenced.has(f));
-  for (const chunk of lazy) {
-    const size = sizeOf(path.join(dist, chunk));
-    process.stdout.write(`  lazy ${chunk.padEnd(30)} ${kb(size.raw).padStart(10)}  gzip ${kb(size.gzip).padStart(9)}\n`);
-  }
-  process.stdout.write(`Ngân sách / budget: ${budgetKb} KB gzip mỗi trang / per page\n`);
-  return over > 0 ? 1 : 0;
-}
-
-process.exitCode = main(process.argv.slice(2));
+main().catch((e) => {
+  process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});

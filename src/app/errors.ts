@@ -1,7 +1,7 @@
 import { CheckError } from "../core/check";
 import type { Lang } from "../core/messages";
 import { HostError, SheetExistsError } from "../hosts/host";
-import { translate } from "./i18n";
+import { translate } from "./i18n/translate";
 
 // Every failure the user can meet, turned into one shape the screens show: never a raw stack, never swallowed.
 

@@ -1,15 +1,67 @@
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { AppFrame } from "../app/components/AppFrame";
+import { loadChoice, localChoiceStore } from "../app/choice";
+import { systemPrefersDark } from "../app/theme";
+import { defaultCatalog } from "../core/catalog";
+import { loadUnits } from "../core/units";
+import { createOfficeHostFromGlobals, watchChanges, type OfficeHost } from "../hosts/office";
+import { documentSettingsStore, officeDark } from "./office-env";
+import { TaskPane } from "./TaskPane";
 
-function render(): void {
+// Boot: inside Excel the pane gets the Office host; opened in a plain browser it says so and links the browser mode.
+
+function root() {
   const container = document.getElementById("root");
   if (!container) throw new Error("Không tìm thấy phần tử #root / #root element not found");
-  createRoot(container).render(<App />);
+  return createRoot(container);
 }
 
-// Inside Excel, Office.js must finish initialising before the pane may call it; opened as a plain page, render at once.
+/** Adapts the host's async watcher to a plain subscribe/unsubscribe for React effects. */
+function watcherFor(host: OfficeHost) {
+  return (onChange: () => void) => {
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    watchChanges(host, onChange)
+      .then((s) => (cancelled ? void s?.() : (stop = s)))
+      .catch((e: unknown) => console.error("Không theo dõi được thay đổi / change watch failed", e));
+    return () => {
+      cancelled = true;
+      void stop?.();
+    };
+  };
+}
+
+function renderExcel(): void {
+  const host = createOfficeHostFromGlobals();
+  const registry = loadUnits();
+  const stores = [documentSettingsStore(), localChoiceStore()];
+  root().render(
+    <AppFrame dark={officeDark()}>
+      <TaskPane
+        inExcel
+        host={host}
+        catalog={defaultCatalog()}
+        registry={registry}
+        initialChoice={loadChoice(stores, registry)}
+        stores={stores}
+        watchChanges={watcherFor(host)}
+      />
+    </AppFrame>,
+  );
+}
+
+function renderOutside(): void {
+  root().render(
+    <AppFrame dark={systemPrefersDark()}>
+      <TaskPane inExcel={false} />
+    </AppFrame>,
+  );
+}
+
+// office.js missing (blocked, offline) or a host other than Excel: the same "outside Excel" screen
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => render());
+  // the promise form: the same in every Office.js version that has onReady, and in the test fake
+  void Office.onReady().then((info) => (info.host === Office.HostType.Excel ? renderExcel() : renderOutside()));
 } else {
-  render();
+  renderOutside();
 }

@@ -17,7 +17,6 @@ export function ErrorNotice({ error, onUseSuggestion }: ErrorNoticeProps) {
     <MessageBar intent={intent} layout="multiline" role="alert" data-testid="error">
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle> {errorText(error, lang)}
-        {error.kind === "protected" && <> {t("error.protected")}</>}
       </MessageBarBody>
       {error.suggestion && onUseSuggestion && (
         <MessageBarActions>

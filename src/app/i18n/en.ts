@@ -79,7 +79,6 @@ export const en: Record<UiKey, string> = {
 
   "error.title": "Could not complete",
   "error.unexpected": "Something unexpected went wrong: {detail}",
-  "error.protected": "The sheet is protected: unprotect it (Review › Unprotect Sheet) and try again.",
 
   "outside.title": "This page runs inside Excel",
   "outside.text": "You opened the add-in's task pane in a plain browser, without Excel. To check an .xlsx file without Excel, use the browser mode.",
@@ -104,7 +103,6 @@ export const en: Record<UiKey, string> = {
   "browser.download": "Download the highlighted copy",
   "browser.downloaded": "Created the file {file}.",
   "browser.other": "Open another file",
-  "browser.notXlsx": "The file \"{file}\" is not an .xlsx file. Save it from Excel as an Excel Workbook (.xlsx).",
   "browser.template": "No file yet? Download a blank template",
 
   "commands.inserted": "Inserted the {unit} template for {year} as sheet \"{sheet}\".",

@@ -1,23 +1,12 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { formatNumber, type Lang } from "../../core/messages";
-import { en } from "./en";
-import { vi, type UiKey } from "./vi";
+import type { Lang } from "../../core/messages";
+import { translate, type UiParams } from "./translate";
+import type { UiKey } from "./vi";
 
-export { vi, en, type UiKey };
-export type { Lang };
-
-export const uiStrings: Readonly<Record<Lang, Readonly<Record<UiKey, string>>>> = { vi, en };
-
-export type UiParams = Readonly<Record<string, string | number>>;
-
-/** UI text in one language; numbers are written the language's way (38,3 / 38.3). */
-export function translate(lang: Lang, key: UiKey, params: UiParams = {}): string {
-  return uiStrings[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === "number" ? formatNumber(v, lang) : v;
-  });
-}
+export { vi } from "./vi";
+export { en } from "./en";
+export { translate, uiStrings, type UiParams } from "./translate";
+export type { UiKey, Lang };
 
 export type Translate = (key: UiKey, params?: UiParams) => string;
 

@@ -77,7 +77,6 @@ export const vi = {
 
   "error.title": "Không thực hiện được",
   "error.unexpected": "Đã xảy ra lỗi không lường trước: {detail}",
-  "error.protected": "Trang tính đang được bảo vệ: hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.",
 
   "outside.title": "Trang này chạy bên trong Excel",
   "outside.text": "Bạn đang mở ngăn tác vụ của phần bổ trợ trong trình duyệt thông thường, không có Excel. Để kiểm tra tệp .xlsx mà không cần Excel, hãy dùng chế độ trình duyệt.",
@@ -102,7 +101,6 @@ export const vi = {
   "browser.download": "Tải bản đã đánh dấu",
   "browser.downloaded": "Đã tạo tệp {file}.",
   "browser.other": "Mở tệp khác",
-  "browser.notXlsx": "Tệp \"{file}\" không phải tệp .xlsx. Hãy lưu lại bằng Excel dưới dạng Sổ làm việc Excel (.xlsx).",
   "browser.template": "Chưa có tệp? Tải biểu mẫu trống",
 
   "commands.inserted": "Đã chèn biểu mẫu {unit} năm {year} vào trang \"{sheet}\".",

@@ -5,6 +5,7 @@ import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core
 import type { UnitRegistry } from "../../core/units";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveChoice, type Choice, type ChoiceStore } from "../choice";
+import { takeRecentCommandResult, type CommandResult } from "../command-log";
 import { CapabilityNotice } from "../components/CapabilityNotice";
 import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
 import { needsContextChoice, toUserError, type UserError } from "../errors";
@@ -40,6 +41,9 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   /** Level and year the user gave for a workbook that is not our template. */
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
   const missing = host.capabilities().missing;
+  const [lastCommand] = useState<CommandResult | null>(() => takeRecentCommandResult());
+  /** Our own writes can raise change events: ignore those for a moment so a check never triggers itself. */
+  const quietUntil = useRef(0);
 
   const setChoice = (c: Choice) => {
     setChoiceState(c);
@@ -52,6 +56,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     setStatus(null);
     try {
       await job();
+      quietUntil.current = Date.now() + 1500;
     } catch (e) {
       const err = toUserError(e);
       console.error(e); // the full error for whoever opens the developer tools; the user sees err
@@ -96,12 +101,17 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   checkRef.current = check;
   useEffect(() => {
     if (!watchChanges || screen !== "check") return;
-    return watchChanges(() => void checkRef.current());
+    return watchChanges(() => {
+      if (Date.now() >= quietUntil.current) void checkRef.current();
+    });
   }, [watchChanges, screen]);
 
   return (
     <>
       <CapabilityNotice missing={missing} />
+      {lastCommand && (
+        <ErrorNoticeOrStatus result={lastCommand} />
+      )}
       {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
@@ -148,4 +158,12 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       )}
     </>
   );
+}
+
+/** The last ribbon command's outcome, shown once when the pane opens. */
+function ErrorNoticeOrStatus({ result }: { result: CommandResult }) {
+  const { lang } = useLang();
+  const text = lang === "vi" ? result.vi : result.en;
+  if (result.ok) return <StatusNotice text={text} />;
+  return <ErrorNotice error={{ kind: "host", code: "command", vi: result.vi, en: result.en }} />;
 }

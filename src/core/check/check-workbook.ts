@@ -2,7 +2,7 @@ import { indicatorsForLevel, type Catalog, type Indicator, type Level, type Unit
 import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
-import { judge, type Entry, type EntryPart } from "../judge";
+import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import type { WorkbookSnapshot } from "../snapshot";
 import { inputUnit } from "../template/targets";
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
@@ -76,9 +76,14 @@ function cellFor(row: LocatedRow, part: EntryPart | undefined): LocatedCell | un
 }
 
 /** The cell a finding is marked on: the faulty input, the empty input, or the result that falls short. */
-function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, problemPart: EntryPart | undefined): LocatedCell | undefined {
-  if (f.status === "invalid") return cellFor(row, problemPart);
+/** Reading notes that make a finding a warning: the doubt is about what was typed, so the input cell is marked. */
+const READING_DOUBTS: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen"]);
+
+function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, j: Judgement): LocatedCell | undefined {
+  if (f.status === "invalid") return cellFor(row, j.problems[0]?.part);
   if (f.status === "missing") return cellFor(row, f.figure.missingParts?.[0] ?? (unit.kind === "ratio" ? "numerator" : "value"));
+  const doubt = j.notes.find((n) => READING_DOUBTS.has(n.code));
+  if (doubt) return cellFor(row, doubt.part);
   return row.result ?? row.value;
 }
 
@@ -104,7 +109,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
     const indicator = asEntered(row.indicator, context.level);
     const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
     const finding = toFinding(indicator, judgement, judgeCtx);
-    const cell = markedCell(row, finding, indicator.unit, judgement.problems[0]?.part);
+    const cell = markedCell(row, finding, indicator.unit, judgement);
     findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
     if (cell && shouldMark(finding)) {
       marks.push({

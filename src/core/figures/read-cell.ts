@@ -48,7 +48,7 @@ function readNumber(raw: number, numberFormat: string, expect: ExpectedKind): Re
     return { ok: true, value: scaled, notes: PERCENT_FORMAT_NOTES };
   }
   if (expect === "yesno" && (raw === 1 || raw === 0)) return raw === 1 ? YES : NO;
-  return { ok: true, value: raw, notes: fractionNotes(raw, expect) };
+  return { ok: true, value: raw === 0 ? 0 : raw, notes: fractionNotes(raw, expect) }; // no -0 in reports
 }
 
 function readText(raw: string, expect: ExpectedKind): ReadResult {

@@ -11,7 +11,8 @@
 //  R5  one mark not followed by exactly 3 digits    → decimal: "38,3" (vi), "38.3" (en), "0,25".
 //  R6  one mark, whole part 0 or longer than 3 digits → decimal ("0,383", "0.383", "1234,567": not a thousands group).
 //  R7  otherwise ("1.079", "1,234"): two readings, thousands (vi for ".", en for ",") or decimal. Only readings that fit
-//      the expected kind are kept (count: a whole number; percent: 0..100). One left → it is taken (when that is the
+//      the expected kind are kept (count: never the decimal reading, a count has no decimals, not even "80.000";
+//      percent: 0..100). One left → it is taken (when that is the
 //      English reading, readCell adds a note naming the other); both or none left → ambiguous, listing both. So for a count "1.079" is 1079, for a percent "1,234" is 1.234,
 //      and for a growth rate or a generic number "1.079" is ambiguous.
 // Anything else (letters, misplaced groups such as "1.23.4", "12 34") is not a number.
@@ -111,8 +112,8 @@ export function parseTextNumber(text: string, expect: ExpectedKind): TextNumber 
   // R7
   const grouped: Reading = { value: sign * Number(digits), convention: dots === 1 ? "vi" : "en" };
   const decimal: Reading = { value: decimalValue, convention: (dots === 1 ? "en" : "vi") as Convention };
-  const groupedFits = fits(grouped.value, expect);
-  const decimalFits = fits(decimal.value, expect);
+  const groupedFits = fits(grouped.value, expect, false);
+  const decimalFits = fits(decimal.value, expect, true);
   if (groupedFits && !decimalFits) return { kind: "number", value: grouped.value, percentSign, chosen: { reading: grouped, discarded: decimal } };
   if (decimalFits && !groupedFits) return { kind: "number", value: decimal.value, percentSign, chosen: { reading: decimal, discarded: grouped } };
   const readings = grouped.convention === "vi" ? [grouped, decimal] : [decimal, grouped];
@@ -143,10 +144,10 @@ function isAllZeros(s: string): boolean {
 }
 
 /** Whether a reading is plausible for what the indicator expects (R7). */
-function fits(value: number, expect: ExpectedKind): boolean {
+function fits(value: number, expect: ExpectedKind, decimalReading: boolean): boolean {
   switch (expect) {
     case "count":
-      return Number.isInteger(value);
+      return !decimalReading;
     case "percent":
     case "yesno": // above unit level a yes/no indicator is a share of units
       return value >= 0 && value <= 100;

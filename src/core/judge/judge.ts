@@ -1,6 +1,6 @@
-// Judging one indicator's entry against the target that applies to the level and year. Pure; no allocation beyond the result.
+// Judging one indicator's entry against the target that applies to the level and year. Pure; target lookups are cached.
 
-import { LEVELS, type Indicator, type Level } from "../catalog/schema";
+import { LEVELS, type Indicator } from "../catalog/schema";
 import type { ReadResult } from "../figures";
 import type { Severity, Status } from "../highlight-plan";
 import { holds, roundFloat, signedGap } from "./compare";
@@ -188,13 +188,47 @@ function resolveFor(indicator: Indicator, ctx: JudgeContext, measured: Measured)
   // a unit's yes/no where only a share of units (set at another level) is targeted: that share tells how much "no" weighs
   for (const level of LEVELS) {
     if (level === ctx.level) continue;
-    const other = resolveTarget(indicator, level as Level, ctx.year);
+    const other = resolveTarget(indicator, level, ctx.year);
     if (other !== null) return other;
   }
   return null;
 }
 
-function applyTarget(indicator: Indicator, r: Resolution, ctx: JudgeContext): { target: AppliedTarget; notes: readonly JudgeNote[] } {
+interface Applied {
+  target: AppliedTarget;
+  notes: readonly JudgeNote[];
+}
+
+// an applied target depends only on the (cached) resolution, the report year and today's field size: share it, frozen
+const appliedCache = new WeakMap<Resolution, Map<number, Applied>>();
+
+function applyTarget(indicator: Indicator, r: Resolution, ctx: JudgeContext): Applied {
+  let perResolution = appliedCache.get(r);
+  if (perResolution === undefined) {
+    perResolution = new Map();
+    appliedCache.set(r, perResolution);
+  }
+  const key = ctx.year * 1000 + (ctx.fieldSizeNow ?? 0);
+  let applied = perResolution.get(key);
+  if (applied === undefined) {
+    applied = deepFreeze(applyTargetUncached(indicator, r, ctx));
+    perResolution.set(key, applied);
+  }
+  return applied;
+}
+
+function deepFreeze<T extends Applied>(a: T): T {
+  for (const n of a.notes) {
+    Object.freeze(n.params);
+    Object.freeze(n);
+  }
+  if (a.target.pathFrom) Object.freeze(a.target.pathFrom);
+  Object.freeze(a.target);
+  Object.freeze(a.notes);
+  return Object.freeze(a);
+}
+
+function applyTargetUncached(indicator: Indicator, r: Resolution, ctx: JudgeContext): Applied {
   const t = r.target;
   let compareWith = r.compareWith;
   const notes: JudgeNote[] = [];

@@ -5,7 +5,7 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { cellRef } from "./address";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, evaluateRow, gapFormula, MET, NOT_MET, resultFormula } from "./formulas";
+import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type ReportingUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
@@ -183,6 +183,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
       : [
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${MET}"`, style: "met" },
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${NOT_MET}"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${INVALID}"`, style: "notMet" },
         ];
 
   const metadata: TemplateMetadata = {

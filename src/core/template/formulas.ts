@@ -9,6 +9,8 @@ export const MET = "Đạt";
 export const NOT_MET = "Chưa đạt";
 export const YES = "Có";
 export const NO = "Không";
+/** Shown in the result instead of a number when the figures cannot be right (numerator above denominator…). */
+export const INVALID = "Sai số liệu";
 
 const EXCEL_OPERATOR: Record<Comparator, string> = { ">=": ">=", ">": ">", "<=": "<=" };
 
@@ -18,12 +20,15 @@ export function resultFormula(kind: UnitKind, row: number): string {
   const i = `${C.value}${row}`;
   switch (kind) {
     case "ratio":
-      return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h}),${h}>0),${g}/${h},"")`;
+      // a malformed pair (numerator above denominator, zero or negative) is never shown as "Đạt"
+      return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"${INVALID}"),"")`;
     case "percent":
-    case "growth":
       // the clerk types percent points (12.5 for 12.5%); the result cell holds the fraction
+      return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,${i}<=100),${i}/100,"${INVALID}"),"")`;
+    case "growth":
       return `IF(ISNUMBER(${i}),${i}/100,"")`;
     case "count":
+      return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,INT(${i})=${i}),${i},"${INVALID}"),"")`;
     case "rank":
       return `IF(ISNUMBER(${i}),${i},"")`;
     case "yesno":
@@ -64,23 +69,29 @@ export interface RowInputs {
 }
 
 export interface RowOutputs {
-  result: number | "";
+  result: number | "" | typeof INVALID;
   gap: number | "";
   assessment: typeof MET | typeof NOT_MET | "";
 }
 
 const isNum = (v: CellValue | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
-export function evaluateResult(kind: UnitKind, inputs: RowInputs): number | "" {
+export function evaluateResult(kind: UnitKind, inputs: RowInputs): number | "" | typeof INVALID {
+  const { numerator: g, denominator: h, value: i } = inputs;
   switch (kind) {
     case "ratio":
-      return isNum(inputs.numerator) && isNum(inputs.denominator) && inputs.denominator > 0 ? inputs.numerator / inputs.denominator : "";
+      if (!isNum(g) || !isNum(h)) return "";
+      return h > 0 && g >= 0 && g <= h ? g / h : INVALID;
     case "percent":
+      if (!isNum(i)) return "";
+      return i >= 0 && i <= 100 ? i / 100 : INVALID;
     case "growth":
-      return isNum(inputs.value) ? inputs.value / 100 : "";
+      return isNum(i) ? i / 100 : "";
     case "count":
+      if (!isNum(i)) return "";
+      return i >= 0 && Number.isInteger(i) ? i : INVALID;
     case "rank":
-      return isNum(inputs.value) ? inputs.value : "";
+      return isNum(i) ? i : "";
     case "yesno":
       return inputs.value === YES ? 1 : inputs.value === NO ? 0 : "";
   }
@@ -93,7 +104,7 @@ function compare(a: number, comparator: Comparator, b: number): boolean {
 /** Mirrors the three formulas above for one row. */
 export function evaluateRow(kind: UnitKind, comparator: Comparator | null, target: number | null, inputs: RowInputs): RowOutputs {
   const result = evaluateResult(kind, inputs);
-  if (result === "" || target === null || comparator === null) return { result, gap: "", assessment: "" };
+  if (typeof result !== "number" || target === null || comparator === null) return { result, gap: "", assessment: "" };
   let gap: number | "";
   switch (kind) {
     case "ratio":

@@ -5,6 +5,6 @@ export { buildTemplateLayout, reportedIndicators, TEMPLATE_VERSION, REPORT_SHEET
 export { fillTemplateLayout, type IndicatorFigures } from "./fill";
 export { applicableTarget, finalTarget, formatTarget, numericTarget } from "./targets";
 export { administrativeHeader, TemplateInputError, type ReportingUnit } from "./header";
-export { evaluateRow, MET, NOT_MET, YES, NO } from "./formulas";
+export { evaluateRow, MET, NOT_MET, YES, NO, INVALID } from "./formulas";
 export { COLUMN_LETTERS } from "./columns";
 export { columnLetter, columnNumber, parseRef } from "./address";

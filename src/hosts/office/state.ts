@@ -24,9 +24,14 @@ export interface WorkbookState {
   state: OurState;
   ourRules: { sheet: string; id: string }[];
   /** Existing notes/comments by "sheet!CELL" key, and whether each is ours. */
-  notes: Map<string, { ours: boolean }>;
-  comments: Map<string, { id: string; ours: boolean }>;
+  notes: Map<string, Located & { ours: boolean }>;
+  comments: Map<string, Located & { id: string; ours: boolean }>;
   protection: Map<string, SheetProtection>;
+}
+
+export interface Located {
+  sheet: string;
+  cell: string;
 }
 
 export function cellKeyOf(sheet: string, cell: string): string {
@@ -46,7 +51,8 @@ export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures) {
     sheets: wb.worksheets.load("items/name"),
     props: f.customProperties ? wb.properties.custom.load("items/key,items/value") : null,
     notes: f.explanations === "notes" ? wb.notes.load("items/content") : null,
-    comments: f.explanations === "comments" ? wb.comments.load("items/id,items/content") : null,
+    // with notes we also read comments: a cell holds one or the other
+    comments: f.explanations !== "none" ? wb.comments.load("items/id,items/content") : null,
   };
 }
 
@@ -92,15 +98,18 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1) {
       const state = readState(store);
       const noted = new Set(state.notes.map((n) => cellKeyOf(n.sheet, n.cell)));
       const commented = new Set(state.comments.map((n) => cellKeyOf(n.sheet, n.cell)));
-      const notes = new Map<string, { ours: boolean }>();
+      // ours: our prefix, on a cell our store lists (or any cell when the store lost its list)
+      const notes: WorkbookState["notes"] = new Map();
       for (const { note, at } of noteLocations) {
-        const key = addressKey(at.address);
-        notes.set(key, { ours: note.content.startsWith(NOTE_PREFIX) && (noted.has(key) || state.notes.length === 0) });
+        const loc = located(at.address);
+        const key = cellKeyOf(loc.sheet, loc.cell);
+        notes.set(key, { ...loc, ours: note.content.startsWith(NOTE_PREFIX) && (noted.has(key) || state.notes.length === 0) });
       }
-      const comments = new Map<string, { id: string; ours: boolean }>();
+      const comments: WorkbookState["comments"] = new Map();
       for (const { comment, at } of commentLocations) {
-        const key = addressKey(at.address);
-        comments.set(key, { id: comment.id, ours: comment.content.startsWith(NOTE_PREFIX) && (commented.has(key) || state.comments.length === 0) });
+        const loc = located(at.address);
+        const key = cellKeyOf(loc.sheet, loc.cell);
+        comments.set(key, { ...loc, id: comment.id, ours: comment.content.startsWith(NOTE_PREFIX) && (commented.has(key) || state.comments.length === 0) });
       }
       const ourRules: WorkbookState["ourRules"] = [];
       for (const { sheet, items } of rules)
@@ -124,9 +133,9 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1) {
   };
 }
 
-function addressKey(address: string): string {
+function located(address: string): Located {
   const { sheet, area } = splitAddress(address);
-  return cellKeyOf(sheet ?? "", area.split(":")[0] ?? area);
+  return { sheet: sheet ?? "", cell: (area.split(":")[0] ?? area).replace(/\$/g, "") };
 }
 
 /** Two syncs: our state only (for clear, or apply without a fresh snapshot). */

@@ -72,7 +72,7 @@ class ZipPackage implements XlsxPackage {
       out = raw;
     } else if (e.method === 8) {
       try {
-        out = inflateCapped(raw, cap, this.deadline);
+        out = inflateCapped(raw, cap, this.deadline, e.uncompressedSize);
       } catch (err) {
         if (err instanceof OutputCapExceeded) {
           if (err.produced > e.uncompressedSize && e.uncompressedSize <= Math.min(this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal)) {

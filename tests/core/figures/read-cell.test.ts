@@ -96,6 +96,17 @@ describe("reading numbers typed as text, the Vietnamese way first", () => {
     expect(readCell("1.079", "General", "count")).toEqual({ ok: true, value: 1079, notes: [] });
   });
 
+  it("reads '80.000' and '52.300' as thousands for a count, never as 80 with three decimal zeros", () => {
+    expect(readCell("80.000", "General", "count")).toEqual({ ok: true, value: 80000, notes: [] });
+    expect(readCell("52.300", "General", "count")).toEqual({ ok: true, value: 52300, notes: [] });
+  });
+
+  it("reads '80,000' as 80000 for a count, noting that the English grouping was chosen", () => {
+    const r = readCell("80,000", "General", "count");
+    expect(valueOf(r)).toBe(80000);
+    expect(r.ok && r.notes[0]).toMatchObject({ code: "note.reading-chosen", params: { chosen: 80000, discarded: 80 } });
+  });
+
   it("reads '1,234' as 1234 for a count (1.234 is no count) and says which reading it took", () => {
     const r = readCell("1,234", "General", "count");
     expect(valueOf(r)).toBe(1234);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { defaultCatalog, findIndicator } from "../../../src/core/catalog";
 import type { Indicator } from "../../../src/core/catalog/schema";
 import { readCell } from "../../../src/core/figures";
@@ -157,6 +158,36 @@ describe("the bundled catalog", () => {
         }
       }
     }
+  });
+});
+
+describe("findings for arbitrary cells of catalog indicators", () => {
+  const catalog = defaultCatalog();
+  const raw = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.double({ min: -10, max: 5000, noNaN: true }),
+    fc.integer({ min: -5, max: 200_000 }),
+    fc.constantFrom("-", "x", "không", "có", "38,3%", "1.079", "1,234", "#DIV/0!", "N/A", "abc", "12,5", "80.000", " "),
+    fc.record({ error: fc.constantFrom("#REF!", "#N/A", "#NAME?") }),
+  );
+  const level = fc.constantFrom("province", "district", "commune" as const);
+
+  it("always explain themselves in both languages, with errors exactly for malformed figures", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...catalog.indicators), raw, raw, raw, level, fc.integer({ min: 2021, max: 2032 }), fc.constantFrom("General", "0.0%", "#,##0"),
+        (ind, a, b, c, lvl, year, format) => {
+          const kind = ind.unit.kind === "ratio" || ind.unit.kind === "rank" ? "count" : ind.unit.kind;
+          const entry = { numerator: readCell(a, format, "count"), denominator: readCell(b, format, "count"), value: readCell(c, format, kind) };
+          const f = check(ind, ind.unit.kind === "ratio" ? entry : { value: entry.value }, { level: lvl, year, fieldSizeNow: 34 });
+          for (const lang of ["vi", "en"] as const) {
+            const text = formatFinding(f, lang);
+            if (/\{\w+\}|undefined|NaN/.test(text) || text !== text.normalize("NFC")) return false;
+          }
+          return (f.severity === "error") === (f.status === "invalid" && f.message.key !== "problem.ambiguous-number");
+        }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -44,6 +44,20 @@ describe("judging random figures against random targets in their target year", (
     );
   });
 
+  it("compares ranks by relative position when the field changed, the gap's sign agreeing with met", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 63 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 80 }), (targetRank, fieldNow, rankSeed) => {
+        const rank = 1 + (rankSeed % fieldNow);
+        const dti = indicator({ unit: units.rank, targets: [target({ value: targetRank, comparator: "<=" })] });
+        const j = judge(dti, { value: readCell(rank, "General", "count") }, { level: "province", year: 2025, fieldSizeNow: fieldNow });
+        const met = j.status === "met";
+        const relativeHolds = rank / fieldNow <= targetRank / 63 + 1e-12;
+        return (j.status === "met" || j.status === "below") && met === relativeHolds && met === j.gap! >= 0;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("never lets a malformed ratio through: numerator above denominator or a zero denominator is always invalid", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (den, extra) => {

@@ -141,7 +141,9 @@ describe("input cells", () => {
     expect(row.cells.denominator).toBe(`H${row.row}`);
     expect(row.cells.value).toBeNull();
     expect(styleOf(`I${row.row}`)).toMatchObject({ locked: true, fill: "D9D9D9" });
-    expect(cell(layout, row.cells.result).formula).toBe(`IF(AND(ISNUMBER(G${row.row}),ISNUMBER(H${row.row}),H${row.row}>0),G${row.row}/H${row.row},"")`);
+    expect(cell(layout, row.cells.result).formula).toBe(
+      `IF(AND(ISNUMBER(G${row.row}),ISNUMBER(H${row.row})),IF(AND(H${row.row}>0,G${row.row}>=0,G${row.row}<=H${row.row}),G${row.row}/H${row.row},"Sai số liệu"),"")`,
+    );
   });
 
   it("asks a commune a yes/no question with a Có/Không list, numerator and denominator greyed", () => {
@@ -301,6 +303,7 @@ describe("sheet setup and metadata", () => {
     expect(layout.conditionalFormats).toEqual([
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Đạt"`, style: "met" },
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Chưa đạt"`, style: "notMet" },
+      { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Sai số liệu"`, style: "notMet" },
     ]);
     expect(layout.differentialStyles).toEqual({ met: { fill: "C6EFCE", fontColor: "006100" }, notMet: { fill: "FFC7CE", fontColor: "9C0006" } });
   });

@@ -61,6 +61,7 @@ export interface FakeSheet {
   frozenRows: number;
   merges: string[];
   columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   validations: { area: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   pageLayout: Record<string, unknown>;
@@ -90,6 +91,7 @@ export function newSheet(id: string, name: string): FakeSheet {
     frozenRows: 0,
     merges: [],
     columnWidths: new Map(),
+    hiddenColumns: new Set(),
     rowHeights: new Map(),
     validations: [],
     pageLayout: {},

@@ -588,6 +588,14 @@ export class FakeRange extends FakeClientObject {
       this.context.excel.selection = `${quoteSheet(sheet.name)}!${areaAddress(area)}`;
     });
   }
+  set columnHidden(v: boolean) {
+    this.context.need("1.2", "Range.columnHidden");
+    this.context.enqueue("Range.columnHidden", v, () => {
+      const { sheet, area } = this.targetNow();
+      assertEditable(sheet, null, "columns", "Range.columnHidden");
+      for (let c = area.left; c <= area.right; c++) sheet.hiddenColumns.add(c);
+    });
+  }
   merge(across?: boolean): void {
     this.context.need("1.2", "Range.merge");
     this.context.enqueue("Range.merge", across ?? false, () => {
@@ -1110,8 +1118,11 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
     this.context.enqueue("NoteCollection.add", [typeof cellAddressOrRange === "string" ? cellAddressOrRange : "range", content], () => {
       const { sheet, cell } = cellTarget(this.context, cellAddressOrRange, this.ws);
       assertEditable(sheet, null, "objects", "NoteCollection.add");
+      // a cell holds either a note or a threaded comment
       if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
         throw invalidArgument("NoteCollection.add", `the cell ${cell} already has a note`);
+      if (this.context.excel.commentList.some((n) => n.sheet === sheet.name && n.cell === cell))
+        throw invalidArgument("NoteCollection.add", `the cell ${cell} has a comment`);
       made = { sheet: sheet.name, cell, content, author: this.context.excel.userName };
       this.context.excel.noteList.push(made);
     });
@@ -1201,6 +1212,8 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
       if (sheet.protection.protected) throw accessDenied("CommentCollection.add");
       if (this.context.excel.commentList.some((c) => c.sheet === sheet.name && c.cell === cell))
         throw invalidArgument("CommentCollection.add", `the cell ${cell} already has a comment`);
+      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
+        throw invalidArgument("CommentCollection.add", `the cell ${cell} has a note`);
       made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName };
       this.context.excel.commentList.push(made);
     });

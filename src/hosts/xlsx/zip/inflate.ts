@@ -1,6 +1,6 @@
 // Inflates one entry while counting output, so a lying size header cannot make us allocate past a cap.
 
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { XlsxError } from "../errors";
 import type { Deadline } from "../limits";
 
@@ -13,8 +13,24 @@ export class OutputCapExceeded extends Error {
   }
 }
 
-/** Throws OutputCapExceeded as soon as output passes `cap` bytes. */
-export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Deadline): Uint8Array {
+// Below this compressed size one synchronous inflate into a buffer of exactly the declared size is safe:
+// output past the buffer is dropped (so memory stays at the declared, already-checked size) and the wasted work
+// is bounded by 64 KB x 1032 ~ 66 MB of copying. The size/CRC check afterwards catches any mismatch.
+const SYNC_MAX_COMPRESSED = 64 * 1024;
+
+/**
+ * Inflates at most `cap` bytes. `declared` is the size the zip claims; output of any other size is returned
+ * as is (shorter) or stops at the cap, and the caller's size check rejects it.
+ * Throws OutputCapExceeded as soon as streamed output passes `cap` bytes.
+ */
+export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Deadline, declared = cap): Uint8Array {
+  if (compressed.length <= SYNC_MAX_COMPRESSED && declared <= cap) {
+    try {
+      return inflateSync(compressed, { out: new Uint8Array(declared) });
+    } catch (e) {
+      throw new InflateFailed(e);
+    }
+  }
   const chunks: Uint8Array[] = [];
   let produced = 0;
   let ended = false;

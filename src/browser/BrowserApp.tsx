@@ -1,0 +1,230 @@
+import { Button, makeStyles, Spinner, Subtitle1, Text, tokens } from "@fluentui/react-components";
+import { useRef, useState, type DragEvent } from "react";
+import type { Catalog } from "../core/catalog";
+import { checkWorkbook, type CheckReport } from "../core/check";
+import type { UnitRegistry } from "../core/units";
+import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
+import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
+import { needsContextChoice, toUserError, type UserError } from "../app/errors";
+import { useLang, type UiKey, type UiParams } from "../app/i18n";
+import { CheckView } from "../app/screens/CheckView";
+import { ContextRetry } from "../app/screens/ContextRetry";
+import { StartScreen } from "../app/screens/StartScreen";
+import { layoutFor, templateFileName } from "../app/template-request";
+import type { FileHost } from "../hosts/xlsx/file-host";
+import { downloadBytes, markedFileName } from "./download";
+
+// Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
+// the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.
+
+const useStyles = makeStyles({
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: "12px",
+    padding: "24px 16px",
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+  },
+  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px", justifyContent: "center" },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  bar: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", justifyContent: "space-between" },
+});
+
+interface OpenFile {
+  name: string;
+  host: FileHost;
+}
+
+const loadFileHost = () => import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/file-host");
+
+export interface BrowserAppProps {
+  catalog: Catalog;
+  registry: UnitRegistry;
+  initialChoice: Choice;
+}
+
+export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps) {
+  const styles = useStyles();
+  const { t } = useLang();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [file, setFile] = useState<OpenFile | null>(null);
+  const [report, setReport] = useState<CheckReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserError | null>(null);
+  const [status, setStatus] = useState<{ key: UiKey; params?: UiParams } | null>(null);
+  const [askContext, setAskContext] = useState(false);
+  const [choice, setChoiceState] = useState(initialChoice);
+  const stores = [localChoiceStore()];
+  const setChoice = (c: Choice) => {
+    setChoiceState(c);
+    saveChoice(stores, c);
+  };
+
+  const run = async (job: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      await job();
+    } catch (e) {
+      const err = toUserError(e);
+      console.error(e); // full detail for the developer tools; the user sees err
+      setError(err);
+      if (needsContextChoice(err)) setAskContext(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const check = async (open: OpenFile, opts?: { level: Choice["level"]; year: number }) => {
+    setReport(null);
+    const snapshot = await open.host.readSnapshot();
+    setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+    setAskContext(false);
+  };
+
+  const openBytes = (name: string, bytes: Uint8Array) =>
+    run(async () => {
+      const { createFileHost } = await loadFileHost();
+      const open = { name, host: createFileHost(bytes) };
+      setFile(open);
+      setReport(null);
+      await check(open);
+    });
+
+  const openFile = async (f: File | undefined) => {
+    if (!f) return;
+    await openBytes(f.name, new Uint8Array(await f.arrayBuffer()));
+  };
+
+  const openSample = () =>
+    run(async () => {
+      const sample = await import(/* webpackChunkName: "sample" */ "./sample");
+      const { createFileHost } = await loadFileHost();
+      const open = { name: sample.SAMPLE_FILE_NAME, host: createFileHost(sample.sampleWorkbook()) };
+      setFile(open);
+      await check(open);
+    });
+
+  const downloadMarked = () =>
+    run(async () => {
+      if (!file || !report) return;
+      await file.host.applyHighlights(report.plan);
+      const name = markedFileName(file.name);
+      downloadBytes(name, file.host.bytes());
+      setStatus({ key: "browser.downloaded", params: { file: name } });
+    });
+
+  const downloadBlank = () =>
+    run(async () => {
+      const { writeTemplateXlsx } = await import(/* webpackChunkName: "xlsx-template" */ "../hosts/xlsx/template");
+      const name = templateFileName(choice);
+      downloadBytes(name, writeTemplateXlsx(layoutFor(catalog, registry, choice)));
+      setStatus({ key: "start.downloaded", params: { file: name } });
+    });
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    void openFile(e.dataTransfer.files[0]);
+  };
+
+  const reset = () => {
+    setFile(null);
+    setReport(null);
+    setError(null);
+    setStatus(null);
+    setAskContext(false);
+    if (inputRef.current) inputRef.current.value = "";
+  };
+
+  return (
+    <>
+      {error && <ErrorNotice error={error} />}
+      {status && <StatusNotice text={t(status.key, status.params)} />}
+      {busy && <Spinner size="tiny" label={t("app.busy")} />}
+      {!file ? (
+        <>
+          <section aria-labelledby="open-heading">
+            <Subtitle1 as="h2" id="open-heading" block>
+              {t("browser.heading")}
+            </Subtitle1>
+            <Text as="p" block>
+              {t("browser.intro")}
+            </Text>
+            <div
+              className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
+              data-testid="drop-zone"
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+            >
+              <Text>{t("browser.drop")}</Text>
+              <label htmlFor="xlsx-input" className={styles.hidden}>
+                {t("browser.pick")}
+              </label>
+              <input
+                id="xlsx-input"
+                ref={inputRef}
+                type="file"
+                accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className={styles.hidden}
+                tabIndex={-1}
+                onChange={(e) => void openFile(e.target.files?.[0])}
+              />
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={busy} onClick={() => inputRef.current?.click()}>
+                  {t("browser.pick")}
+                </Button>
+                <Button disabled={busy} onClick={() => void openSample()}>
+                  {t("browser.sample")}
+                </Button>
+              </div>
+            </div>
+          </section>
+          <StartScreen mode="browser" registry={registry} choice={choice} onChoice={setChoice} busy={busy} onDownload={() => void downloadBlank()} />
+        </>
+      ) : (
+        <>
+          <div className={styles.bar}>
+            <Text weight="semibold" data-testid="open-file">
+              {t("browser.opened", { file: file.name })}
+            </Text>
+            <Button onClick={reset}>{t("browser.other")}</Button>
+          </div>
+          {askContext && (
+            <ContextRetry
+              registry={registry}
+              choice={choice}
+              onChoice={setChoice}
+              busy={busy}
+              onRetry={() => void run(() => check(file, { level: choice.level, year: choice.year }))}
+            />
+          )}
+          {report && (
+            <CheckView
+              report={report}
+              catalog={catalog}
+              registry={registry}
+              busy={busy}
+              onRecheck={() => void run(() => check(file))}
+              actions={
+                <Button appearance="primary" disabled={busy} onClick={() => void downloadMarked()}>
+                  {t("browser.download")}
+                </Button>
+              }
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+// Saving bytes the page made (a marked copy, a blank template) as a download: a blob URL, nothing sent anywhere.
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_MIME): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // the download has started from the click; keep the URL a moment for slow browsers
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "bao-cao.xlsx" → "bao-cao-da-danh-dau.xlsx" (any extension is replaced by .xlsx). */
+export function markedFileName(original: string): string {
+  const base = original.replace(/\.[^./\\]*$/, "") || "so-tinh";
+  return `${base}-da-danh-dau.xlsx`;
+}

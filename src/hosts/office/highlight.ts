@@ -1,0 +1,252 @@
+// Applying and clearing our marks in one write batch, from a WorkbookState read beforehand.
+// ExcelApi ≥ 1.6: one always-true custom conditional format per group of cells (multi-area from 1.9).
+// Below: fills, with the originals saved in our store; their originals need one extra read the first time.
+
+import type { Mark, Severity } from "../../core/highlight-plan";
+import type { ApplyResult } from "../host";
+import { HostError } from "../host";
+import { areaAddress, mergeCells, parseCell, sheetAddress, type Area } from "./a1";
+import type { OfficeFeatures } from "./features";
+import { NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS, SEVERITY_RANK } from "./ours";
+import { queueStoreWrite } from "./store-write";
+import { EMPTY_STATE, withState, type OurState } from "./store";
+import { cellKeyOf, type WorkbookState } from "./state";
+
+type Ctx = Excel.RequestContext;
+
+interface Target {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  severity: Severity;
+  messages: string[];
+}
+
+/** Keeps each request under Excel's 5 MB limit: a huge plan syncs in between; a normal one never does. */
+class RequestBudget {
+  private bytes = 0;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly limit = 4 * 1024 * 1024,
+  ) {}
+  async spend(n: number): Promise<void> {
+    this.bytes += n;
+    if (this.bytes > this.limit) {
+      await this.ctx.sync();
+      this.bytes = 0;
+    }
+  }
+}
+
+/** One target per cell: the most severe mark wins, messages are kept in order. */
+function targetsOf(marks: readonly Mark[], state: WorkbookState): Target[] {
+  const byKey = new Map<string, Target>();
+  for (const m of marks) {
+    const sheet = state.sheetNames.find((n) => n.toLowerCase() === m.sheet.toLowerCase());
+    if (!sheet)
+      throw new HostError(
+        "mark-sheet-missing",
+        `Không tìm thấy trang tính "${m.sheet}" để đánh dấu; sổ tính có thể vừa đổi tên hoặc xóa trang. Hãy kiểm tra lại.`,
+        `Sheet "${m.sheet}" to be marked was not found; it may have been renamed or deleted. Run the check again.`,
+      );
+    const { row, col } = parseCell(m.cell);
+    const cell = m.cell.replace(/\$/g, "").toUpperCase();
+    const key = cellKeyOf(sheet, cell);
+    const t = byKey.get(key);
+    if (!t) byKey.set(key, { sheet, cell, row, col, severity: m.severity, messages: [m.message.vi] });
+    else {
+      if (SEVERITY_RANK[m.severity] > SEVERITY_RANK[t.severity]) t.severity = m.severity;
+      if (!t.messages.includes(m.message.vi)) t.messages.push(m.message.vi);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function protectionOf(state: WorkbookState, sheet: string) {
+  return state.protection.get(sheet.toLowerCase()) ?? { protected: false, options: {} };
+}
+
+function assertFormattable(targets: readonly Target[], state: WorkbookState): void {
+  for (const t of targets) {
+    const p = protectionOf(state, t.sheet);
+    if (p.protected && !p.options.allowFormatCells)
+      throw new HostError(
+        "sheet-protected",
+        `Trang tính "${t.sheet}" đang được bảo vệ và không cho phép định dạng ô, nên không tô màu được. Hãy bỏ bảo vệ trang tính (Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.`,
+        `Sheet "${t.sheet}" is protected without "Format cells", so it cannot be highlighted. Unprotect it (Review › Unprotect Sheet) and check again.`,
+      );
+  }
+}
+
+function sheetsOf(ctx: Ctx) {
+  const cache = new Map<string, Excel.Worksheet>();
+  return (name: string): Excel.Worksheet => {
+    let ws = cache.get(name);
+    if (!ws) {
+      ws = ctx.workbook.worksheets.getItem(name);
+      cache.set(name, ws);
+    }
+    return ws;
+  };
+}
+
+function canExplainOn(f: OfficeFeatures, state: WorkbookState, sheet: string): boolean {
+  const p = protectionOf(state, sheet);
+  if (!p.protected) return true;
+  // notes on a protected sheet need "Edit objects"; threaded comments cannot be added there at all
+  return f.explanations === "notes" && p.options.allowEditObjects === true;
+}
+
+function noFill(color: string | null | undefined): boolean {
+  // Excel answers #FFFFFF for "no fill"; below ExcelApi 1.9 (fill.pattern) an explicit white cannot be told apart
+  return !color || color.toUpperCase() === "#FFFFFF";
+}
+
+/** Queues removal of everything ours; returns the state that remains (things we could not remove yet) and a count. */
+function queueRemoval(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, keepFills: ReadonlySet<string>): { left: OurState; removed: number } {
+  const sheet = sheetsOf(ctx);
+  let removed = 0;
+  for (const r of state.ourRules) {
+    sheet(r.sheet).getRange().conditionalFormats.getItem(r.id).delete();
+    removed++;
+  }
+  for (const x of state.state.fills) {
+    if (keepFills.has(cellKeyOf(x.sheet, x.cell)) || !state.sheetNames.some((n) => n.toLowerCase() === x.sheet.toLowerCase())) continue;
+    const fill = sheet(x.sheet).getRange(x.cell).format.fill;
+    if (x.fill === null) fill.clear();
+    else fill.color = x.fill;
+    removed++;
+  }
+  const left: OurState = { fills: [], notes: [], comments: [] };
+  for (const n of state.notes.values()) {
+    if (!n.ours) continue;
+    if (!canExplainOn(f, state, n.sheet)) left.notes.push({ sheet: n.sheet, cell: n.cell });
+    else {
+      ctx.workbook.notes.getItem(sheetAddress(n.sheet, n.cell)).delete();
+      removed++;
+    }
+  }
+  for (const c of state.comments.values()) {
+    if (!c.ours) continue;
+    if (!canExplainOn(f, state, c.sheet)) left.comments.push({ sheet: c.sheet, cell: c.cell });
+    else {
+      ctx.workbook.comments.getItem(c.id).delete();
+      removed++;
+    }
+  }
+  return { left, removed };
+}
+
+const ADDRESS_LIMIT = 2000;
+
+/** Groups areas into address lists short enough for one getRanges call. */
+function addressGroups(areas: readonly Area[]): string[] {
+  const groups: string[] = [];
+  let current = "";
+  for (const a of areas) {
+    const s = areaAddress(a);
+    if (current && current.length + s.length + 1 > ADDRESS_LIMIT) {
+      groups.push(current);
+      current = "";
+    }
+    current = current ? `${current},${s}` : s;
+  }
+  if (current) groups.push(current);
+  return groups;
+}
+
+function bySheetAndSeverity(targets: readonly Target[]): Map<string, { sheet: string; severity: Severity; cells: Target[] }> {
+  const groups = new Map<string, { sheet: string; severity: Severity; cells: Target[] }>();
+  for (const t of targets) {
+    const k = `${t.sheet}\u0000${t.severity}`;
+    const g = groups.get(k) ?? { sheet: t.sheet, severity: t.severity, cells: [] };
+    g.cells.push(t);
+    groups.set(k, g);
+  }
+  return groups;
+}
+
+function addOurRule(collection: Excel.ConditionalFormatCollection, severity: Severity): void {
+  const cf = collection.add("Custom" as Excel.ConditionalFormatType);
+  cf.custom.rule.formula = `=${OUR_FORMULA}`;
+  cf.custom.format.fill.color = SEVERITY_COLORS[severity].fill;
+  cf.custom.format.font.color = SEVERITY_COLORS[severity].font;
+}
+
+export async function applyPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, marks: readonly Mark[], explain = true): Promise<ApplyResult> {
+  const targets = targetsOf(marks, state);
+  assertFormattable(targets, state);
+  const sheet = sheetsOf(ctx);
+  const budget = new RequestBudget(ctx);
+  const targetKeys = new Set(targets.map((t) => cellKeyOf(t.sheet, t.cell)));
+
+  // fill fallback: the original fill of each newly painted cell, read before anything changes
+  const originals = new Map<string, string | null>(state.state.fills.map((x) => [cellKeyOf(x.sheet, x.cell), x.fill]));
+  if (!f.conditionalFormats) {
+    const unknown = targets.filter((t) => !originals.has(cellKeyOf(t.sheet, t.cell)));
+    if (unknown.length > 0) {
+      const loads = unknown.map((t) => ({ t, fill: sheet(t.sheet).getRange(t.cell).format.fill.load("color") }));
+      await ctx.sync();
+      for (const { t, fill } of loads) originals.set(cellKeyOf(t.sheet, t.cell), noFill(fill.color) ? null : fill.color);
+    }
+  }
+
+  const { left } = queueRemoval(ctx, f, state, f.conditionalFormats ? new Set() : targetKeys);
+  const next: OurState = { fills: [], notes: [...left.notes], comments: [...left.comments] };
+
+  for (const g of bySheetAndSeverity(targets).values()) {
+    const areas = mergeCells(g.cells);
+    if (f.conditionalFormats && f.rangeAreas) {
+      for (const address of addressGroups(areas)) {
+        addOurRule(sheet(g.sheet).getRanges(address).conditionalFormats, g.severity);
+        await budget.spend(address.length + 400);
+      }
+    } else if (f.conditionalFormats) {
+      for (const a of areas) {
+        addOurRule(sheet(g.sheet).getRange(areaAddress(a)).conditionalFormats, g.severity);
+        await budget.spend(400);
+      }
+    } else {
+      for (const a of areas) {
+        sheet(g.sheet).getRange(areaAddress(a)).format.fill.color = SEVERITY_COLORS[g.severity].fill;
+        await budget.spend(150);
+      }
+      for (const t of g.cells) next.fills.push({ sheet: t.sheet, cell: t.cell, fill: originals.get(cellKeyOf(t.sheet, t.cell)) ?? null });
+    }
+  }
+
+  let explained = 0;
+  if (f.explanations !== "none" && explain) {
+    for (const t of targets) {
+      const key = cellKeyOf(t.sheet, t.cell);
+      const note = state.notes.get(key);
+      const comment = state.comments.get(key);
+      // never on a cell that carries the user's own note or comment (below 1.18 notes cannot be seen: see index.ts)
+      if ((note && !note.ours) || (comment && !comment.ours) || !canExplainOn(f, state, t.sheet)) continue;
+      if (left.notes.some((n) => cellKeyOf(n.sheet, n.cell) === key) || left.comments.some((n) => cellKeyOf(n.sheet, n.cell) === key)) continue;
+      const content = NOTE_PREFIX + t.messages.join("\n");
+      const address = sheetAddress(t.sheet, t.cell);
+      if (f.explanations === "notes") {
+        ctx.workbook.notes.add(address, content);
+        next.notes.push({ sheet: t.sheet, cell: t.cell });
+      } else {
+        ctx.workbook.comments.add(address, content, "Plain" as Excel.ContentType);
+        next.comments.push({ sheet: t.sheet, cell: t.cell });
+      }
+      explained++;
+      await budget.spend(content.length * 2 + 200);
+    }
+  }
+
+  queueStoreWrite(ctx, f, state, withState(state.store, next));
+  await ctx.sync();
+  return { marked: targets.length, explained };
+}
+
+export async function clearPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookState): Promise<{ removed: number }> {
+  const { left, removed } = queueRemoval(ctx, f, state, new Set());
+  queueStoreWrite(ctx, f, state, withState(state.store, { ...EMPTY_STATE, notes: left.notes, comments: left.comments }));
+  await ctx.sync();
+  return { removed };
+}

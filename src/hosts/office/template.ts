@@ -1,0 +1,218 @@
+// Writes the standard template (TemplateLayout) into a new sheet, plus its guide sheet and our metadata,
+// in one write batch after the state read: 3 syncs in all, whatever the layout's size (a batch that would pass
+// ~4 MB is split, which the standard template never comes near).
+
+import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
+import { freeSheetName, SheetExistsError } from "../host";
+import { areaAddress, mergeCells, parseArea, parseCell, type Area } from "./a1";
+import type { OfficeFeatures } from "./features";
+import { queueStoreWrite } from "./store-write";
+import { withMetadata } from "./store";
+import { readWorkbookState } from "./state";
+
+type Ctx = Excel.RequestContext;
+
+const BLOCK_BYTES = 512 * 1024;
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Excel column width in characters → points, as Office.js wants them (7 px per character + 5 px padding). */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+class Batch {
+  private bytes = 0;
+  syncsForSize = 0;
+  constructor(private readonly ctx: Ctx) {}
+  async spend(n: number): Promise<void> {
+    this.bytes += n;
+    if (this.bytes > BATCH_BYTES) {
+      await this.ctx.sync();
+      this.syncsForSize++;
+      this.bytes = 0;
+    }
+  }
+}
+
+/** The layout's cells as one formulas matrix (constants as values, formulas with "="), cut into row blocks. */
+function contentBlocks(layout: TemplateLayout): { top: number; rows: (string | number | boolean)[][] }[] {
+  const width = parseCell(`${layout.lastColumn}1`).col + 1;
+  const height = layout.lastRow;
+  const matrix: (string | number | boolean)[][] = Array.from({ length: height }, () => Array<string | number | boolean>(width).fill(""));
+  for (const c of layout.cells) {
+    const { row, col } = parseCell(c.ref);
+    const line = matrix[row];
+    if (!line || col >= width) continue;
+    line[col] = c.formula !== undefined ? `=${c.formula}` : (c.value ?? "");
+  }
+  const blocks: { top: number; rows: (string | number | boolean)[][] }[] = [];
+  let start = 0;
+  let size = 0;
+  matrix.forEach((row, i) => {
+    size += JSON.stringify(row).length;
+    if (size > BLOCK_BYTES) {
+      blocks.push({ top: start, rows: matrix.slice(start, i + 1) });
+      start = i + 1;
+      size = 0;
+    }
+  });
+  if (start < matrix.length) blocks.push({ top: start, rows: matrix.slice(start) });
+  return blocks;
+}
+
+function styleAreas(layout: TemplateLayout): Map<StyleId, Area[]> {
+  const cells = new Map<StyleId, { row: number; col: number }[]>();
+  for (const c of layout.cells) {
+    const list = cells.get(c.style) ?? [];
+    list.push(parseCell(c.ref));
+    cells.set(c.style, list);
+  }
+  return new Map([...cells].map(([id, list]) => [id, mergeCells(list)]));
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+function applyStyle(range: Excel.Range, s: CellStyle, f: OfficeFeatures, area: Area): void {
+  const fmt = range.format;
+  if (s.font) {
+    if (s.font.bold !== undefined) fmt.font.bold = s.font.bold;
+    if (s.font.italic !== undefined) fmt.font.italic = s.font.italic;
+    if (s.font.underline) fmt.font.underline = "Single" as Excel.RangeUnderlineStyle;
+    if (s.font.size !== undefined) fmt.font.size = s.font.size;
+    if (s.font.color) fmt.font.color = `#${s.font.color}`;
+  }
+  if (s.fill) fmt.fill.color = `#${s.fill}`;
+  if (s.border === "thin") {
+    const multiRow = area.bottom > area.top;
+    const multiCol = area.right > area.left;
+    for (const edge of EDGES) {
+      // inside edges only exist on ranges with more than one row / column
+      if ((edge === "InsideHorizontal" && !multiRow) || (edge === "InsideVertical" && !multiCol)) continue;
+      fmt.borders.getItem(edge as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+    }
+  }
+  if (s.align?.horizontal) fmt.horizontalAlignment = H_ALIGN[s.align.horizontal] as Excel.HorizontalAlignment;
+  if (s.align?.vertical) fmt.verticalAlignment = V_ALIGN[s.align.vertical] as Excel.VerticalAlignment;
+  if (s.align?.wrap) fmt.wrapText = true;
+  if (s.numFmt) range.numberFormat = s.numFmt as unknown as string[][];
+  if (!s.locked && f.api12) fmt.protection.locked = false;
+}
+
+function queueValidations(ws: Excel.Worksheet, layout: TemplateLayout): number {
+  let n = 0;
+  for (const v of layout.validations) {
+    const criteria =
+      v.type === "list"
+        ? { list: { inCellDropDown: true, source: v.formula1 } }
+        : {
+            [v.type === "whole" ? "wholeNumber" : "decimal"]: {
+              operator: v.operator === "between" ? "Between" : "GreaterThanOrEqualTo",
+              formula1: v.formula1,
+              ...(v.formula2 !== undefined ? { formula2: v.formula2 } : {}),
+            },
+          };
+    for (const ref of v.refs) {
+      const dv = ws.getRange(ref).dataValidation;
+      dv.rule = criteria as Excel.DataValidationRule;
+      dv.ignoreBlanks = v.allowBlank;
+      dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+      dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: v.errorTitle, message: v.error };
+      n++;
+    }
+  }
+  return n;
+}
+
+function queueTemplateRules(ws: Excel.Worksheet, layout: TemplateLayout, f: OfficeFeatures): void {
+  for (const rule of layout.conditionalFormats) {
+    const style = layout.differentialStyles[rule.style];
+    const targets = f.rangeAreas ? [ws.getRanges(rule.refs.join(",")).conditionalFormats] : rule.refs.map((r) => ws.getRange(r).conditionalFormats);
+    for (const collection of targets) {
+      const cf = collection.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = `=${rule.formula}`;
+      cf.custom.format.fill.color = `#${style.fill}`;
+      cf.custom.format.font.color = `#${style.fontColor}`;
+    }
+  }
+}
+
+export interface InsertReport {
+  sheetName: string;
+  guideSheetName: string;
+  /** What this Excel could not add (e.g. data validation below ExcelApi 1.8). */
+  skipped: string[];
+}
+
+export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: TemplateLayout): Promise<InsertReport> {
+  const state = await readWorkbookState(ctx, f);
+  const taken = [...state.sheetNames, ...(state.storeSheet ? ["_chitieu"] : [])];
+  if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase()))
+    throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
+  const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
+  const skipped: string[] = [];
+  const batch = new Batch(ctx);
+
+  const ws = ctx.workbook.worksheets.add(layout.sheetName);
+  for (const block of contentBlocks(layout)) {
+    const width = block.rows[0]?.length ?? 0;
+    if (width === 0) continue;
+    const area = { top: block.top, left: 0, bottom: block.top + block.rows.length - 1, right: width - 1 };
+    ws.getRange(areaAddress(area)).formulas = block.rows;
+    await batch.spend(JSON.stringify(block.rows).length);
+  }
+  for (const [id, areas] of styleAreas(layout)) {
+    const style = layout.styles[id];
+    for (const a of areas) {
+      applyStyle(ws.getRange(areaAddress(a)), style, f, a);
+      await batch.spend(600);
+    }
+  }
+  if (f.api12) {
+    for (const col of layout.columns) {
+      const r = ws.getRange(`${col.letter}:${col.letter}`);
+      r.format.columnWidth = widthInPoints(col.width);
+      if (col.hidden) r.columnHidden = true;
+    }
+    for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    for (const m of layout.merges) ws.getRange(m).merge(false);
+  } else skipped.push("column-widths", "merges", "protection");
+  if (f.dataValidation) await batch.spend(queueValidations(ws, layout) * 400);
+  else if (layout.validations.length > 0) skipped.push("data-validation");
+  if (f.conditionalFormats) queueTemplateRules(ws, layout, f);
+  else skipped.push("conditional-formats");
+  if (f.freezePanes) ws.freezePanes.freezeRows(layout.freeze.row - 1);
+  else skipped.push("freeze-panes");
+  if (f.pageLayout) {
+    ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
+    ws.pageLayout.paperSize = "A4" as Excel.PaperType;
+    ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+    ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`);
+  } else skipped.push("print-setup");
+
+  const guide = ctx.workbook.worksheets.add(guideName);
+  const guideRows = [[layout.guide.title], [""], ...layout.guide.lines.map((l) => [l])];
+  guide.getRange(`A1:A${guideRows.length}`).values = guideRows;
+  applyStyle(guide.getRange("A1"), layout.styles.guideTitle, f, parseArea("A1"));
+  applyStyle(guide.getRange(`A3:A${guideRows.length}`), layout.styles.guideText, f, parseArea(`A3:A${guideRows.length}`));
+  if (f.api12) guide.getRange("A:A").format.columnWidth = widthInPoints(110);
+
+  queueStoreWrite(ctx, f, state, withMetadata(state.store, { ...layout.metadata, sheet: layout.sheetName }));
+
+  // protection last: locking changes are refused on a protected sheet
+  if (f.api12) {
+    ws.protection.protect({
+      allowFormatCells: layout.protection.allowFormatCells,
+      allowFormatColumns: layout.protection.allowFormatColumns,
+      allowFormatRows: layout.protection.allowFormatRows,
+      // lets Excel users (and our explanations) add notes on the protected template
+      allowEditObjects: true,
+    });
+  }
+  ws.activate();
+  ws.getRange(layout.info.preparer).select();
+  await ctx.sync();
+  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped };
+}
+
