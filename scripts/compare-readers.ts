@@ -84,6 +84,18 @@ function fromExceljs(v: unknown, date1904: boolean): CellVal | null {
   return { t: "x", v: JSON.stringify(v).slice(0, 80) };
 }
 
+// The slice of exceljs's API used here (it is a dev-only comparison, loaded with require).
+interface ExcelCell {
+  value: unknown;
+  address: string;
+  isMerged: boolean;
+  master: ExcelCell;
+}
+interface ExcelSheet {
+  name: string;
+  eachRow(opts: { includeEmpty: boolean }, cb: (row: { eachCell(opts: { includeEmpty: boolean }, cb: (cell: ExcelCell) => void): void }) => void): void;
+}
+
 async function workerExceljs(file: string, runs: number): Promise<ReaderResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require("exceljs");
@@ -96,10 +108,10 @@ async function workerExceljs(file: string, runs: number): Promise<ReaderResult> 
     await wb.xlsx.load(bytes);
     const date1904 = Boolean(wb.properties?.date1904);
     sheets = [];
-    wb.eachSheet((ws: any) => {
+    wb.eachSheet((ws: ExcelSheet) => {
       const cells: [string, CellVal][] = [];
-      ws.eachRow({ includeEmpty: false }, (row: any) => {
-        row.eachCell({ includeEmpty: false }, (cell: any) => {
+      ws.eachRow({ includeEmpty: false }, (row) => {
+        row.eachCell({ includeEmpty: false }, (cell) => {
           // merged-away cells repeat their master's value in exceljs; openpyxl and we leave them empty
           if (cell.isMerged && cell.master !== cell) return;
           const v = fromExceljs(cell.value, date1904);
@@ -185,7 +197,16 @@ function agreement(reader: ReaderResult, reference: ReaderResult): Agreement | n
 }
 
 // Explanations written after inspecting each disagreement by hand; printed only while the disagreement persists.
-const EXPLANATIONS: Record<string, string> = {};
+const EMPTY_STRING_RESULTS =
+  "The extra cells are formulas whose cached result is the empty string (`t=\"str\"` with `<v/>`): we report \"\" with the formula, openpyxl reports None. (A constant empty string, without formula, we also read as empty.)";
+const EXPLANATIONS: Record<string, string> = {
+  "poi__FormulaEvalTestData_Copy.xlsx": EMPTY_STRING_RESULTS,
+  "poi__dataValidationTableRange.xlsx": EMPTY_STRING_RESULTS,
+  "poi__duplicate-filename.xlsx":
+    "The zip holds xl/worksheets/sheet1.xml twice (deliberately). We, like exceljs, read the first copy (A1 = shared string \"v1\"); openpyxl (Python's zipfile) takes the last copy, whose A1 is an inlineStr cell with `<v>v2</v>` instead of `<is>`, which openpyxl reads as empty.",
+  "poi__sample.strict.xlsx":
+    "Strict OOXML (ISO 29500 strict namespaces). openpyxl 3.0.9 opens it but finds no cells, since it only knows the transitional namespaces; we read all 29 (checked against the XML by hand and in tests/hosts/xlsx/read/corpus.test.ts).",
+};
 
 function fmtMs(r: ReaderResult): string {
   if (r.hang) return "HANG";
@@ -209,6 +230,10 @@ async function main(): Promise<void> {
     await runWorker(args[1]!, args[2]!, Number(args[3] ?? 3));
     return;
   }
+  if (args[0] === "--render") {
+    renderMarkdown();
+    return;
+  }
   const runs = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 3);
   const timeoutMs = Number(args.find((a) => a.startsWith("--timeout-ms="))?.split("=")[1] ?? 20_000);
   const dir = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(REPO, "..", "shared", "corpus", "real-xlsx"));
@@ -227,6 +252,38 @@ async function main(): Promise<void> {
     process.stderr.write(`${f}: ours ${fmtMs(ours)} ms, exceljs ${fmtMs(exceljs)} ms, openpyxl ${fmtMs(openpyxl)} ms; ours vs openpyxl: ${fmtAgreement(row.oursVsPy)}\n`);
   }
 
+  const json = rows.map((r) => ({
+    file: r.file,
+    ours: { ok: r.ours.ok, hang: r.ours.hang ?? false, error: r.ours.error ?? null, ms: r.ours.ms ?? null, nonEmpty: r.ours.nonEmpty ?? null },
+    exceljs: { ok: r.exceljs.ok, hang: r.exceljs.hang ?? false, error: r.exceljs.error ?? null, ms: r.exceljs.ms ?? null, nonEmpty: r.exceljs.nonEmpty ?? null },
+    openpyxl: { ok: r.openpyxl.ok, hang: r.openpyxl.hang ?? false, error: r.openpyxl.error ?? null, ms: r.openpyxl.ms ?? null, nonEmpty: r.openpyxl.nonEmpty ?? null },
+    oursVsOpenpyxl: r.oursVsPy,
+    exceljsVsOpenpyxl: r.exceljsVsPy,
+  }));
+  writeFileSync(path.join(REPO, "docs", "reader-comparison.json"), `${JSON.stringify({ node: process.version, runs, timeoutMs, files: json }, null, 1)}\n`);
+  renderMarkdown();
+}
+
+interface StoredResult {
+  ok: boolean;
+  hang: boolean;
+  error: string | null;
+  ms: number | null;
+  nonEmpty: number | null;
+}
+
+/** docs/reader-comparison.json -> docs/reader-comparison.md (also on its own: --render). */
+function renderMarkdown(): void {
+  const stored = JSON.parse(readFileSync(path.join(REPO, "docs", "reader-comparison.json"), "utf8")) as {
+    node: string;
+    runs: number;
+    timeoutMs: number;
+    files: { file: string; ours: StoredResult; exceljs: StoredResult; openpyxl: StoredResult; oursVsOpenpyxl: Agreement | null; exceljsVsOpenpyxl: Agreement | null }[];
+  };
+  const { runs, timeoutMs } = stored;
+  const files = stored.files.map((f) => f.file);
+  const asResult = (r: StoredResult): ReaderResult => ({ ok: r.ok, hang: r.hang, error: r.error ?? undefined, ms: r.ms ?? undefined, nonEmpty: r.nonEmpty ?? undefined });
+  const rows = stored.files.map((f) => ({ file: f.file, ours: asResult(f.ours), exceljs: asResult(f.exceljs), openpyxl: asResult(f.openpyxl), oursVsPy: f.oursVsOpenpyxl, exceljsVsPy: f.exceljsVsOpenpyxl }));
   const loaded = (k: "ours" | "exceljs" | "openpyxl") => rows.filter((r) => r[k].ok).length;
   const hangs = (k: "ours" | "exceljs" | "openpyxl") => rows.filter((r) => r[k].hang).length;
   const both = (k: "ours" | "exceljs") => rows.filter((r) => r[k].ok && r.openpyxl.ok);
@@ -244,14 +301,14 @@ async function main(): Promise<void> {
 
   const md: string[] = [];
   md.push("# Reader comparison: our .xlsx reader vs exceljs vs openpyxl", "");
-  md.push(`Generated by \`npx tsx scripts/compare-readers.ts\` on ${files.length} files of \`shared/corpus/real-xlsx/\` (Node ${process.version}, exceljs 4.4.0, ${rows.find((r) => r.openpyxl.ok) ? "openpyxl via /usr/bin/python3" : "openpyxl"}). Raw results: \`docs/reader-comparison.json\`.`, "");
+  md.push(`Generated by \`npx tsx scripts/compare-readers.ts\` on ${files.length} files of \`shared/corpus/real-xlsx/\` (Node ${stored.node}, exceljs 4.4.0, ${rows.find((r) => r.openpyxl.ok) ? "openpyxl via /usr/bin/python3" : "openpyxl"}). Raw results: \`docs/reader-comparison.json\`.`, "");
   md.push("How it was measured:", "");
   md.push(`- Each reader runs in its own child process per file, ${runs} loads in a row; the time is the median of the ${runs} (so the first, cold load counts only when it is the median). A process that gives no result within ${timeoutMs / 1000} s is killed and counted as a hang.`);
   md.push("- **ours**: `readWorkbook(bytes)` from `src/hosts/xlsx/read` (bytes already in memory): values, number formats and formulas of every worksheet.");
   md.push("- **exceljs**: `new ExcelJS.Workbook().xlsx.load(buffer)` then every non-empty cell visited (`eachRow`/`eachCell`).");
   md.push("- **openpyxl**: `load_workbook(path, read_only=False, data_only=True)` then every cell visited (`iter_rows`), in `scripts/compare-readers.py`.");
   md.push("- Values are compared with openpyxl's on non-empty cells: numbers equal within 1e-9 (relative for |x| > 1; openpyxl's dates are turned back into serial numbers), strings equal after NFC, booleans and error codes equal. \"missing\" = openpyxl has a value where the reader has none; \"extra\" = the reverse.");
-  md.push("- SheetJS (xlsx) is not installed in this project (and its current builds are not on the npm registry), so it is not compared.", "");
+  md.push("- SheetJS (the `xlsx` package) is not installed in this project, so it is not compared.", "");
   md.push("## Summary", "");
   md.push("| | ours | exceljs 4.4.0 | openpyxl |", "|---|---|---|---|");
   md.push(`| files loaded (of ${files.length}) | ${loaded("ours")} | ${loaded("exceljs")} | ${loaded("openpyxl")} |`);
@@ -282,19 +339,9 @@ async function main(): Promise<void> {
   }
   md.push("");
 
-  const json = rows.map((r) => ({
-    file: r.file,
-    ours: { ok: r.ours.ok, hang: r.ours.hang ?? false, error: r.ours.error ?? null, ms: r.ours.ms ?? null, nonEmpty: r.ours.nonEmpty ?? null },
-    exceljs: { ok: r.exceljs.ok, hang: r.exceljs.hang ?? false, error: r.exceljs.error ?? null, ms: r.exceljs.ms ?? null, nonEmpty: r.exceljs.nonEmpty ?? null },
-    openpyxl: { ok: r.openpyxl.ok, hang: r.openpyxl.hang ?? false, error: r.openpyxl.error ?? null, ms: r.openpyxl.ms ?? null, nonEmpty: r.openpyxl.nonEmpty ?? null },
-    oursVsOpenpyxl: r.oursVsPy,
-    exceljsVsOpenpyxl: r.exceljsVsPy,
-  }));
   writeFileSync(path.join(REPO, "docs", "reader-comparison.md"), md.join("\n"));
-  writeFileSync(path.join(REPO, "docs", "reader-comparison.json"), `${JSON.stringify({ node: process.version, runs, timeoutMs, files: json }, null, 1)}\n`);
   process.stderr.write("wrote docs/reader-comparison.md and docs/reader-comparison.json\n");
 }
-
 main().catch((e) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);

@@ -23,6 +23,15 @@ function isProtection(code: string): boolean {
 export function toUserError(e: unknown): UserError {
   if (e instanceof SheetExistsError) return { kind: "sheet-exists", code: e.code, vi: e.vi, en: e.en, suggestion: e.suggestion };
   if (e instanceof HostError) return { kind: isProtection(e.code) ? "protected" : "host", code: e.code, vi: e.vi, en: e.en };
+  if (e instanceof CheckError && e.code === "no-context") {
+    // the core's text suggests CLI flags; the pane offers fields instead
+    const missing = [/cấp báo cáo/.test(e.vi) ? "error.noContext.level" : null, /năm báo cáo/.test(e.vi) ? "error.noContext.year" : null].filter(
+      (k): k is "error.noContext.level" | "error.noContext.year" => k !== null,
+    );
+    const say = (lang: "vi" | "en") =>
+      translate(lang, "error.noContext", { what: missing.map((k) => translate(lang, k)).join(translate(lang, "error.noContext.and")) });
+    return { kind: "no-context", code: e.code, vi: say("vi"), en: say("en") };
+  }
   if (e instanceof CheckError) {
     const kind = e.code === "no-indicators" ? "no-indicators" : e.code === "no-context" ? "no-context" : "check";
     return { kind, code: e.code, vi: e.vi, en: e.en };

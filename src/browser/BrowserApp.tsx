@@ -12,7 +12,7 @@ import { ContextRetry } from "../app/screens/ContextRetry";
 import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
 import type { FileHost } from "../hosts/xlsx/file-host";
-import { downloadBytes, markedFileName } from "./download";
+import { downloadBytes, markedFileName, readFileBytes } from "./download";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
 // the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.
@@ -99,7 +99,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
 
   const openFile = async (f: File | undefined) => {
     if (!f) return;
-    await openBytes(f.name, new Uint8Array(await f.arrayBuffer()));
+    await openBytes(f.name, await readFileBytes(f));
   };
 
   const openSample = () =>

@@ -80,6 +80,11 @@ export const en: Record<UiKey, string> = {
   "error.title": "Could not complete",
   "error.unexpected": "Something unexpected went wrong: {detail}",
 
+  "error.noContext": "The workbook is not a Chỉ tiêu CĐS template, so {what} is not known.",
+  "error.noContext.level": "the reporting level",
+  "error.noContext.year": "the reporting year",
+  "error.noContext.and": " and ",
+
   "outside.title": "This page runs inside Excel",
   "outside.text": "You opened the add-in's task pane in a plain browser, without Excel. To check an .xlsx file without Excel, use the browser mode.",
   "outside.link": "Open the browser mode",

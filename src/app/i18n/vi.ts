@@ -78,6 +78,11 @@ export const vi = {
   "error.title": "Không thực hiện được",
   "error.unexpected": "Đã xảy ra lỗi không lường trước: {detail}",
 
+  "error.noContext": "Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết {what}.",
+  "error.noContext.level": "cấp báo cáo",
+  "error.noContext.year": "năm báo cáo",
+  "error.noContext.and": " và ",
+
   "outside.title": "Trang này chạy bên trong Excel",
   "outside.text": "Bạn đang mở ngăn tác vụ của phần bổ trợ trong trình duyệt thông thường, không có Excel. Để kiểm tra tệp .xlsx mà không cần Excel, hãy dùng chế độ trình duyệt.",
   "outside.link": "Mở chế độ trình duyệt",

@@ -1,4 +1,5 @@
 import rawCatalog from "../../../seeds/catalog.json";
+import { dataIssues } from "../data-issues";
 import { catalogSchema, type Catalog, type Indicator, type Level, type Target } from "./schema";
 
 export * from "./schema";
@@ -15,7 +16,7 @@ export class CatalogError extends Error {
 export function loadCatalog(raw: unknown = rawCatalog): Catalog {
   const parsed = catalogSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+    throw new CatalogError(dataIssues(parsed.error));
   }
   return parsed.data;
 }

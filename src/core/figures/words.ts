@@ -1,24 +1,7 @@
 // Words clerks type instead of a number: "no data" markers and yes/no answers. Compared after folding
 // (NFC, lower case, Vietnamese diacritics and đ removed, inner spaces collapsed), so "Không", "khong" and "KHÔNG" agree.
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const SPACES = /\s+/g;
-
-// clerks repeat the same few words thousands of times: remember their folded forms (bounded, hostile input cannot grow it)
-const folded = new Map<string, string>();
-
-export function fold(text: string): string {
-  const known = folded.get(text);
-  if (known !== undefined) return known;
-  const result = foldUncached(text);
-  if (folded.size >= 1000) folded.clear();
-  folded.set(text, result);
-  return result;
-}
-
-function foldUncached(text: string): string {
-  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase().replace(SPACES, " ").trim();
-}
+export { fold } from "../text";
 
 /** Markers meaning "no figure" (folded). "x" and "không" mean yes and no for a yes/no indicator instead. */
 const MISSING_MARKERS: ReadonlySet<string> = new Set([

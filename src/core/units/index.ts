@@ -1,6 +1,8 @@
 import { z } from "zod";
 import rawUnits from "../../../seeds/units.json";
 import { bilingualSchema, levelSchema, textSchema, type Level } from "../catalog/schema";
+import { dataIssues } from "../data-issues";
+import { fold } from "../text";
 
 // The unit hierarchy is data with validity dates: communes and districts change (1 July 2025) and code must not care.
 
@@ -48,7 +50,7 @@ export class UnitRegistryError extends Error {
 /** Validates a registry (the bundled Lai Châu one by default, or a user's own file's parsed JSON). */
 export function loadUnits(raw: unknown = rawUnits): UnitRegistry {
   const parsed = unitRegistrySchema.safeParse(raw);
-  if (!parsed.success) throw new UnitRegistryError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  if (!parsed.success) throw new UnitRegistryError(dataIssues(parsed.error));
   return parsed.data;
 }
 
@@ -66,23 +68,12 @@ export function unitsForYear(reg: UnitRegistry, year: number, level?: Level): Re
   return reg.units.filter((u) => isValidInYear(u, year) && (level === undefined || u.level === level));
 }
 
-/** Folds case and Vietnamese diacritics so "muong te", "Mường Tè" and "MƯỜNG TÈ" all match. */
-export function foldName(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** Finds units by code, by name, or by "kind name" ("xã Mường Tè"); several may match (Mường Tè district and commune). */
 export function findUnits(reg: UnitRegistry, query: string): ReportingUnit[] {
-  const q = foldName(query);
+  const q = fold(query);
   const byCode = reg.units.filter((u) => u.code === query.trim().toLowerCase() || u.gsoCode === query.trim());
   if (byCode.length > 0) return byCode;
-  return reg.units.filter((u) => foldName(u.name) === q || foldName(`${u.kind} ${u.name}`) === q);
+  return reg.units.filter((u) => fold(u.name) === q || fold(`${u.kind} ${u.name}`) === q);
 }
 
 /** The unit's title as used in documents: "xã Mường Tè", "tỉnh Lai Châu". */

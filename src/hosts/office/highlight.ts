@@ -23,19 +23,23 @@ interface Target {
   messages: string[];
 }
 
-/** Keeps each request under Excel's 5 MB limit: a huge plan syncs in between; a normal one never does. */
-class RequestBudget {
+/** Below Excel's 5 MB request limit, with room for our rough estimates. */
+export const DEFAULT_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** Keeps each request under the limit: a huge plan syncs in between; a normal one never does. */
+export class RequestBudget {
   private bytes = 0;
   constructor(
     private readonly ctx: Ctx,
-    private readonly limit = 4 * 1024 * 1024,
+    private readonly limit: number,
   ) {}
+  /** Call before queuing about `n` bytes of requests: sends what is queued first if they would not fit. */
   async spend(n: number): Promise<void> {
-    this.bytes += n;
-    if (this.bytes > this.limit) {
+    if (this.bytes > 0 && this.bytes + n > this.limit) {
       await this.ctx.sync();
       this.bytes = 0;
     }
+    this.bytes += n;
   }
 }
 
@@ -174,11 +178,18 @@ function addOurRule(collection: Excel.ConditionalFormatCollection, severity: Sev
   cf.custom.format.font.color = SEVERITY_COLORS[severity].font;
 }
 
-export async function applyPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, marks: readonly Mark[], explain = true): Promise<ApplyResult> {
+export async function applyPlan(
+  ctx: Ctx,
+  f: OfficeFeatures,
+  state: WorkbookState,
+  marks: readonly Mark[],
+  explain = true,
+  requestBytes = DEFAULT_REQUEST_BYTES,
+): Promise<ApplyResult> {
   const targets = targetsOf(marks, state);
   assertFormattable(targets, state);
   const sheet = sheetsOf(ctx);
-  const budget = new RequestBudget(ctx);
+  const budget = new RequestBudget(ctx, requestBytes);
   const targetKeys = new Set(targets.map((t) => cellKeyOf(t.sheet, t.cell)));
 
   // fill fallback: the original fill of each newly painted cell, read before anything changes
@@ -199,18 +210,18 @@ export async function applyPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookStat
     const areas = mergeCells(g.cells);
     if (f.conditionalFormats && f.rangeAreas) {
       for (const address of addressGroups(areas)) {
-        addOurRule(sheet(g.sheet).getRanges(address).conditionalFormats, g.severity);
         await budget.spend(address.length + 400);
+        addOurRule(sheet(g.sheet).getRanges(address).conditionalFormats, g.severity);
       }
     } else if (f.conditionalFormats) {
       for (const a of areas) {
-        addOurRule(sheet(g.sheet).getRange(areaAddress(a)).conditionalFormats, g.severity);
         await budget.spend(400);
+        addOurRule(sheet(g.sheet).getRange(areaAddress(a)).conditionalFormats, g.severity);
       }
     } else {
       for (const a of areas) {
-        sheet(g.sheet).getRange(areaAddress(a)).format.fill.color = SEVERITY_COLORS[g.severity].fill;
         await budget.spend(150);
+        sheet(g.sheet).getRange(areaAddress(a)).format.fill.color = SEVERITY_COLORS[g.severity].fill;
       }
       for (const t of g.cells) next.fills.push({ sheet: t.sheet, cell: t.cell, fill: originals.get(cellKeyOf(t.sheet, t.cell)) ?? null });
     }
@@ -227,6 +238,7 @@ export async function applyPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookStat
       if (left.notes.some((n) => cellKeyOf(n.sheet, n.cell) === key) || left.comments.some((n) => cellKeyOf(n.sheet, n.cell) === key)) continue;
       const content = NOTE_PREFIX + t.messages.join("\n");
       const address = sheetAddress(t.sheet, t.cell);
+      await budget.spend(content.length * 2 + 200);
       if (f.explanations === "notes") {
         ctx.workbook.notes.add(address, content);
         next.notes.push({ sheet: t.sheet, cell: t.cell });
@@ -235,7 +247,6 @@ export async function applyPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookStat
         next.comments.push({ sheet: t.sheet, cell: t.cell });
       }
       explained++;
-      await budget.spend(content.length * 2 + 200);
     }
   }
 

@@ -10,7 +10,7 @@ import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
 import { HostError } from "../host";
 import { excelCode, toHostError } from "./errors";
 import { capabilitiesOf, detectFeatures, type IsSetSupported, type OfficeFeatures } from "./features";
-import { applyPlan, clearPlan } from "./highlight";
+import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
 import { queueSheetLoads, queueUsedRange, queueWorkbookLoads, readWorkbookState, toSheetSnapshot, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
@@ -20,6 +20,8 @@ export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => 
 export interface OfficeHostDeps {
   run: RunBatch;
   isSetSupported: IsSetSupported;
+  /** Estimated bytes per request before a batch is split (default 4 MB, under Excel's 5 MB limit). */
+  requestBytes?: number;
 }
 
 export interface OfficeHost extends WorkbookHost {
@@ -43,6 +45,7 @@ const ACTIONS = {
 export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   const f = detectFeatures(deps.isSetSupported);
   const caps = capabilitiesOf(f);
+  const budget = deps.requestBytes ?? DEFAULT_REQUEST_BYTES;
   // the state read with the last snapshot, handed to the next applyHighlights so a check costs 3 syncs, not 5
   let fresh: WorkbookState | null = null;
   let inserted: InsertReport | null = null;
@@ -81,15 +84,15 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
         const cached = fresh;
         fresh = null;
         try {
-          return await deps.run(async (ctx) => applyPlan(ctx, f, cached ?? (await readWorkbookState(ctx, f)), plan.marks));
+          return await deps.run(async (ctx) => applyPlan(ctx, f, cached ?? (await readWorkbookState(ctx, f)), plan.marks, true, budget));
         } catch (e) {
           const code = excelCode(e);
           // the workbook changed since the snapshot (a rule or note of ours deleted by hand): read again, once
-          if (cached && code === "ItemNotFound") return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks));
+          if (cached && code === "ItemNotFound") return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks, true, budget));
           // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell:
           // mark without explanations (the pane still lists every finding) rather than fail the check
           if (code === "InvalidArgument" && f.explanations === "comments")
-            return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks, false));
+            return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks, false, budget));
           throw e;
         }
       }),
@@ -103,7 +106,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
     insertTemplate: (layout: TemplateLayout) =>
       guarded(ACTIONS.insert, async () => {
         fresh = null;
-        inserted = await deps.run((ctx) => insertLayout(ctx, f, layout));
+        inserted = await deps.run((ctx) => insertLayout(ctx, f, layout, budget));
         return { sheetName: inserted.sheetName };
       }),
 

@@ -1,41 +1,26 @@
 // Writes the standard template (TemplateLayout) into a new sheet, plus its guide sheet and our metadata,
-// in one write batch after the state read: 3 syncs in all, whatever the layout's size (a batch that would pass
-// ~4 MB is split, which the standard template never comes near).
+// in one write batch after the state read: 3 syncs in all, whatever the layout's size (a batch that would pass the
+// request budget, 4 MB by default, is split: the standard template is about 0.1 MB).
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
 import { freeSheetName, SheetExistsError } from "../host";
 import { areaAddress, mergeCells, parseArea, parseCell, type Area } from "./a1";
 import type { OfficeFeatures } from "./features";
+import { DEFAULT_REQUEST_BYTES, RequestBudget } from "./highlight";
 import { queueStoreWrite } from "./store-write";
 import { withMetadata } from "./store";
 import { readWorkbookState } from "./state";
 
 type Ctx = Excel.RequestContext;
 
-const BLOCK_BYTES = 512 * 1024;
-const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Excel column width in characters → points, as Office.js wants them (7 px per character + 5 px padding). */
 export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-class Batch {
-  private bytes = 0;
-  syncsForSize = 0;
-  constructor(private readonly ctx: Ctx) {}
-  async spend(n: number): Promise<void> {
-    this.bytes += n;
-    if (this.bytes > BATCH_BYTES) {
-      await this.ctx.sync();
-      this.syncsForSize++;
-      this.bytes = 0;
-    }
-  }
-}
-
 /** The layout's cells as one formulas matrix (constants as values, formulas with "="), cut into row blocks. */
-function contentBlocks(layout: TemplateLayout): { top: number; rows: (string | number | boolean)[][] }[] {
+function contentBlocks(layout: TemplateLayout, blockBytes: number): { top: number; rows: (string | number | boolean)[][] }[] {
   const width = parseCell(`${layout.lastColumn}1`).col + 1;
   const height = layout.lastRow;
   const matrix: (string | number | boolean)[][] = Array.from({ length: height }, () => Array<string | number | boolean>(width).fill(""));
@@ -50,7 +35,7 @@ function contentBlocks(layout: TemplateLayout): { top: number; rows: (string | n
   let size = 0;
   matrix.forEach((row, i) => {
     size += JSON.stringify(row).length;
-    if (size > BLOCK_BYTES) {
+    if (size > blockBytes) {
       blocks.push({ top: start, rows: matrix.slice(start, i + 1) });
       start = i + 1;
       size = 0;
@@ -100,8 +85,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, f: OfficeFeatures, area: A
   if (!s.locked && f.api12) fmt.protection.locked = false;
 }
 
-function queueValidations(ws: Excel.Worksheet, layout: TemplateLayout): number {
-  let n = 0;
+async function queueValidations(ws: Excel.Worksheet, layout: TemplateLayout, batch: RequestBudget): Promise<void> {
   for (const v of layout.validations) {
     const criteria =
       v.type === "list"
@@ -114,15 +98,14 @@ function queueValidations(ws: Excel.Worksheet, layout: TemplateLayout): number {
             },
           };
     for (const ref of v.refs) {
+      await batch.spend(JSON.stringify(v).length + 400);
       const dv = ws.getRange(ref).dataValidation;
       dv.rule = criteria as Excel.DataValidationRule;
       dv.ignoreBlanks = v.allowBlank;
       dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
       dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: v.errorTitle, message: v.error };
-      n++;
     }
   }
-  return n;
 }
 
 function queueTemplateRules(ws: Excel.Worksheet, layout: TemplateLayout, f: OfficeFeatures): void {
@@ -145,42 +128,53 @@ export interface InsertReport {
   skipped: string[];
 }
 
-export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: TemplateLayout): Promise<InsertReport> {
+export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: TemplateLayout, requestBytes = DEFAULT_REQUEST_BYTES): Promise<InsertReport> {
   const state = await readWorkbookState(ctx, f);
   const taken = [...state.sheetNames, ...(state.storeSheet ? ["_chitieu"] : [])];
   if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase()))
     throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const skipped: string[] = [];
-  const batch = new Batch(ctx);
+  const batch = new RequestBudget(ctx, requestBytes);
 
   const ws = ctx.workbook.worksheets.add(layout.sheetName);
-  for (const block of contentBlocks(layout)) {
+  // blocks of rows, a fraction of the budget each, so a block never straddles a request limit by much
+  for (const block of contentBlocks(layout, Math.min(512 * 1024, requestBytes / 4))) {
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
     const area = { top: block.top, left: 0, bottom: block.top + block.rows.length - 1, right: width - 1 };
+    await batch.spend(JSON.stringify(block.rows).length + 200);
     ws.getRange(areaAddress(area)).formulas = block.rows;
-    await batch.spend(JSON.stringify(block.rows).length);
   }
   for (const [id, areas] of styleAreas(layout)) {
     const style = layout.styles[id];
     for (const a of areas) {
+      await batch.spend(1000);
       applyStyle(ws.getRange(areaAddress(a)), style, f, a);
-      await batch.spend(600);
     }
   }
   if (f.api12) {
     for (const col of layout.columns) {
+      await batch.spend(250);
       const r = ws.getRange(`${col.letter}:${col.letter}`);
       r.format.columnWidth = widthInPoints(col.width);
       if (col.hidden) r.columnHidden = true;
     }
-    for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = height;
-    for (const m of layout.merges) ws.getRange(m).merge(false);
+    for (const [row, height] of Object.entries(layout.rowHeights)) {
+      await batch.spend(150);
+      ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    }
+    for (const m of layout.merges) {
+      await batch.spend(120);
+      ws.getRange(m).merge(false);
+    }
   } else skipped.push("column-widths", "merges", "protection");
-  if (f.dataValidation) await batch.spend(queueValidations(ws, layout) * 400);
+  if (f.dataValidation) await queueValidations(ws, layout, batch);
   else if (layout.validations.length > 0) skipped.push("data-validation");
-  if (f.conditionalFormats) queueTemplateRules(ws, layout, f);
+  if (f.conditionalFormats) {
+    await batch.spend(layout.conditionalFormats.length * 1000);
+    queueTemplateRules(ws, layout, f);
+  }
   else skipped.push("conditional-formats");
   if (f.freezePanes) ws.freezePanes.freezeRows(layout.freeze.row - 1);
   else skipped.push("freeze-panes");
@@ -191,8 +185,9 @@ export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: Template
     ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`);
   } else skipped.push("print-setup");
 
-  const guide = ctx.workbook.worksheets.add(guideName);
   const guideRows = [[layout.guide.title], [""], ...layout.guide.lines.map((l) => [l])];
+  await batch.spend(JSON.stringify(guideRows).length + 3000);
+  const guide = ctx.workbook.worksheets.add(guideName);
   guide.getRange(`A1:A${guideRows.length}`).values = guideRows;
   applyStyle(guide.getRange("A1"), layout.styles.guideTitle, f, parseArea("A1"));
   applyStyle(guide.getRange(`A3:A${guideRows.length}`), layout.styles.guideText, f, parseArea(`A3:A${guideRows.length}`));

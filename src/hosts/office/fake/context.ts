@@ -59,6 +59,8 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    // Office.js makes no round trip for an empty queue
+    if (this.queue.length === 0) return;
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
@@ -114,14 +116,15 @@ export abstract class FakeClientObject {
     const navs = this.navigations();
     const wanted = paths.length === 0 ? Object.keys(scalars).map((k) => [k]) : paths;
     let bytes = 0;
-    this.loaded.set("isNullObject", this.nullNow());
+    const isNull = this.nullNow();
+    this.loaded.set("isNullObject", isNull);
     const byNav = new Map<string, string[][]>();
     for (const [head, ...rest] of wanted) {
       if (head === undefined) continue;
       const scalar = scalars[head];
       if (scalar) {
         this.context.check(scalar.since, `${this.apiName()}.${head}`);
-        const v = this.nullNow() ? null : scalar.read();
+        const v = isNull ? null : scalar.read();
         this.loaded.set(head, v);
         bytes += sizeOf(v) + head.length;
         continue;

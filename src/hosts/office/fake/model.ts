@@ -112,7 +112,9 @@ export function usedArea(sheet: FakeSheet, valuesOnly: boolean): Area | null {
   let area: Area | null = null;
   for (const [key, cell] of sheet.cells) {
     if (!(hasValue(cell) || (!valuesOnly && hasFormat(cell)))) continue;
-    const [r, c] = key.split(",").map(Number) as [number, number];
+    const comma = key.indexOf(",");
+    const r = Number(key.slice(0, comma));
+    const c = Number(key.slice(comma + 1));
     if (!area) area = { top: r, bottom: r, left: c, right: c };
     else {
       area.top = Math.min(area.top, r);

@@ -484,14 +484,33 @@ export class FakeRange extends FakeClientObject {
   protected apiName(): string {
     return "Range";
   }
+  private pinned: { sheet: FakeSheet; area: Area } | undefined;
+
+  /** One load reads several properties of the same cells: resolve the range once for all of them. */
+  override loadNow(paths: string[][]): number {
+    const sheet = this.worksheet.sheetNow();
+    const area = this.resolveArea();
+    this.pinned = area ? { sheet, area } : undefined;
+    this.pinnedNull = area === null;
+    try {
+      return super.loadNow(paths);
+    } finally {
+      this.pinned = undefined;
+      this.pinnedNull = undefined;
+    }
+  }
+  private pinnedNull: boolean | undefined;
+
   /** Sheet and area at sync time. */
   targetNow(): { sheet: FakeSheet; area: Area } {
+    if (this.pinned) return this.pinned;
     const sheet = this.worksheet.sheetNow();
     const area = this.resolveArea();
     if (!area) throw new FakeOfficeError("InvalidOperation", "This operation cannot be performed on a null object.", "Range");
     return { sheet, area };
   }
   protected override nullNow(): boolean {
+    if (this.pinnedNull !== undefined) return this.nullable && this.pinnedNull;
     this.worksheet.sheetNow();
     return this.nullable && this.resolveArea() === null;
   }
@@ -699,14 +718,14 @@ export class FakeRangeFormat extends FakeClientObject {
     return new FakeRangeFont(this.context, this.range);
   }
   get borders(): { getItem: (edge: string) => { style: string; color: string } } {
-    const fmt = this;
+    const setEach = (name: string, apply: (c: FakeCell) => void) => this.setEach(name, "format", apply);
     return {
       getItem: (edge: string) => ({
         set style(v: string) {
-          fmt.setEach(`borders.${edge}.style`, "format", (c) => (c.border = v));
+          setEach(`borders.${edge}.style`, (c) => (c.border = v));
         },
         set color(_v: string) {
-          fmt.setEach(`borders.${edge}.color`, "format", () => undefined);
+          setEach(`borders.${edge}.color`, () => undefined);
         },
         get style(): string {
           throw new FakeOfficeError("PropertyNotLoaded", "The property 'style' is not available.");
@@ -1028,12 +1047,12 @@ export class FakeCustomConditionalFormat extends FakeClientObject {
   }
   get format(): { fill: { color: string }; font: { color: string } } {
     const ctx = this.context;
-    const self = this;
+    const must = () => this.must();
     return {
       fill: {
         set color(v: string) {
           const c = normColor(v);
-          ctx.enqueue("ConditionalRangeFormat.fill.color", v, () => void (self.must().fill = c));
+          ctx.enqueue("ConditionalRangeFormat.fill.color", v, () => void (must().fill = c));
         },
         get color(): string {
           throw new FakeOfficeError("PropertyNotLoaded", "The property 'color' is not available.");
@@ -1042,7 +1061,7 @@ export class FakeCustomConditionalFormat extends FakeClientObject {
       font: {
         set color(v: string) {
           const c = normColor(v);
-          ctx.enqueue("ConditionalRangeFormat.font.color", v, () => void (self.must().fontColor = c));
+          ctx.enqueue("ConditionalRangeFormat.font.color", v, () => void (must().fontColor = c));
         },
         get color(): string {
           throw new FakeOfficeError("PropertyNotLoaded", "The property 'color' is not available.");

@@ -168,7 +168,8 @@ describe("readWorkbook: template metadata", () => {
 
   it("is null when absent, incomplete or invalid", () => {
     expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }] })).metadata).toBeNull();
-    const { ["chitieu.unitCode"]: _omitted, ...incomplete } = METADATA;
+    const incomplete: Record<string, string> = { ...METADATA };
+    delete incomplete["chitieu.unitCode"];
     expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: incomplete })).metadata).toBeNull();
     expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: { ...METADATA, "chitieu.level": "huyện" } })).metadata).toBeNull();
     expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: { ...METADATA, "chitieu.year": "năm 2025" } })).metadata).toBeNull();

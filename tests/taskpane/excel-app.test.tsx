@@ -1,0 +1,209 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { ExcelApp } from "../../src/app/screens/ExcelApp";
+import { TaskPane } from "../../src/taskpane/TaskPane";
+import { HostError, SheetExistsError, type HostCapabilities } from "../../src/hosts/host";
+import { loadUnits } from "../../src/core/units";
+import type { Choice } from "../../src/app/choice";
+import { fakeHost, FULL_CAPABILITIES, type FakeHost } from "./support/fake-host";
+import { catalog, districtSnapshot, strangerSnapshot } from "./support/fixtures";
+import { renderInFrame } from "./support/render";
+
+const registry = loadUnits();
+const TAM_DUONG: Choice = { level: "district", year: 2025, unitCode: "huyen-tam-duong" };
+
+function renderPane(host: FakeHost, choice: Choice = TAM_DUONG, lang: "vi" | "en" = "vi") {
+  return renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={choice} />, lang);
+}
+
+async function checkNow() {
+  fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
+  await screen.findByRole("heading", { name: "Kết quả kiểm tra" });
+}
+
+beforeEach(() => localStorage.clear());
+
+describe("start screen", () => {
+  it("offers only the units that exist in the chosen year and level", () => {
+    renderPane(fakeHost(districtSnapshot()));
+    const unit = screen.getByLabelText("Đơn vị báo cáo") as HTMLSelectElement;
+    expect([...unit.options].map((o) => o.text)).toContain("huyện Tam Đường");
+    expect(unit.value).toBe("huyen-tam-duong");
+
+    fireEvent.change(screen.getByLabelText("Năm báo cáo"), { target: { value: "2026" } });
+    expect(screen.getByText(/Năm 2026 không có đơn vị cấp huyện nào/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Chèn biểu mẫu" }).hasAttribute("disabled")).toBe(true);
+
+    fireEvent.change(screen.getByLabelText("Cấp báo cáo"), { target: { value: "commune" } });
+    const communes = [...(screen.getByLabelText("Đơn vị báo cáo") as HTMLSelectElement).options].map((o) => o.text);
+    expect(communes).toContain("xã Mường Kim");
+    expect(communes.some((c) => c.startsWith("huyện"))).toBe(false);
+  });
+
+  it("inserts the template of the chosen unit and year and says where", async () => {
+    const host = fakeHost(districtSnapshot());
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
+    expect(await screen.findByText('Đã chèn biểu mẫu vào trang "Báo cáo".')).toBeTruthy();
+    expect(host.inserted[0]?.metadata).toMatchObject({ unitCode: "huyen-tam-duong", level: "district", year: 2025 });
+  });
+
+  it("when the sheet name is taken, shows the Vietnamese message and inserts under the suggested name on request", async () => {
+    const host = fakeHost(districtSnapshot());
+    host.failNext("insertTemplate", new SheetExistsError("Báo cáo", "Báo cáo (2)"));
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
+    expect(await screen.findByText(/Sổ tính đã có trang "Báo cáo". Có thể chèn biểu mẫu với tên "Báo cáo \(2\)"/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: 'Chèn với tên "Báo cáo (2)"' }));
+    expect(await screen.findByText('Đã chèn biểu mẫu vào trang "Báo cáo (2)".')).toBeTruthy();
+    expect(host.inserted.at(-1)).toMatchObject({ sheetName: "Báo cáo (2)", metadata: { sheet: "Báo cáo (2)" } });
+  });
+});
+
+describe("check screen", () => {
+  it("counts met, not met, invalid and missing figures, and marks the workbook", async () => {
+    const host = fakeHost(districtSnapshot());
+    renderPane(host);
+    await checkNow();
+    const count = (id: string) => within(screen.getByTestId(id)).getByRole("definition").textContent;
+    expect([count("count-met"), count("count-notMet"), count("count-invalid"), count("count-missing")]).toEqual(["2", "2", "1", "18"]);
+    expect(screen.getByTestId("check-context").textContent).toBe("huyện Tam Đường · cấp huyện · năm 2025");
+    expect(host.applied).toHaveLength(1);
+    expect(await screen.findByText(`Đã đánh dấu ${host.applied[0]!.marks.length} ô trong sổ tính.`)).toBeTruthy();
+  });
+
+  it("shows one gap bar per indicator below target, largest first, labelled in words", async () => {
+    renderPane(fakeHost(districtSnapshot()));
+    await checkNow();
+    const bars = screen.getAllByTestId("gap-bar").map((b) => b.textContent);
+    expect(bars).toEqual(["XHS-06thiếu 18,75 điểm %", "CQS-09thiếu 8 điểm %"]);
+    expect(screen.getByRole("img", { name: /Mức thiếu so với mục tiêu/ })).toBeTruthy();
+  });
+
+  it("groups findings by severity (errors first), then by pillar", async () => {
+    renderPane(fakeHost(districtSnapshot()));
+    await checkNow();
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(["Lỗi (1)", "Cảnh báo (2)", "Thông tin (20)"]);
+    const warnings = within(screen.getByTestId("severity-warning"));
+    expect(warnings.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["Chính quyền số", "Xã hội số"]);
+    const error = within(screen.getByTestId("severity-error")).getByTestId("finding");
+    expect(error.textContent).toContain("XHS-09");
+    expect(error.textContent).toContain('Ô số liệu ghi "Có lẽ": hãy ghi "Có" hoặc "Không"');
+  });
+
+  it("selects a finding's cell on click and on Enter (a real button)", async () => {
+    const host = fakeHost(districtSnapshot());
+    renderPane(host);
+    await checkNow();
+    const finding = within(screen.getByTestId("severity-error")).getByRole("button", { name: /XHS-09/ });
+    fireEvent.click(finding);
+    await waitFor(() => expect(host.selected).toEqual([{ sheet: "Báo cáo", cell: "I30" }]));
+    // a native <button> turns Enter/Space into a click; check it is one and reachable by Tab
+    expect(finding.tagName).toBe("BUTTON");
+    expect(finding.getAttribute("tabindex")).not.toBe("-1");
+  });
+
+  it("re-checks and clears the highlights on request", async () => {
+    const host = fakeHost(districtSnapshot());
+    renderPane(host);
+    await checkNow();
+    fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
+    expect(await screen.findByText("Đã xóa các đánh dấu của Chỉ tiêu CĐS.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await waitFor(() => expect(host.calls.filter((c) => c.method === "readSnapshot")).toHaveLength(2));
+  });
+
+  it("switches every text to English and back", async () => {
+    renderPane(fakeHost(districtSnapshot()));
+    await checkNow();
+    fireEvent.change(screen.getByLabelText("Ngôn ngữ"), { target: { value: "en" } });
+    expect(screen.getByRole("heading", { name: "Check results" })).toBeTruthy();
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Errors (1)", "Warnings (2)", "Information (20)"]);
+    expect(screen.getByText("2025 target not met: 22% against a target of ≥ 30% (8 percentage points short)")).toBeTruthy();
+    expect(screen.getAllByTestId("gap-bar").map((b) => b.textContent)).toEqual(["XHS-0618.75 points short", "CQS-098 points short"]);
+    expect(document.documentElement.lang).toBe("en");
+    fireEvent.change(screen.getByLabelText("Language"), { target: { value: "vi" } });
+    expect(screen.getByRole("heading", { name: "Kết quả kiểm tra" })).toBeTruthy();
+  });
+});
+
+describe("error states", () => {
+  it("a workbook that is not our template: asks for level and year; with no indicator table says so", async () => {
+    const host = fakeHost(strangerSnapshot());
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.",
+    );
+    fireEvent.click(within(screen.getByTestId("context-retry")).getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
+    expect(screen.getByTestId("context-retry")).toBeTruthy();
+  });
+
+  it("a filled template without our metadata is checked at the level and year the user picks", async () => {
+    const host = fakeHost({ ...districtSnapshot(), metadata: null });
+    renderPane(host, { level: "province", year: 2025, unitCode: "tinh-lai-chau" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
+    const retry = within(await screen.findByTestId("context-retry"));
+    fireEvent.change(retry.getByLabelText("Cấp báo cáo"), { target: { value: "district" } });
+    fireEvent.click(retry.getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    await screen.findByRole("heading", { name: "Kết quả kiểm tra" });
+    expect(screen.getByTestId("check-context").textContent).toBe("Cấp Huyện · năm 2025");
+    expect(within(screen.getByTestId("count-notMet")).getByRole("definition").textContent).toBe("2");
+  });
+
+  it("a protected sheet: shows the host's Vietnamese explanation", async () => {
+    const host = fakeHost(districtSnapshot());
+    host.failNext(
+      "applyHighlights",
+      new HostError("sheet-protected", "Không đánh dấu được các ô: Trang tính đang được bảo vệ nên Chỉ tiêu CĐS không ghi được.", "The sheet is protected."),
+    );
+    renderPane(host);
+    await checkNow();
+    expect((await screen.findByRole("alert")).textContent).toContain("Trang tính đang được bảo vệ");
+  });
+
+  it("an old Excel: says what is missing and what still works", () => {
+    const caps: HostCapabilities = {
+      ...FULL_CAPABILITIES,
+      highlightMethod: "fill",
+      changeEvents: false,
+      missing: [
+        { feature: "conditional-formats", requirement: "ExcelApi 1.6" },
+        { feature: "change-events", requirement: "ExcelApi 1.7" },
+      ],
+    };
+    renderPane(fakeHost(districtSnapshot(), caps));
+    const notice = screen.getByTestId("capabilities").textContent ?? "";
+    expect(notice).toContain("Phiên bản Excel này thiếu một số tính năng");
+    expect(notice).toContain("cần ExcelApi 1.6");
+    expect(notice).toContain("tự kiểm tra lại khi sửa số liệu");
+    expect(notice).toContain("Vẫn dùng được: chèn biểu mẫu, kiểm tra và danh sách phát hiện.");
+  });
+
+  it("an unexpected failure is shown, not swallowed", async () => {
+    const host = fakeHost(districtSnapshot());
+    host.failNext("readSnapshot", new Error("boom"));
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Đã xảy ra lỗi không lường trước: boom");
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("outside Excel: explains and links the browser mode", () => {
+    renderInFrame(<TaskPane inExcel={false} />);
+    expect(screen.getByText("Trang này chạy bên trong Excel")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Mở chế độ trình duyệt" }).getAttribute("href")).toBe("index.html");
+  });
+});
+
+describe("ribbon results", () => {
+  it("the last ribbon command's failure is shown once when the pane opens", async () => {
+    const { recordCommandResult } = await import("../../src/app/command-log");
+    recordCommandResult({ command: "check", ok: false, vi: "Không đọc được sổ tính: lỗi thử", en: "Could not read: test" });
+    await act(async () => void renderPane(fakeHost(districtSnapshot())));
+    expect(screen.getByRole("alert").textContent).toContain("Không đọc được sổ tính: lỗi thử");
+  });
+});
