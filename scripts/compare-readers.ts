@@ -198,7 +198,7 @@ function agreement(reader: ReaderResult, reference: ReaderResult): Agreement | n
 
 // Explanations written after inspecting each disagreement by hand; printed only while the disagreement persists.
 const EMPTY_STRING_RESULTS =
-  "The extra cells are formulas whose cached result is the empty string (`t=\"str\"` with `<v/>`): we report \"\" with the formula, openpyxl reports None. (A constant empty string, without formula, we also read as empty.)";
+  "The extra cells are formulas whose cached result is the empty string (`t=\"str\"` with `<v/>`): we report \"\" with the formula, openpyxl reports None. (A \"str\" cell with an empty `<v>` and no formula we also read as empty.)";
 const EXPLANATIONS: Record<string, string> = {
   "poi__FormulaEvalTestData_Copy.xlsx": EMPTY_STRING_RESULTS,
   "poi__dataValidationTableRange.xlsx": EMPTY_STRING_RESULTS,

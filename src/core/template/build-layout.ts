@@ -7,7 +7,7 @@ import { cellRef } from "./address";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
-import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type ReportingUnit } from "./header";
+import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, inputUnit, isPercentKind, numericTarget, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
@@ -20,7 +20,7 @@ export const LAST_REPORT_YEAR = 2030;
 
 export interface TemplateRequest {
   catalog: Catalog;
-  unit: ReportingUnit;
+  unit: TemplateUnit;
   year: number;
   /** Name of the person filling the form (Người lập biểu). */
   preparer?: string;

@@ -1,18 +1,13 @@
 // Administrative header wording: who issues the report, for which unit, signed where.
 
 import type { Level } from "../catalog/schema";
+import type { ReportingUnit } from "../units";
 
 export const PROVINCE_BODY = "UBND TỈNH LAI CHÂU";
 export const PROVINCE_PLACE = "Lai Châu";
 
-export interface ReportingUnit {
-  code: string;
-  /** The name, with or without its kind: "Bình Lư" (kind "xã") or "Xã Bình Lư". */
-  name: string;
-  level: Level;
-  /** "tỉnh", "huyện", "thành phố", "xã", "phường", "sở"…, as the unit registry writes it before the name. */
-  kind?: string;
-}
+/** What the template needs of a registry unit; `kind` ("xã", "huyện"…) may be missing when the name carries it ("Xã Bình Lư"). */
+export type TemplateUnit = Pick<ReportingUnit, "code" | "name" | "level"> & Partial<Pick<ReportingUnit, "kind">>;
 
 /** Administrative kinds per level; the UBND of such a unit issues its own report. */
 const LOCALITY_KINDS: Record<Level, readonly string[]> = {
@@ -30,7 +25,7 @@ function lowerVi(s: string): string {
 }
 
 /** Splits "Xã Bình Lư" (or name "Bình Lư" with kind "xã") into kind and place, for administrative units only. */
-export function splitLocalityName(unit: ReportingUnit): { kind: string; place: string } | null {
+export function splitLocalityName(unit: TemplateUnit): { kind: string; place: string } | null {
   const name = unit.name.normalize("NFC").trim().replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, "");
   const kinds = LOCALITY_KINDS[unit.level];
   if (unit.kind !== undefined) {
@@ -46,7 +41,7 @@ export function splitLocalityName(unit: ReportingUnit): { kind: string; place: s
 }
 
 /** "Xã Bình Lư", "Tỉnh Lai Châu", "Sở Y tế": the unit as written on the form. */
-export function unitDisplayName(unit: ReportingUnit): string {
+export function unitDisplayName(unit: TemplateUnit): string {
   const name = unit.name.normalize("NFC").trim();
   const kind = unit.kind?.normalize("NFC").trim();
   const full = kind && !lowerVi(name).startsWith(lowerVi(kind) + " ") ? `${kind} ${name}` : name;
@@ -67,7 +62,7 @@ export interface AdministrativeHeader {
  * the province as "UBND TỈNH LAI CHÂU" alone; any other unit (a department) under the UBND of the province.
  * `issuer` replaces the upper line, e.g. "UBND HUYỆN TAM ĐƯỜNG" for a commune before July 2025.
  */
-export function administrativeHeader(unit: ReportingUnit, issuer?: string): AdministrativeHeader {
+export function administrativeHeader(unit: TemplateUnit, issuer?: string): AdministrativeHeader {
   const locality = splitLocalityName(unit);
   const parent = issuer?.trim() ? upperVi(issuer.trim()) : null;
   if (locality) {

@@ -5,16 +5,16 @@ import {
   fillTemplateLayout,
   TemplateInputError,
   type LayoutCell,
-  type ReportingUnit,
+  type TemplateUnit,
   type TemplateLayout,
 } from "../../../src/core/template/index";
 
 const catalog: Catalog = loadCatalog();
 
-const MUONG_KIM: ReportingUnit = { code: "xa-muong-kim", name: "Mường Kim", kind: "xã", level: "commune" };
-const TAM_DUONG: ReportingUnit = { code: "huyen-tam-duong", name: "Tam Đường", kind: "huyện", level: "district" };
-const TP_LAI_CHAU: ReportingUnit = { code: "tp-lai-chau", name: "Lai Châu", kind: "thành phố", level: "district" };
-const PROVINCE: ReportingUnit = { code: "tinh-lai-chau", name: "Lai Châu", kind: "tỉnh", level: "province" };
+const MUONG_KIM: TemplateUnit = { code: "xa-muong-kim", name: "Mường Kim", kind: "xã", level: "commune" };
+const TAM_DUONG: TemplateUnit = { code: "huyen-tam-duong", name: "Tam Đường", kind: "huyện", level: "district" };
+const TP_LAI_CHAU: TemplateUnit = { code: "tp-lai-chau", name: "Lai Châu", kind: "thành phố", level: "district" };
+const PROVINCE: TemplateUnit = { code: "tinh-lai-chau", name: "Lai Châu", kind: "tỉnh", level: "province" };
 
 function cell(layout: TemplateLayout, ref: string): LayoutCell {
   const found = layout.cells.find((c) => c.ref === ref);
@@ -48,7 +48,7 @@ function viMessage(fn: () => unknown): string {
   throw new Error("expected a TemplateInputError");
 }
 
-const unitFor: Record<Level, ReportingUnit> = { commune: MUONG_KIM, district: TAM_DUONG, province: PROVINCE };
+const unitFor: Record<Level, TemplateUnit> = { commune: MUONG_KIM, district: TAM_DUONG, province: PROVINCE };
 
 describe("which indicators a template lists", () => {
   it("lists exactly the quantified indicators reported at commune level, for a commune in 2025", () => {

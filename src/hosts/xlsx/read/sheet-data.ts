@@ -192,8 +192,9 @@ function readCell(
     }
   }
 
-  // A constant empty string shows as a blank cell; only a formula's "" result is kept (the formula is content).
-  if (value === "" && formula === null) value = null;
+  // A "str" cell with an empty <v> and no formula holds nothing (openpyxl agrees); an explicit empty shared or
+  // inline string, or a formula's "" result, is kept as "".
+  if (t === "str" && value === "" && formula === null) value = null;
   const hasContent = value !== null || formula !== null;
   out.rows.push(row);
   out.cols.push(col);
