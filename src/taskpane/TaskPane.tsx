@@ -7,6 +7,5 @@ export type TaskPaneProps = ({ inExcel: true } & ExcelAppProps) | { inExcel: fal
 
 export function TaskPane(props: TaskPaneProps) {
   if (!props.inExcel) return <OutsideExcel />;
-  const { inExcel: _, ...app } = props;
-  return <ExcelApp {...app} />;
+  return <ExcelApp {...props} />;
 }

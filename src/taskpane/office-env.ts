@@ -13,6 +13,7 @@ export function officeDark(): boolean {
 
 /** The workbook's own add-in settings (travel with the file), when this Office has them. */
 export function documentSettingsStore(): ChoiceStore | null {
+  if (typeof Office === "undefined" || !Office.context) return null;
   const settings = (Office.context as { document?: { settings?: Office.Settings } }).document?.settings;
   if (!settings || typeof settings.get !== "function") return null;
   return {

@@ -1,5 +1,5 @@
 import "./support/dom-polyfills";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { BrowserApp } from "../../src/browser/BrowserApp";
 import { readFileBytes } from "../../src/browser/download";
 import { checkWorkbook } from "../../src/core/check";

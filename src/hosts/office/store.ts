@@ -3,17 +3,10 @@
 // Below: a "_chitieu" sheet of key/value rows, very hidden from ExcelApi 1.2 (visibility cannot be set at 1.1).
 // Values are cut into 255-character pieces because Excel keeps custom property values to 255 characters.
 
+import { metadataEntries, metadataFrom, METADATA_KEYS } from "../../core/metadata";
 import type { TemplateMetadata } from "../../core/snapshot";
 
-export const METADATA_KEYS = {
-  templateVersion: "chitieu.templateVersion",
-  catalogId: "chitieu.catalogId",
-  catalogVersion: "chitieu.catalogVersion",
-  unitCode: "chitieu.unitCode",
-  level: "chitieu.level",
-  year: "chitieu.year",
-  sheet: "chitieu.sheet",
-} as const satisfies Record<keyof TemplateMetadata, string>;
+export { METADATA_KEYS, metadataEntries };
 
 const STATE_KEY = "chitieu.state";
 const CHUNK = 255;
@@ -33,26 +26,8 @@ export function isOurKey(key: string): boolean {
   return key.toLowerCase().startsWith("chitieu.");
 }
 
-export function metadataEntries(m: TemplateMetadata): [string, string][] {
-  return (Object.keys(METADATA_KEYS) as (keyof TemplateMetadata)[]).map((k) => [METADATA_KEYS[k], String(m[k])]);
-}
-
 export function readMetadata(store: ReadonlyMap<string, string>): TemplateMetadata | null {
-  const get = (k: keyof TemplateMetadata) => store.get(METADATA_KEYS[k]);
-  const level = get("level");
-  const year = Number(get("year"));
-  const fields = ["templateVersion", "catalogId", "catalogVersion", "unitCode", "sheet"] as const;
-  if (fields.some((f) => !get(f)) || !Number.isInteger(year)) return null;
-  if (level !== "province" && level !== "district" && level !== "commune") return null;
-  return {
-    templateVersion: get("templateVersion")!,
-    catalogId: get("catalogId")!,
-    catalogVersion: get("catalogVersion")!,
-    unitCode: get("unitCode")!,
-    level,
-    year,
-    sheet: get("sheet")!,
-  };
+  return metadataFrom((name) => store.get(name));
 }
 
 /** JSON with "=" escaped so no piece can ever be taken for a formula when written to a cell. */

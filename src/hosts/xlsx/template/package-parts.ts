@@ -1,5 +1,6 @@
 // The package's small fixed parts: content types, relationships, workbook, document properties.
 
+import { metadataEntries, METADATA_KEYS } from "../../../core/metadata";
 import type { TemplateMetadata } from "../../../core/snapshot";
 import { attrs, escapeAttr, escapeText, XML_DECLARATION } from "./xml-text";
 
@@ -99,15 +100,8 @@ export function coreXml(title: string, date: string | null): string {
 
 /** Custom properties the file host reads back to recognise our template (names are a contract). */
 export function customXml(meta: TemplateMetadata): string {
-  const props: [string, "lpwstr" | "i4", string | number][] = [
-    ["chitieu.templateVersion", "lpwstr", meta.templateVersion],
-    ["chitieu.catalogId", "lpwstr", meta.catalogId],
-    ["chitieu.catalogVersion", "lpwstr", meta.catalogVersion],
-    ["chitieu.unitCode", "lpwstr", meta.unitCode],
-    ["chitieu.level", "lpwstr", meta.level],
-    ["chitieu.year", "i4", meta.year],
-    ["chitieu.sheet", "lpwstr", meta.sheet],
-  ];
+  // the year is an integer property so spreadsheet programs show it as a number
+  const props = metadataEntries(meta).map(([name, value]): [string, "lpwstr" | "i4", string] => [name, name === METADATA_KEYS.year ? "i4" : "lpwstr", value]);
   const body = props
     .map(
       ([name, type, value], i) =>
