@@ -9,6 +9,8 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 
 const BUDGET_GZIP = 250 * 1024;
+/** Code that must load on demand only: the .xlsx reader/writer and its zip library. */
+const LAZY_ONLY = /[\\/]src[\\/]hosts[\\/]xlsx[\\/]|[\\/]node_modules[\\/]fflate[\\/]/;
 /** Entries with a budget: the pages a user waits for. */
 const BUDGETED = ["taskpane", "browser", "commands"];
 
@@ -25,9 +27,26 @@ function build(outDir) {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve(stats.toJson({ all: false, entrypoints: true, chunks: true, chunkGroupChildren: true, assets: true }));
+      resolve(
+        stats.toJson({
+          all: false,
+          entrypoints: true,
+          chunks: true,
+          chunkModules: true,
+          ids: true,
+          nestedModules: true,
+          chunkModulesSpace: Infinity,
+          nestedModulesSpace: Infinity,
+          assets: true,
+        }),
+      );
     });
   });
+}
+
+/** Names of modules, through concatenated modules and stats' path groups. */
+function moduleNames(list) {
+  return (list || []).flatMap((m) => [...(m.name ? [m.name] : []), ...moduleNames(m.modules), ...moduleNames(m.children)]);
 }
 
 function report(stats, outDir) {
@@ -47,6 +66,15 @@ function report(stats, outDir) {
       raw += r;
       gz += g;
       lines.push(`    ${f.padEnd(44)} ${kb(r).padStart(10)} raw ${kb(g).padStart(10)} gzip`);
+    }
+    // modules of the entry's initial chunks that should have been split off
+    const eager = (stats.chunks || [])
+      .filter((c) => (ep.chunks || []).includes(c.id))
+      .flatMap((c) => moduleNames(c.modules))
+      .filter((n) => LAZY_ONLY.test(n.replace(/^\.\//, "/")));
+    if (eager.length > 0) {
+      failed = true;
+      lines.push(`  ! loaded eagerly, should be lazy: ${[...new Set(eager)].slice(0, 5).join(", ")}`);
     }
     const budgeted = BUDGETED.includes(name);
     const over = budgeted && gz > BUDGET_GZIP;

@@ -6,25 +6,15 @@ import { openPackage, savePackage } from "../package";
 import { cellName, requireCell } from "./cell-address";
 import { clearOurs } from "./clear";
 import { HighlightError } from "./errors";
-import { commentsXml, hasLegacyDrawing, insertLegacyDrawing, maxVmlBlock, vmlXml, type Note } from "./notes";
-import {
-  CONTENT_TYPE,
-  EMPTY_RELS_SHELL_HEAD,
-  EMPTY_RELS_SHELL_TAIL,
-  REL_NS,
-  appendToRoot,
-  overrideXml,
-  readRelationships,
-  relationshipXml,
-  relativeTarget,
-  relsPartName,
-} from "./opc";
-import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER, ourNotesPart, ourVmlPart } from "./ours";
+import { maxVmlBlock, type Note } from "./notes";
+import { CONTENT_TYPE, REL_NS, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
+import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
 import { PartView } from "./part-view";
 import { insertOurRules, type OurRule } from "./sheet-cf";
+import { addSheetNotes } from "./sheet-notes";
 import { addOurDxfs, minimalStylesheet } from "./styles-dxfs";
 import { findSheet, readWorkbook, type SheetEntry, type WorkbookInfo } from "./workbook";
-import { applySplices, attributes, readRoot, type Splice } from "./xml-text";
+import { applySplices, readRoot, type Splice } from "./xml-text";
 
 export interface ApplyOptions {
   /** Language of the notes; Vietnamese unless asked otherwise. */
@@ -37,8 +27,12 @@ export interface ApplyReport {
   bytes: Uint8Array;
   /** Cells marked, per sheet name. */
   markedCells: Map<string, number>;
-  /** Sheets that already have notes or a VML drawing: marked by colour only, their notes left alone. */
+  /** Sheets whose own notes parts cannot be extended reversibly: marked by colour only, their notes left alone. */
   notesSkipped: string[];
+  /** Cells that received our note, per sheet name (never a cell that already had a note or threaded comment). */
+  notedCells: Map<string, string[]>;
+  /** Findings of the plan explained by one of our notes. */
+  explained: number;
 }
 
 export function applyHighlights(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): Uint8Array {
@@ -53,6 +47,8 @@ interface CellMarks {
   column: number;
   severity: Severity;
   messages: string[];
+  /** Marks of the plan merged into this cell. */
+  findings: number;
 }
 
 export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): ApplyReport {
@@ -64,7 +60,7 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
 
   const info = readWorkbook(view);
   const bySheet = groupMarks(info, plan.marks, lang);
-  const report: ApplyReport = { bytes, markedCells: new Map(), notesSkipped: [] };
+  const report: ApplyReport = { bytes, markedCells: new Map(), notesSkipped: [], notedCells: new Map(), explained: 0 };
   if (bySheet.size === 0) {
     const changes = view.changes();
     report.bytes = changes.size === 0 ? bytes.slice() : savePackage(pkg, changes);
@@ -93,30 +89,14 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
     if (cf) splices.push(cf);
 
     if (wantNotes) {
-      const relsPart = relsPartName(part);
-      const relsText = view.text(relsPart);
-      const hasComments = relsText !== undefined && readRelationships(relsText).some((r) => r.type.endsWith("/comments"));
       const notes: Note[] = cells.map((c) => ({ cell: c.cell, text: NOTE_PREFIX + c.messages.join("\n") }));
-      const relsXml = (p: string) =>
-        relationshipXml(p, OUR_REL_ID.notes, `${REL_TYPE_BASE}comments`, relativeTarget(part, ourNotesPart(sheet.number))) +
-        relationshipXml(p, OUR_REL_ID.vml, `${REL_TYPE_BASE}vmlDrawing`, relativeTarget(part, ourVmlPart(sheet.number)));
-      const relsEdit = relsText === undefined ? undefined : appendToRoot(relsText, "");
-      if (hasLegacyDrawing(root) || hasComments || (relsText !== undefined && !relsEdit)) {
-        report.notesSkipped.push(sheet.name);
-      } else {
-        if (relsText === undefined || !relsEdit) {
-          view.setText(relsPart, EMPTY_RELS_SHELL_HEAD + relsXml("") + EMPTY_RELS_SHELL_TAIL);
-          if (!hasRelsDefault(view)) overrides.push(overrideXml("", relsPart, "application/vnd.openxmlformats-package.relationships+xml"));
-        } else {
-          view.setText(relsPart, applySplices(relsText, [{ ...relsEdit.splice, insert: relsXml(relsEdit.prefix) }]));
-        }
-        view.setText(ourNotesPart(sheet.number), commentsXml(notes));
-        view.setText(ourVmlPart(sheet.number), vmlXml(notes, nextVmlBlock));
-        nextVmlBlock += Math.max(1, Math.ceil(notes.length / 1024));
-        overrides.push(overrideXml("", ourNotesPart(sheet.number), CONTENT_TYPE.comments));
-        overrides.push(overrideXml("", ourVmlPart(sheet.number), CONTENT_TYPE.vml));
-        splices.push(insertLegacyDrawing(root, OUR_REL_ID.vml)); // after the CF splice: same spot keeps schema order
-      }
+      const added = addSheetNotes(view, { part, number: sheet.number }, text, root, notes, nextVmlBlock, overrides);
+      nextVmlBlock += added.blocks;
+      if (added.skipped) report.notesSkipped.push(sheet.name);
+      if (added.sheetSplice) splices.push(added.sheetSplice);
+      const noted = new Set(added.noted);
+      if (noted.size > 0) report.notedCells.set(sheet.name, added.noted);
+      report.explained += cells.filter((c) => noted.has(c.cell)).reduce((n, c) => n + c.findings, 0);
     }
     view.setText(part, applySplices(text, splices));
   }
@@ -138,11 +118,12 @@ function groupMarks(info: WorkbookInfo, marks: readonly Mark[], lang: "vi" | "en
     const existing = cells.get(cell);
     const message = mark.message[lang].normalize("NFC");
     if (!existing) {
-      cells.set(cell, { cell, row: pos.row, column: pos.column, severity: mark.severity, messages: [message] });
+      cells.set(cell, { cell, row: pos.row, column: pos.column, severity: mark.severity, messages: [message], findings: 1 });
     } else {
       // one colour per cell: the most severe finding wins; every message goes into the note
       if (SEVERITY_ORDER.indexOf(mark.severity) < SEVERITY_ORDER.indexOf(existing.severity)) existing.severity = mark.severity;
       if (!existing.messages.includes(message)) existing.messages.push(message);
+      existing.findings++;
     }
   }
   const out = new Map<SheetEntry, CellMarks[]>();
@@ -169,13 +150,6 @@ function addStyles(view: PartView, info: WorkbookInfo, used: readonly Severity[]
   view.setText(info.workbookRelsPart, applySplices(relsText, [{ ...edit.splice, insert: rel }]));
   overrides.push(overrideXml("", part, CONTENT_TYPE.styles));
   return created.dxfId;
-}
-
-function hasRelsDefault(view: PartView): boolean {
-  const text = view.requireText("[Content_Types].xml");
-  return readRoot(text).children.some(
-    (c) => c.local === "Default" && (attributes(text, c.startTag).get("Extension") ?? "").toLowerCase() === "rels",
-  );
 }
 
 function addOverrides(view: PartView, overrides: readonly string[]): void {

@@ -6,6 +6,7 @@ import { OUR_DXF_EXT_URI, OUR_PART_PATTERN, OUR_REL_ID, OUR_REL_ID_PREFIX } from
 import { PartView } from "./part-view";
 import { removeOurLegacyDrawing } from "./notes";
 import { removeOurRules } from "./sheet-cf";
+import { removeFromComments, removeFromVml, VML_BEGIN } from "./shared-notes";
 import { hasOurDxfs, removeOurDxfs } from "./styles-dxfs";
 import { readWorkbook } from "./workbook";
 import { applySplices, attributes, readRoot, type Splice } from "./xml-text";
@@ -45,6 +46,7 @@ export function clearOurs(view: PartView): void {
       const splices = [...removeOurRules(text, root), ...removeOurLegacyDrawing(text, root)];
       if (splices.length > 0) view.setText(sheet.part, applySplices(text, splices));
     }
+    removeOurNotesFromTheirs(view, sheet.part);
     removeOurRelationships(view, sheet.part, deleted);
   }
   removeOurRelationships(view, info.workbookPart, deleted);
@@ -53,6 +55,20 @@ export function clearOurs(view: PartView): void {
     if (hasOurDxfs(styles)) view.setText(info.stylesPart, removeOurDxfs(styles));
   }
   removeOverrides(view, deleted);
+}
+
+/** Our shapes in their VML drawing, and our author and notes in their comments part (added together, cut together). */
+function removeOurNotesFromTheirs(view: PartView, sheetPart: string): void {
+  const relsPart = relsPartName(sheetPart);
+  if (!view.has(relsPart)) return;
+  const rels = readRelationships(view.requireText(relsPart)).filter((r) => !r.external && !r.id.startsWith(OUR_REL_ID_PREFIX));
+  const targets = (type: string) => rels.filter((r) => r.type.endsWith(type)).map((r) => view.resolve(resolveTarget(sheetPart, r.target)));
+  const drawings = targets("/vmlDrawing").filter((p): p is string => p !== undefined && view.mentions(p, VML_BEGIN));
+  if (drawings.length === 0) return;
+  for (const vml of drawings) view.setText(vml, removeFromVml(view.requireText(vml)));
+  for (const comments of targets("/comments")) {
+    if (comments) view.setText(comments, removeFromComments(view.requireText(comments)));
+  }
 }
 
 function removeOurRelationships(view: PartView, sourcePart: string, deleted: string[]): void {

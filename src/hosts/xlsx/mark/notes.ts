@@ -1,8 +1,8 @@
 // Our notes ("legacy comments"): a comments part, its VML drawing, and the <legacyDrawing> that ties them to the sheet.
 
-import { parseCell, type CellPosition } from "./cell-address";
 import { REL_NS } from "./opc";
 import { OUR_AUTHOR, OUR_REL_ID_PREFIX } from "./ours";
+import { noteShapes, SHAPETYPE_202 } from "./shared-notes";
 import { attributes, escapeXml, qualify, type Root, type Splice } from "./xml-text";
 
 export interface Note {
@@ -41,33 +41,12 @@ export function commentsXml(notes: readonly Note[]): string {
 export function vmlXml(notes: readonly Note[], firstBlock: number): string {
   const blocks = Math.max(1, Math.ceil(notes.length / 1024));
   const idmap = Array.from({ length: blocks }, (_, i) => firstBlock + i).join(",");
-  const shapes = notes
-    .map((n, i) => {
-      const p = parseCell(n.cell) as CellPosition;
-      const id = firstBlock * 1024 + 1 + i;
-      return (
-        `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:72pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-        '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>' +
-        `<x:Anchor>${anchor(p)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-        `<x:Row>${p.row}</x:Row><x:Column>${p.column}</x:Column></x:ClientData></v:shape>`
-      );
-    })
-    .join("");
   return (
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>` +
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
-    `${shapes}</xml>`
+    SHAPETYPE_202 +
+    `${noteShapes(notes, firstBlock)}</xml>`
   );
-}
-
-/** Where the note box sits: one column right of the cell, like Excel's default. */
-function anchor(p: CellPosition): string {
-  const top = Math.max(0, p.row - 1);
-  return `${p.column + 1}, 15, ${top}, 10, ${p.column + 4}, 15, ${top + 4}, 4`;
 }
 
 /** Highest idmap block used by any VML drawing, so ours can take the next free ones. */

@@ -1,5 +1,5 @@
 export { readWorkbook, readWorkbookFromPackage, readSheetsInfo } from "./read-workbook";
 export type { ReadOptions, SheetInfo, SheetKind, WorkbookInfo } from "./read-workbook";
 export type { DefinedName, SheetState } from "./workbook-part";
-export { readCustomProperties, readTemplateMetadata, templateMetadataFrom, METADATA_PREFIX } from "./metadata";
+export { readCustomProperties, readTemplateMetadata } from "./metadata";
 export { parseCellRef, cellRef, columnLetters } from "./cell-ref";

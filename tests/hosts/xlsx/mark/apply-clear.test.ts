@@ -4,6 +4,7 @@ import { applyHighlights, applyHighlightsWithReport, clearHighlights, hasHighlig
 import { differingParts, equalBytes, mark, open, plan, readCorpus, text, tinyWorkbook } from "./helpers";
 
 const SHEET = "Báo cáo 2025";
+const SHEET1 = "Sheet1";
 
 function caught(fn: () => unknown): HighlightError {
   try {
@@ -163,13 +164,48 @@ describe("notes", () => {
     expect(text(out, "xl/worksheets/sheet1.xml")).not.toContain("legacyDrawing");
   });
 
-  it("leaves a sheet's own notes alone: colours only there, and says so", () => {
-    const bytes = readCorpus("xlsxwriter__comment04.xlsx");
-    const report = applyHighlightsWithReport(bytes, plan(mark("Sheet1", "A1")));
-    expect(report.notesSkipped).toEqual(["Sheet1"]);
+  it("adds our notes beside a sheet's own notes, never on their cells, and clearing takes exactly ours away", () => {
+    const bytes = readCorpus("xlsxwriter__comment04.xlsx"); // John's note on Sheet1!B2
+    const report = applyHighlightsWithReport(bytes, plan(mark(SHEET1, "B2", "error", "Không phải số"), mark(SHEET1, "C5", "warning", "Chưa đạt")));
+    expect(report.notesSkipped).toEqual([]);
+    expect(report.notedCells.get(SHEET1)).toEqual(["C5"]);
+    expect(report.explained).toBe(1);
     const before = open(bytes);
     const after = open(report.bytes);
-    expect(differingParts(before, after)).toEqual(["xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+    expect(differingParts(before, after)).toEqual(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+    const comments = text(after, "xl/comments1.xml");
+    expect(comments).toContain("<authors><author>John</author><author>Chỉ tiêu CĐS</author></authors>");
+    expect(comments).toContain('<comment ref="B2" authorId="0"><text><r><rPr><sz val="8"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr><t>Some text</t>');
+    expect(comments).toMatch(/<comment ref="C5" authorId="1">.*Chỉ tiêu CĐS: Chưa đạt<\/t>.*<\/comment><\/commentList>/);
+    const vml = text(after, "xl/drawings/vmlDrawing1.vml");
+    expect(vml).toMatch(/<o:idmap v:ext="edit" data="1,3"\/>/); // blocks 1 and 2 are the workbook's
+    expect(vml).toContain('<v:shape id="_x0000_s3073"');
+    expect(vml).toContain("<x:Row>4</x:Row><x:Column>2</x:Column>");
+    expect(differingParts(before, open(clearHighlights(report.bytes)))).toEqual([]);
+  });
+
+  it("keeps threaded comments and their placeholder notes untouched, and notes only the free cells", () => {
+    const bytes = readCorpus("poi__64759.xlsx"); // threaded comment on C2, a note on B3
+    const report = applyHighlightsWithReport(bytes, plan(mark("File", "C2"), mark("File", "B3"), mark("File", "D4")));
+    expect(report.notedCells.get("File")).toEqual(["D4"]);
+    const before = open(bytes);
+    const after = open(report.bytes);
+    const changed = differingParts(before, after);
+    expect(changed).not.toContain("xl/threadedComments/threadedComment1.xml");
+    expect(changed).not.toContain("xl/persons/person.xml");
+    expect(text(after, "xl/comments1.xml").match(/<comment /g)).toHaveLength(3);
+    expect(differingParts(before, open(clearHighlights(report.bytes)))).toEqual([]);
+  });
+
+  it("leaves notes alone when their drawing is missing, and says so", () => {
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>';
+    const comments = '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>An</author></authors><commentList><comment ref="A1" authorId="0"><text><t>x</t></text></comment></commentList></comments>';
+    const book = tinyWorkbook({ sheets: [{ name: SHEET, rels, extraParts: { "xl/comments1.xml": comments } }] });
+    const report = applyHighlightsWithReport(book, plan(mark(SHEET, "B3")));
+    expect(report.notesSkipped).toEqual([SHEET]);
+    expect(report.explained).toBe(0);
+    expect(differingParts(open(book), open(report.bytes))).toEqual(["xl/styles.xml", "xl/worksheets/sheet1.xml"]);
   });
 
   it("keeps VML shape ids clear of the workbook's other drawings", () => {

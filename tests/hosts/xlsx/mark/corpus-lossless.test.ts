@@ -6,7 +6,7 @@ import { PartView } from "../../../../src/hosts/xlsx/mark/part-view";
 import { readWorkbook } from "../../../../src/hosts/xlsx/mark/workbook";
 import { isXlsxError } from "../../../../src/hosts/xlsx/errors";
 import type { HighlightPlan } from "../../../../src/core/highlight-plan";
-import { corpusFiles, differingParts, featureCounts, isSubsequence, mark, open, plan, readCorpus, text } from "./helpers";
+import { corpusFiles, differingParts, featureCounts, isSubsequence, mark, noteCells, open, plan, readCorpus, text } from "./helpers";
 
 interface Outcome {
   file: string;
@@ -29,7 +29,7 @@ function planFor(bytes: Uint8Array): HighlightPlan | undefined {
   );
 }
 
-const ourSpan = /chitieu|rIdChitieuCds/i;
+const ourSpan = /chitieu|rIdChitieuCds|Chỉ tiêu CĐS/i;
 
 describe.each(corpusFiles())("%s", (file) => {
   it("is highlighted and cleared losslessly, or refused with a specific reason", () => {
@@ -69,7 +69,8 @@ describe.each(corpusFiles())("%s", (file) => {
         expect(name).toMatch(/chitieuCds|_rels\/[^/]+\.rels$|styles\.xml$/);
         continue;
       }
-      expect(name).toMatch(/worksheets\/[^/]+\.xml$|styles\.xml$|\[Content_Types\]\.xml$|\.rels$/);
+      // their notes parts gain our notes on sheets that already have notes
+      expect(name).toMatch(/worksheets\/[^/]+\.xml$|styles\.xml$|\[Content_Types\]\.xml$|\.rels$|comments[^/]*\.xml$|\.vml$/);
       const normalise = (t: string) => t.replace(/(<(?:\w+:)?dxfs\b[^>]*\scount=")[0-9]+/, "$1");
       expect(isSubsequence(normalise(text(input, name)), normalise(text(marked, name)))).toBe(true);
     }
@@ -86,6 +87,15 @@ describe.each(corpusFiles())("%s", (file) => {
     }
     expect(hasHighlights(report.bytes)).toBe(true);
 
+    // our notes go on every marked cell that had no note of theirs, and on no other
+    const before = noteCells(input, sheetPart);
+    const after = noteCells(marked, sheetPart);
+    expect(after.theirs).toEqual(before.theirs);
+    const free = [...new Set(p.marks.map((m) => m.cell))].filter((c) => !before.theirs.includes(c));
+    const sheetName = p.marks[0]!.sheet;
+    expect([...after.ours].sort()).toEqual(report.notesSkipped.includes(sheetName) ? [] : [...free].sort());
+    expect(report.explained).toBe(p.marks.filter((m) => after.ours.includes(m.cell)).length); // findings, not cells
+
     // re-applying gives the same parts; clearing gives back the input exactly
     const again = open(applyHighlightsWithReport(report.bytes, p).bytes);
     expect(differingParts(marked, again)).toEqual([]);
@@ -94,7 +104,11 @@ describe.each(corpusFiles())("%s", (file) => {
     expect(differingParts(input, cleared)).toEqual([]);
     expect(hasHighlights(clearHighlights(report.bytes))).toBe(false);
 
-    const notes = report.notesSkipped.length ? "notes skipped (sheet has its own notes)" : "with notes";
+    const notes = report.notesSkipped.length
+      ? "notes skipped (their notes parts cannot be extended reversibly)"
+      : before.theirs.length > 0 || featureCounts(input).legacyDrawings > 0
+        ? `our notes added beside theirs on ${after.ours.length} free cells`
+        : "with notes";
     outcomes.push({ file, result: "lossless", detail: `${changed.length} parts changed/added, ${notes}` });
   });
 });
@@ -104,6 +118,7 @@ afterAll(() => {
   const lines = [
     `corpus: ${outcomes.length} files; lossless ${by("lossless").length}; rejected ${by("rejected").length}; without worksheet ${by("no-worksheet").length}`,
     ...by("rejected").map((o) => `  rejected ${o.file}: ${o.detail}`),
+    ...outcomes.filter((o) => /beside theirs|skipped/.test(o.detail)).map((o) => `  ${o.file}: ${o.detail}`),
   ];
   console.log(lines.join("\n"));
 });

@@ -73,7 +73,10 @@ export function featureCounts(pkg: XlsxPackage): Record<string, number> {
   const sheets = theirs.filter((n) => /worksheets\/[^/]+\.xml$/i.test(n));
   const ourRules = count(sheets, /"chitieu-cds"="chitieu-cds"/g);
   return {
-    notes: count(theirs.filter((n) => /^xl\/comments[^/]*\.xml$/i.test(n)), /<(?:\w+:)?comment[\s>]/g),
+    // our notes may sit inside their comments part: count only theirs
+    notes:
+      count(theirs.filter((n) => /^xl\/comments[^/]*\.xml$/i.test(n)), /<(?:\w+:)?comment[\s>]/g) -
+      count(theirs.filter((n) => /^xl\/comments[^/]*\.xml$/i.test(n)), /Chỉ tiêu CĐS: /g),
     threadedComments: count(theirs.filter((n) => /threadedComments/i.test(n)), /<(?:\w+:)?threadedComment[\s>]/g),
     cfRules: count(sheets, /<(?:\w+:)?cfRule[\s>]/g) - ourRules,
     dvRules: count(sheets, /<(?:\w+:)?dataValidation[\s>]/g),
@@ -87,6 +90,24 @@ export function featureCounts(pkg: XlsxPackage): Record<string, number> {
     drawings: theirs.filter((n) => /^xl\/drawings\/[^/]+\.(?:xml|vml)$/i.test(n)).length,
     vba: theirs.filter((n) => /vbaProject\.bin$/i.test(n)).length,
   };
+}
+
+/** Note cells of a worksheet, read straight from its relationships and comments parts: theirs, and ours by prefix. */
+export function noteCells(pkg: XlsxPackage, sheetPart: string): { theirs: string[]; ours: string[] } {
+  const slash = sheetPart.lastIndexOf("/");
+  const relsName = `${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`;
+  const rels = pkg.names.includes(relsName) ? text(pkg, relsName) : "";
+  const out = { theirs: [] as string[], ours: [] as string[] };
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/Type="[^"]*\/comments"/.test(m[0])) continue;
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1] ?? "";
+    const part = path.posix.normalize(target.startsWith("/") ? target.slice(1) : `${sheetPart.slice(0, slash)}/${target}`);
+    const xml = text(pkg, pkg.names.find((n) => n.toLowerCase() === part.toLowerCase()) ?? part);
+    for (const c of xml.matchAll(/<(?:\w+:)?comment\b[^>]*\sref="([^"]+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?comment>/g)) {
+      (c[2]?.includes("Chỉ tiêu CĐS: ") ? out.ours : out.theirs).push(c[1] ?? "");
+    }
+  }
+  return out;
 }
 
 export function open(bytes: Uint8Array): XlsxPackage {
