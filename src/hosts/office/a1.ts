@@ -1,28 +1,15 @@
 // A1 addresses as Office.js speaks them: "'Báo cáo'!B3:C9", 0-based rows/columns inside.
 
+import { columnIndex, columnLetters } from "../../core/a1";
+
+export { columnLetters };
+
 export interface Area {
   /** 0-based, inclusive. */
   top: number;
   left: number;
   bottom: number;
   right: number;
-}
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** "B3" → {row: 2, col: 1}; "$B$3" is accepted. */

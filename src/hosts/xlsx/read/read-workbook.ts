@@ -5,7 +5,7 @@ import type { RawValue, SheetSnapshot, TemplateMetadata, WorkbookSnapshot } from
 import { XlsxError, formatCount } from "../errors";
 import { type Deadline, type Limits, resolveLimits, startDeadline } from "../limits";
 import { type XlsxPackage, openPackage } from "../package";
-import { cellRef } from "./cell-ref";
+import { cellRef } from "../../../core/a1";
 import { readTemplateMetadata } from "./metadata";
 import { type Relationship, readRelationships, relTypeIs } from "./relationships";
 import { readSheetData, type SparseCells } from "./sheet-data";

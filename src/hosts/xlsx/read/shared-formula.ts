@@ -2,7 +2,7 @@
 // Their text is the master's with relative references moved by the offset, as Excel shows it.
 // The master is tokenised once; each dependent only re-renders the references.
 
-import { columnLetters, MAX_COLS, MAX_ROWS } from "./cell-ref";
+import { columnLetters, MAX_COLS, MAX_ROWS } from "../../../core/a1";
 
 const CELL = /(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})/y;
 const COLS = /(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})/y;

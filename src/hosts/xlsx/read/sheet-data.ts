@@ -6,7 +6,7 @@ import { XlsxError, formatCount } from "../errors";
 import type { Deadline } from "../limits";
 import { decodeOoxmlEscapes } from "../xml/entities";
 import { END, EOF, START, XmlScanner } from "../xml/scanner";
-import { cellRef, parseCellRef } from "./cell-ref";
+import { cellRef, parseCellRef } from "../../../core/a1";
 import { isoToSerial } from "./dates";
 import { readRichText } from "./rich-text";
 import { type CompiledFormula, compileFormula, renderShifted } from "./shared-formula";

@@ -106,7 +106,7 @@ describe.each(corpusFiles())("%s", (file) => {
 
     const notes = report.notesSkipped.length
       ? "notes skipped (their notes parts cannot be extended reversibly)"
-      : before.theirs.length > 0 || featureCounts(input).legacyDrawings > 0
+      : before.theirs.length > 0 || (featureCounts(input).legacyDrawings ?? 0) > 0
         ? `our notes added beside theirs on ${after.ours.length} free cells`
         : "with notes";
     outcomes.push({ file, result: "lossless", detail: `${changed.length} parts changed/added, ${notes}` });

@@ -1,4 +1,4 @@
-// A1-style references <-> 0-based row/column.
+// A1 cell references <-> 0-based row/column, shared by every host and the core.
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -42,4 +42,11 @@ export function columnLetters(col: number): string {
 
 export function cellRef(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "AB" → 27 (0-based); letters only, any case. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
 }
