@@ -68,3 +68,4 @@ export function pillarHeading(catalog: Catalog, pillar: Indicator["pillar"]) {
   if (!p) throw new CatalogError([`pillar ${pillar} has no heading`]);
   return p;
 }
+export { inputUnit } from "./input-unit";

@@ -1,10 +1,10 @@
-import { indicatorsForLevel, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
+import { indicatorsForLevel, inputUnit, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
 import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import type { WorkbookSnapshot } from "../snapshot";
-import { inputUnit } from "../template/targets";
+
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
 

@@ -9,7 +9,8 @@ import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resu
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
-import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, inputUnit, isPercentKind, numericTarget, unitText } from "./targets";
+import { inputUnit } from "../catalog/input-unit";
+import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
 import { groupRules, inputRules } from "./validations";
 

@@ -3,9 +3,10 @@ import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template";
 import { HostError, type HostCapabilities, type WorkbookHost } from "../host";
 import { XlsxError } from "./errors";
-import { applyHighlightsWithReport, clearHighlights, HighlightError } from "./mark";
+import { applyHighlightsWithReport, clearHighlights, hasHighlights, HighlightError } from "./mark";
 import { readWorkbook } from "./read";
 import { writeTemplateXlsx } from "./template";
+import { insertTemplateSheet } from "./template/insert";
 
 // The file host: an .xlsx held in memory (browser mode, CLI). The input bytes are never changed; every operation
 // produces a new version, and `bytes()` is what the user downloads or the CLI writes to --out.
@@ -32,9 +33,12 @@ function asHostError(e: unknown): never {
   throw e;
 }
 
-/** Opens a workbook from bytes, or starts empty (then only insertTemplate makes sense). */
+/** Opens a workbook from bytes, or starts empty (then insertTemplate makes a new workbook of the template). */
 export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" | "en" } = {}): FileHost {
   let current = original;
+  const notesLang = opts.notesLang ?? "vi";
+  // the plan last applied in this session, so inserting a template can put the marks back
+  let lastPlan: HighlightPlan | undefined;
   let snapshot: WorkbookSnapshot | undefined;
   const need = (): Uint8Array => {
     if (!current) throw new HostError("no-workbook", "Chưa mở sổ tính nào.", "No workbook is open.");
@@ -58,11 +62,12 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
     },
     async applyHighlights(plan: HighlightPlan) {
       try {
-        const report = applyHighlightsWithReport(need(), plan, { lang: opts.notesLang ?? "vi" });
+        const report = applyHighlightsWithReport(need(), plan, { lang: notesLang });
         replace(report.bytes);
+        lastPlan = plan;
         const marked = [...report.markedCells.values()].reduce((a, b) => a + b, 0);
-        const explained = plan.marks.filter((m) => !report.notesSkipped.includes(m.sheet)).length;
-        return { marked, explained };
+        // findings whose cell got our note: a cell with the user's own note or threaded comment gets none
+        return { marked, explained: report.explained };
       } catch (e) {
         return asHostError(e);
       }
@@ -72,21 +77,28 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
         const before = need();
         const after = clearHighlights(before);
         replace(after);
+        lastPlan = undefined;
         return { removed: after === before ? 0 : 1 };
       } catch (e) {
         return asHostError(e);
       }
     },
     async insertTemplate(layout: TemplateLayout) {
-      if (current) {
-        throw new HostError(
-          "insert-into-file",
-          "Chế độ không dùng Excel không chèn biểu mẫu vào sổ tính có sẵn: hãy tải biểu mẫu trống rồi nhập số liệu.",
-          "Without Excel the template is not inserted into an existing workbook: download a blank template and fill it in.",
-        );
+      if (!current) {
+        replace(writeTemplateXlsx(layout));
+        return { sheetName: layout.sheetName };
       }
-      replace(writeTemplateXlsx(layout));
-      return { sheetName: layout.sheetName };
+      try {
+        // our highlight styles sit at the end of the dxf list, where the template's go: take them off, put them back after
+        const marked = hasHighlights(current);
+        const base = marked ? clearHighlights(current) : current;
+        const inserted = insertTemplateSheet(base, layout);
+        const next = marked && lastPlan ? applyHighlightsWithReport(inserted.bytes, lastPlan, { lang: notesLang }).bytes : inserted.bytes;
+        replace(next);
+        return { sheetName: inserted.sheetName };
+      } catch (e) {
+        return asHostError(e);
+      }
     },
     async selectCell() {
       // no grid to select in: the findings list shows sheet and cell instead

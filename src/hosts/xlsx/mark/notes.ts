@@ -82,7 +82,3 @@ function isOurLegacyDrawing(text: string, tag: Root["startTag"]): boolean {
   }
   return false;
 }
-
-export function hasLegacyDrawing(root: Root): boolean {
-  return root.children.some((c) => c.local === "legacyDrawing");
-}

@@ -9,7 +9,7 @@ import { openPackage, savePackage } from "../package";
 import { appendToRoot, overrideXml, readRelationships, relationshipXml, relativeTarget, resolveTarget, REL_NS } from "../mark/opc";
 import { PartView } from "../mark/part-view";
 import { readWorkbook } from "../mark/workbook";
-import { applySplices, attributes, childrenOf, qualify, readRoot, type Element, type Root, type Splice } from "../mark/xml-text";
+import { applySplices, attributes, childrenOf, qualify, readRoot, type Root, type Splice } from "../mark/xml-text";
 import { customXml } from "./package-parts";
 import { SharedStrings } from "./shared-strings";
 import { stylesXml } from "./styles-xml";
@@ -131,20 +131,21 @@ function appendStyles(view: PartView, part: string, layout: TemplateLayout): Sty
   return { index, dxf: { met: generated.dxf.met + offset.dxf, notMet: generated.dxf.notMet + offset.dxf } };
 }
 
-/** Splices appending children to the list element `name` of `root` (creating it in schema order), count bumped. */
-function appendToList(text: string, root: Root, name: string, children: string[], order: readonly string[]): Splice[] {
+/** Splices appending children to the list element `name` of `root` (creating it in schema order), its count bumped. */
+function appendToList(text: string, root: Root, name: string, children: string[], order: readonly string[], counted = true): Splice[] {
   const q = qualify(root.prefix, name);
   const el = root.children.find((c) => c.local === name);
   const xml = children.join("");
   if (!el) {
     const after = new Set(order.slice(order.indexOf(name) + 1));
     const before = root.children.find((c) => after.has(c.local));
-    return [{ at: before ? before.start : root.closeStart, remove: 0, insert: `<${q} count="${children.length}">${xml}</${q}>` }];
+    const count = counted ? ` count="${children.length}"` : ""; // <sheets> and <definedNames> have no count
+    return [{ at: before ? before.start : root.closeStart, remove: 0, insert: `<${q}${count}>${xml}</${q}>` }];
   }
   const splices: Splice[] = [];
   const tag = text.slice(el.startTag.start, el.startTag.end);
   const m = /\scount\s*=\s*(["'])([0-9]+)\1/.exec(tag);
-  if (m) {
+  if (m && counted) {
     const digits = m[2] ?? "";
     splices.push({ at: el.startTag.start + m.index + m[0].length - 1 - digits.length, remove: digits.length, insert: String(Number(digits) + children.length) });
   }
@@ -172,14 +173,14 @@ function addSheetEntries(view: PartView, workbookPart: string, names: string[], 
   const q = (n: string) => qualify(root.prefix, n);
   const relPrefix = [...root.declarations].find(([p, uri]) => p !== "" && uri === REL_NS.transitional)?.[0];
   const idAttr = (id: string) => (relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS.transitional}" r:id="${id}"`);
-  const sheets = root.children.find((c) => c.local === "sheets") as Element;
-  const sheetTags = [...text.slice(sheets.start, sheets.end).matchAll(/\ssheetId\s*=\s*["']([0-9]+)["']/g)].map((m) => Number(m[1]));
+  // only <sheet> carries a sheetId attribute (definedName's is localSheetId)
+  const sheetTags = [...text.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*\ssheetId\s*=\s*["']([0-9]+)["']/g)].map((m) => Number(m[1]));
   let sheetId = Math.max(0, ...sheetTags);
   const entries = names.map((name, i) => `<${q("sheet")} name="${escapeAttrText(name)}" sheetId="${++sheetId}" ${idAttr(relIds[i] as string)}/>`);
-  const splices = appendToList(text, root, "sheets", entries, WORKBOOK_ORDER);
+  const splices = appendToList(text, root, "sheets", entries, WORKBOOK_ORDER, false);
   const titles = `'${layout.sheetName.replace(/'/g, "''")}'!$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`;
   const definedName = `<${q("definedName")} name="_xlnm.Print_Titles" localSheetId="${existingSheets}">${escapeText(titles)}</${q("definedName")}>`;
-  splices.push(...appendToList(text, root, "definedNames", [definedName], WORKBOOK_ORDER));
+  splices.push(...appendToList(text, root, "definedNames", [definedName], WORKBOOK_ORDER, false));
   view.setText(workbookPart, applySplices(text, splices));
 }
 
