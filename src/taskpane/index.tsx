@@ -18,12 +18,12 @@ function root() {
 
 /** Adapts the host's async watcher to a plain subscribe/unsubscribe for React effects. */
 function watcherFor(host: OfficeHost) {
-  return (onChange: () => void) => {
+  return (onChange: () => void, onError: (e: unknown) => void) => {
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
     watchChanges(host, onChange)
       .then((s) => (cancelled ? void s?.() : (stop = s)))
-      .catch((e: unknown) => console.error("Không theo dõi được thay đổi / change watch failed", e));
+      .catch(onError);
     return () => {
       cancelled = true;
       void stop?.();

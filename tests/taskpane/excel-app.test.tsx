@@ -207,3 +207,32 @@ describe("ribbon results", () => {
     expect(screen.getByRole("alert").textContent).toContain("Không đọc được sổ tính: lỗi thử");
   });
 });
+
+describe("following the clerk's edits", () => {
+  it("re-checks when the workbook changes while the results are shown", async () => {
+    const host = fakeHost(districtSnapshot());
+    let fire: (() => void) | undefined;
+    const watch = jest.fn((onChange: () => void) => {
+      fire = onChange;
+      return () => (fire = undefined);
+    });
+    renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
+    await checkNow();
+    const readsAfterCheck = host.calls.filter((c) => c.method === "readSnapshot").length;
+    await new Promise((r) => setTimeout(r, 1600)); // our own marking is ignored for a moment
+    await act(async () => fire?.());
+    await waitFor(() => expect(host.calls.filter((c) => c.method === "readSnapshot").length).toBe(readsAfterCheck + 1));
+  });
+
+  it("says so when the workbook cannot be watched, and the check still works by the button", async () => {
+    const host = fakeHost(districtSnapshot());
+    const watch = (_onChange: () => void, onError: (e: unknown) => void) => {
+      onError(new HostError("watch", "Không theo dõi được thay đổi của trang tính.", "Could not watch the sheet."));
+      return () => undefined;
+    };
+    renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
+    await checkNow();
+    expect(await screen.findByText(/Không theo dõi được thay đổi của trang tính/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Kiểm tra lại" })).toBeTruthy();
+  });
+});

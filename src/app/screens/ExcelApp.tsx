@@ -23,8 +23,8 @@ export interface ExcelAppProps {
   registry: UnitRegistry;
   initialChoice: Choice;
   stores?: readonly (ChoiceStore | null)[];
-  /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. */
-  watchChanges?: (onChange: () => void) => () => void;
+  /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. A failure to watch is reported. */
+  watchChanges?: (onChange: () => void, onError: (e: unknown) => void) => () => void;
 }
 
 type Screen = "start" | "check";
@@ -101,9 +101,13 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   checkRef.current = check;
   useEffect(() => {
     if (!watchChanges || screen !== "check") return;
-    return watchChanges(() => {
-      if (Date.now() >= quietUntil.current) void checkRef.current();
-    });
+    return watchChanges(
+      () => {
+        if (Date.now() >= quietUntil.current) void checkRef.current();
+      },
+      // the check still works by the button: say why it no longer follows typing
+      (e) => setError(toUserError(e)),
+    );
   }, [watchChanges, screen]);
 
   return (
