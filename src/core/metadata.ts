@@ -1,4 +1,5 @@
-import type { TemplateMetadata } from "./snapshot";
+import { STORE_SHEET } from "./our-marks";
+import type { SheetSnapshot, TemplateMetadata } from "./snapshot";
 
 // How our template says what it is, as named properties: custom document properties in a file (docProps/custom.xml)
 // and in Excel (workbook.properties.custom), or key/value rows where Excel is too old for those. The names are a
@@ -40,4 +41,21 @@ export function metadataFrom(get: (propertyName: string) => string | undefined):
     year: Number(yearText),
     sheet: field("sheet")!,
   };
+}
+
+/** Whether a sheet is our key/value store rather than the user's (compared as Excel compares sheet names). */
+export function isStoreSheet(name: string): boolean {
+  return name.toLowerCase() === STORE_SHEET.toLowerCase();
+}
+
+/** The metadata kept as key/value rows in column A and B of the store sheet, as Excel below ExcelApi 1.7 writes it. */
+export function metadataFromStoreSheet(sheet: SheetSnapshot): TemplateMetadata | null {
+  const keyCol = -sheet.left;
+  const pairs = new Map<string, string>();
+  for (const row of sheet.values) {
+    const key = row[keyCol];
+    const value = row[keyCol + 1];
+    if (typeof key === "string" && (typeof value === "string" || typeof value === "number")) pairs.set(key.trim(), String(value));
+  }
+  return metadataFrom((name) => pairs.get(name));
 }

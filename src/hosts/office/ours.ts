@@ -1,19 +1,15 @@
-// What identifies our additions in a workbook; the same names and texts the file host uses.
+// What identifies our additions in Excel: the shared identity (src/core/our-marks.ts) in Office.js's notation.
 
 import type { Severity } from "../../core/highlight-plan";
+import { NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS as RGB, STORE_SHEET } from "../../core/our-marks";
 
-/** Always-true formula of our conditional-format rules; its text is how we recognise them. */
-export const OUR_FORMULA = '"chitieu-cds"="chitieu-cds"';
-export const NOTE_PREFIX = "Chỉ tiêu CĐS: ";
+export { NOTE_PREFIX, OUR_FORMULA, STORE_SHEET };
 
-/** Hidden store below ExcelApi 1.7 (no custom document properties there). */
-export const STORE_SHEET = "_chitieu";
-
-/** Fill and font colours by severity: Excel's "bad / neutral" presets and a light blue for information. */
+/** Office.js writes colours as "#RRGGBB". */
 export const SEVERITY_COLORS: Readonly<Record<Severity, { fill: string; font: string }>> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-  info: { fill: "#DDEBF7", font: "#1F4E79" },
+  error: { fill: `#${RGB.error.fill}`, font: `#${RGB.error.font}` },
+  warning: { fill: `#${RGB.warning.fill}`, font: `#${RGB.warning.font}` },
+  info: { fill: `#${RGB.info.fill}`, font: `#${RGB.info.font}` },
 };
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };

@@ -4,7 +4,8 @@
 import type { RawValue, SheetSnapshot } from "../../core/snapshot";
 import { parseArea, splitAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
-import { isOurFormula, NOTE_PREFIX, STORE_SHEET } from "./ours";
+import { isStoreSheet } from "../../core/metadata";
+import { isOurFormula, NOTE_PREFIX } from "./ours";
 import { isOurKey, readState, type OurState } from "./store";
 
 export interface SheetProtection {
@@ -38,9 +39,7 @@ export function cellKeyOf(sheet: string, cell: string): string {
   return `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 }
 
-export function isStoreSheet(name: string): boolean {
-  return name.toLowerCase() === STORE_SHEET.toLowerCase();
-}
+export { isStoreSheet };
 
 type Ctx = Excel.RequestContext;
 

@@ -1,13 +1,9 @@
 // Everything that identifies what we add, so that clearing can find exactly it and nothing else.
 
 import type { Severity } from "../../../core/highlight-plan";
+import { NOTE_PREFIX, OUR_AUTHOR, OUR_FORMULA, SEVERITY_COLORS } from "../../../core/our-marks";
 
-/** Always-true formula of our conditional-format rules; its text is how we recognise our rules. */
-export const OUR_FORMULA = '"chitieu-cds"="chitieu-cds"';
-
-/** Author of our notes. */
-export const OUR_AUTHOR = "Chỉ tiêu CĐS";
-export const NOTE_PREFIX = "Chỉ tiêu CĐS: ";
+export { NOTE_PREFIX, OUR_AUTHOR, OUR_FORMULA };
 
 /** Extension URI carried by each of our differential styles (dxf) in styles.xml. */
 export const OUR_DXF_EXT_URI = "{6C1D0B8E-3A52-4F7E-9C1D-C0D5C1D1E5A9}";
@@ -37,9 +33,9 @@ export interface SeverityStyle {
   font: string;
 }
 
-/** ARGB colours: the familiar Excel "bad / neutral" presets and a light blue for information. */
+/** The shared colours as ARGB, the way styles.xml writes them. */
 export const SEVERITY_STYLE: Readonly<Record<Severity, SeverityStyle>> = {
-  error: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
-  info: { fill: "FFDDEBF7", font: "FF1F4E79" },
+  error: { fill: `FF${SEVERITY_COLORS.error.fill}`, font: `FF${SEVERITY_COLORS.error.font}` },
+  warning: { fill: `FF${SEVERITY_COLORS.warning.fill}`, font: `FF${SEVERITY_COLORS.warning.font}` },
+  info: { fill: `FF${SEVERITY_COLORS.info.fill}`, font: `FF${SEVERITY_COLORS.info.font}` },
 };

@@ -6,6 +6,7 @@ import { XlsxError, formatCount } from "../errors";
 import { type Deadline, type Limits, resolveLimits, startDeadline } from "../limits";
 import { type XlsxPackage, openPackage } from "../package";
 import { cellRef } from "../../../core/a1";
+import { isStoreSheet, metadataFromStoreSheet } from "../../../core/metadata";
 import { readTemplateMetadata } from "./metadata";
 import { type Relationship, readRelationships, relTypeIs } from "./relationships";
 import { readSheetData, type SparseCells } from "./sheet-data";
@@ -141,7 +142,10 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
     sheets.push(densify(s.name, cells, formats));
     clock.check();
   }
-  return { sheets, metadata: info.metadata };
+  // a template inserted by Excel below ExcelApi 1.7 keeps its metadata on our store sheet instead of custom properties
+  const store = sheets.find((s) => isStoreSheet(s.name));
+  const metadata = info.metadata ?? (store ? metadataFromStoreSheet(store) : null);
+  return { sheets: store ? sheets.filter((s) => s !== store) : sheets, metadata };
 }
 
 function areaTooLarge(sheet: string, cells: SparseCells, limit: number): XlsxError {
