@@ -5,12 +5,12 @@ import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
-import { needsContextChoice, toUserError, type UserError } from "../app/errors";
-import { useLang, type UiKey, type UiParams } from "../app/i18n";
+import { useLang } from "../app/i18n";
 import { CheckView } from "../app/screens/CheckView";
 import { ContextRetry } from "../app/screens/ContextRetry";
 import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
+import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { downloadBytes, markedFileName, readFileBytes } from "./download";
 
@@ -54,31 +54,12 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [dragging, setDragging] = useState(false);
   const [file, setFile] = useState<OpenFile | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
-  const [status, setStatus] = useState<{ key: UiKey; params?: UiParams } | null>(null);
-  const [askContext, setAskContext] = useState(false);
+  const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
     setChoiceState(c);
     saveChoice(stores, c);
-  };
-
-  const run = async (job: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      await job();
-    } catch (e) {
-      const err = toUserError(e);
-      console.error(e); // full detail for the developer tools; the user sees err
-      setError(err);
-      if (needsContextChoice(err)) setAskContext(true);
-    } finally {
-      setBusy(false);
-    }
   };
 
   const check = async (open: OpenFile, opts?: { level: Choice["level"]; year: number }) => {

@@ -8,9 +8,10 @@ import { saveChoice, type Choice, type ChoiceStore } from "../choice";
 import { takeRecentCommandResult, type CommandResult } from "../command-log";
 import { CapabilityNotice } from "../components/CapabilityNotice";
 import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
-import { needsContextChoice, toUserError, type UserError } from "../errors";
-import { useLang, type UiKey, type UiParams } from "../i18n";
+import { toUserError } from "../errors";
+import { useLang } from "../i18n";
 import { layoutFor } from "../template-request";
+import { useUserAction } from "../use-user-action";
 import { CheckView } from "./CheckView";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
@@ -33,38 +34,20 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const { t } = useLang();
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
-  const [status, setStatus] = useState<{ key: UiKey; params?: UiParams } | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
-  const [askContext, setAskContext] = useState(false);
   /** Level and year the user gave for a workbook that is not our template. */
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
   const missing = host.capabilities().missing;
   const [lastCommand] = useState<CommandResult | null>(() => takeRecentCommandResult());
   /** Our own writes can raise change events: ignore those for a moment so a check never triggers itself. */
   const quietUntil = useRef(0);
+  const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction(() => {
+    quietUntil.current = Date.now() + 1500;
+  });
 
   const setChoice = (c: Choice) => {
     setChoiceState(c);
     saveChoice(stores, c);
-  };
-
-  const run = async (job: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      await job();
-      quietUntil.current = Date.now() + 1500;
-    } catch (e) {
-      const err = toUserError(e);
-      console.error(e); // the full error for whoever opens the developer tools; the user sees err
-      setError(err);
-      if (needsContextChoice(err)) setAskContext(true);
-    } finally {
-      setBusy(false);
-    }
   };
 
   const insert = (sheetName?: string) =>

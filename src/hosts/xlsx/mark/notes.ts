@@ -4,23 +4,14 @@ import { REL_NS } from "./opc";
 import { OUR_AUTHOR, OUR_REL_ID_PREFIX } from "./ours";
 import { noteShapes, SHAPETYPE_202 } from "./shared-notes";
 import { attributes, escapeXml, qualify, type Root, type Splice } from "./xml-text";
+import { elementsAfter } from "./worksheet-order";
 
 export interface Note {
   cell: string;
   text: string;
 }
 
-const AFTER_LEGACY_DRAWING = new Set([
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "AlternateContent",
-]);
+const AFTER_LEGACY_DRAWING = elementsAfter("legacyDrawing");
 
 export function commentsXml(notes: readonly Note[]): string {
   const list = notes

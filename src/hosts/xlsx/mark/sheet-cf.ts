@@ -3,33 +3,9 @@
 import type { Severity } from "../../../core/highlight-plan";
 import { OUR_FORMULA } from "./ours";
 import { childrenOf, escapeXml, qualify, unescapeXml, type Root, type Splice } from "./xml-text";
+import { elementsAfter } from "./worksheet-order";
 
-/** CT_Worksheet children that come after conditionalFormatting (mc:AlternateContent wraps oleObjects/controls). */
-const AFTER_CONDITIONAL_FORMATTING = new Set([
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "AlternateContent",
-]);
+const AFTER_CONDITIONAL_FORMATTING = elementsAfter("conditionalFormatting");
 
 export interface OurRule {
   severity: Severity;
