@@ -1,19 +1,10 @@
-import type { Comparator, Pillar, TargetLevel } from "../catalog/schema";
+import type { Pillar } from "../catalog/schema";
 import type { Severity, Status } from "../highlight-plan";
-import type { Basis, Figure } from "../judge";
+import type { AppliedTarget, Figure } from "../judge";
 import type { Message } from "../messages";
 
-export interface FindingTarget {
-  value: number;
-  comparator: Comparator;
-  year: number;
-  level: TargetLevel;
-  carried: boolean;
-  aspirational: boolean;
-  basis: Basis;
-  /** What the figure was compared with: the target, or this year's point on the path (ranks: in today's field). */
-  compareWith: number;
-}
+/** The target a finding was judged against, as the judge applied it. */
+export type FindingTarget = Pick<AppliedTarget, "value" | "comparator" | "year" | "level" | "carried" | "aspirational" | "basis" | "compareWith">;
 
 /** One indicator's result, ready for the task pane, the CLI report and the highlight plan. */
 export interface Finding {
