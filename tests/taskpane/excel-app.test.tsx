@@ -91,6 +91,17 @@ describe("check screen", () => {
     expect(error.textContent).toContain('Ô số liệu ghi "Có lẽ": hãy ghi "Có" hoặc "Không"');
   });
 
+  it("folds a long list of missing figures so errors and shortfalls stay in view, one click from opening", async () => {
+    renderPane(fakeHost(districtSnapshot()));
+    await checkNow();
+    const folded = screen.getByTestId("severity-info").querySelector("details")!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector("summary")?.textContent).toBe("Thông tin (20)");
+    expect(screen.getByTestId("severity-error").querySelector("details")).toBeNull();
+    fireEvent.click(folded.querySelector("summary")!);
+    expect(folded.open).toBe(true);
+  });
+
   it("selects a finding's cell on click and on Enter (a real button)", async () => {
     const host = fakeHost(districtSnapshot());
     renderPane(host);

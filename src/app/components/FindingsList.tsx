@@ -37,7 +37,15 @@ const useStyles = makeStyles({
   details: { display: "block", marginTop: "4px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   where: { display: "block", marginTop: "4px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   pillar: { margin: "8px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  summary: {
+    cursor: "pointer",
+    "& > h3": { display: "inline" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
 });
+
+/** More missing figures than this and the information group starts folded. */
+const FOLD_INFO_OVER = 5;
 
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
@@ -70,51 +78,61 @@ export function FindingsList({ findings, catalog, onSelect }: FindingsListProps)
     );
   };
 
+  const item = (f: LocatedFinding, key: string) => {
+    const cls = `${styles.item} ${styles[f.severity]}`;
+    if (onSelect && f.sheet && f.cell) {
+      const { sheet, cell } = f;
+      return (
+        <li key={key}>
+          <button type="button" className={`${cls} ${styles.button}`} data-testid="finding" title={t("findings.goTo", { sheet, cell })} onClick={() => onSelect(f)}>
+            {body(f)}
+          </button>
+        </li>
+      );
+    }
+    return (
+      <li key={key} className={cls} data-testid="finding">
+        {body(f)}
+      </li>
+    );
+  };
+
   return (
     <section aria-labelledby="findings-heading">
       <Subtitle2 as="h2" id="findings-heading" block>
         {t("findings.heading")}
       </Subtitle2>
       {groups.length === 0 && <Text as="p">{t("findings.none")}</Text>}
-      {groups.map((g) => (
-        <section key={g.severity} className={styles.group} aria-labelledby={`sev-${g.severity}`} data-testid={`severity-${g.severity}`}>
+      {groups.map((g) => {
+        const title = (
           <Subtitle2 as="h3" id={`sev-${g.severity}`} block>
             {t(`findings.severity.${g.severity}`)} ({g.count})
           </Subtitle2>
-          {g.pillars.map((p) => (
-            <div key={p.pillar}>
-              <h4 className={styles.pillar}>{pillarHeading(catalog, p.pillar).heading[lang]}</h4>
-              <ul className={styles.list}>
-                {p.findings.map((f, i) => {
-                  const cls = `${styles.item} ${styles[f.severity]}`;
-                  const key = `${f.indicator}-${i}`;
-                  if (onSelect && f.sheet && f.cell) {
-                    const { sheet, cell } = f;
-                    return (
-                      <li key={key}>
-                        <button
-                          type="button"
-                          className={`${cls} ${styles.button}`}
-                          data-testid="finding"
-                          title={t("findings.goTo", { sheet, cell })}
-                          onClick={() => onSelect(f)}
-                        >
-                          {body(f)}
-                        </button>
-                      </li>
-                    );
-                  }
-                  return (
-                    <li key={key} className={cls} data-testid="finding">
-                      {body(f)}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
+        );
+        const pillars = g.pillars.map((p) => (
+          <div key={p.pillar}>
+            <h4 className={styles.pillar}>{pillarHeading(catalog, p.pillar).heading[lang]}</h4>
+            <ul className={styles.list}>{p.findings.map((f, i) => item(f, `${f.indicator}-${i}`))}</ul>
+          </div>
+        ));
+        // a long list of figures still to enter would bury the errors and shortfalls: folded, one click away
+        const fold = g.severity === "info" && g.count > FOLD_INFO_OVER;
+        return (
+          <section key={g.severity} className={styles.group} aria-labelledby={`sev-${g.severity}`} data-testid={`severity-${g.severity}`}>
+            {fold ? (
+              <details>
+                <summary className={styles.summary}>{title}</summary>
+                {pillars}
+              </details>
+            ) : (
+              <>
+                {title}
+                {pillars}
+              </>
+            )}
+          </section>
+        );
+      })}
     </section>
   );
 }
