@@ -1,6 +1,6 @@
 // Flat config: ESLint's and typescript-eslint's recommended rules, plus the Office.js rules that catch reads before
 // load/sync and syncs inside loops (the mistakes that make an add-in wrong or slow in Excel).
-import js from "@eslint/js"; // ships with eslint itself
+import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 
