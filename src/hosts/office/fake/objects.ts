@@ -1159,32 +1159,24 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
   }
 }
 
-export class FakeNoteObject extends FakeClientObject {
+/** What notes and comments share in Excel's API: a content, an author and a cell, found again at each sync. */
+abstract class FakeCellAnnotation<T extends FakeNote | FakeComment> extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
-    private readonly noteNow: () => FakeNote | null,
+    protected readonly now: () => T | null,
     private readonly nullable: boolean,
   ) {
     super(ctx);
   }
-  protected apiName(): string {
-    return "Note";
-  }
-  private must(): FakeNote {
-    const n = this.noteNow();
-    if (!n) throw itemNotFound("Note");
-    return n;
+  protected must(): T {
+    const x = this.now();
+    if (!x) throw itemNotFound(this.apiName());
+    return x;
   }
   protected override nullNow(): boolean {
-    if (this.noteNow()) return false;
+    if (this.now()) return false;
     if (this.nullable) return true;
-    throw itemNotFound("Note");
-  }
-  protected scalars(): Props {
-    return {
-      content: { since: "1.18", read: () => this.must().content },
-      authorName: { since: "1.18", read: () => this.must().author },
-    };
+    throw itemNotFound(this.apiName());
   }
   get content(): string {
     return this.prop("content");
@@ -1195,6 +1187,18 @@ export class FakeNoteObject extends FakeClientObject {
   getLocation(): FakeRange {
     const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === this.must().sheet) ?? null, false);
     return new FakeRange(this.context, ws, () => parseArea(this.must().cell));
+  }
+}
+
+export class FakeNoteObject extends FakeCellAnnotation<FakeNote> {
+  protected apiName(): string {
+    return "Note";
+  }
+  protected scalars(): Props {
+    return {
+      content: { since: "1.18", read: () => this.must().content },
+      authorName: { since: "1.18", read: () => this.must().author },
+    };
   }
   delete(): void {
     this.context.enqueue("Note.delete", null, () => {
@@ -1253,26 +1257,9 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
   }
 }
 
-export class FakeCommentObject extends FakeClientObject {
-  constructor(
-    ctx: FakeRequestContext,
-    private readonly commentNow: () => FakeComment | null,
-    private readonly nullable: boolean,
-  ) {
-    super(ctx);
-  }
+export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
   protected apiName(): string {
     return "Comment";
-  }
-  private must(): FakeComment {
-    const c = this.commentNow();
-    if (!c) throw itemNotFound("Comment");
-    return c;
-  }
-  protected override nullNow(): boolean {
-    if (this.commentNow()) return false;
-    if (this.nullable) return true;
-    throw itemNotFound("Comment");
   }
   protected scalars(): Props {
     return {
@@ -1283,16 +1270,6 @@ export class FakeCommentObject extends FakeClientObject {
   }
   get id(): string {
     return this.prop("id");
-  }
-  get content(): string {
-    return this.prop("content");
-  }
-  get authorName(): string {
-    return this.prop("authorName");
-  }
-  getLocation(): FakeRange {
-    const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === this.must().sheet) ?? null, false);
-    return new FakeRange(this.context, ws, () => parseArea(this.must().cell));
   }
   delete(): void {
     this.context.enqueue("Comment.delete", null, () => {
