@@ -1,19 +1,11 @@
 // Writes a zip: entries copied verbatim (compressed bytes and all) or freshly deflated, in the order given.
 
 import { deflateSync } from "fflate";
+import type { ZipEntry } from "./central-directory";
 import { crc32 } from "./crc32";
 
-export interface RawZipEntry {
-  rawName: Uint8Array;
-  flags: number;
-  method: number;
-  dosTime: number;
-  dosDate: number;
-  crc: number;
-  uncompressedSize: number;
-  /** Already compressed with `method`. */
-  data: Uint8Array;
-}
+/** An entry as it will be written: the directory's fields, with the bytes already compressed with `method`. */
+export type RawZipEntry = Omit<ZipEntry, "name" | "compressedSize" | "localHeaderOffset"> & { data: Uint8Array };
 
 const encoder = new TextEncoder();
 
