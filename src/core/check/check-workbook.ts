@@ -4,7 +4,6 @@ import { formatFinding, summarize, toFinding, type Finding, type Summary } from 
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import type { WorkbookSnapshot } from "../snapshot";
-
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
 
