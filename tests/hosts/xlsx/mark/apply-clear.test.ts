@@ -2,19 +2,12 @@
 
 import { applyHighlights, applyHighlightsWithReport, clearHighlights, hasHighlights, HighlightError } from "../../../../src/hosts/xlsx/mark";
 import { differingParts, equalBytes, mark, open, plan, readCorpus, text, tinyWorkbook } from "./helpers";
+import { caught as caughtError } from "../../../support/caught";
 
 const SHEET = "Báo cáo 2025";
 const SHEET1 = "Sheet1";
 
-function caught(fn: () => unknown): HighlightError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HighlightError) return e;
-    throw e;
-  }
-  throw new Error("expected a HighlightError");
-}
+const caught = (fn: () => unknown) => caughtError(fn, HighlightError);
 
 function roundTrips(input: Uint8Array, p = plan(mark(SHEET, "B3"))): Uint8Array {
   const out = applyHighlights(input, p);

@@ -6,16 +6,9 @@ import { unzipSync } from "fflate";
 import { XlsxError } from "../../../../src/hosts/xlsx/errors";
 import { openPackage, savePackage } from "../../../../src/hosts/xlsx/package";
 import { CORPUS_DIR, MINIMAL_PARTS, deflatedZeros, zipOf, zipWithRawEntry } from "./zip-fixtures";
+import { caught as caughtError } from "../../../support/caught";
 
-function refusal(fn: () => unknown): XlsxError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error("expected an XlsxError, but nothing was thrown");
-}
+const refusal = (fn: () => unknown) => caughtError(fn, XlsxError);
 
 const MB = 1024 * 1024;
 

@@ -2,16 +2,9 @@ import { isCellError } from "../../../../src/core/snapshot";
 import { XlsxError } from "../../../../src/hosts/xlsx/errors";
 import { readSheetsInfo, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { STYLES_XML, buildWorkbook, worksheetXml } from "../package/zip-fixtures";
+import { caught as caughtError } from "../../../support/caught";
 
-function refusal(fn: () => unknown): XlsxError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error("expected an XlsxError, but nothing was thrown");
-}
+const refusal = (fn: () => unknown) => caughtError(fn, XlsxError);
 
 const METADATA = {
   "chitieu.templateVersion": "1",
