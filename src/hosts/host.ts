@@ -1,5 +1,5 @@
 import type { HighlightPlan } from "../core/highlight-plan";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
 
 // One interface for "a workbook we can read and mark": Office.js inside Excel, or an .xlsx file in the browser / Node.
@@ -30,6 +30,8 @@ export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /** One read: used-range values and number formats of every worksheet, and our metadata. */
   readSnapshot(): Promise<WorkbookSnapshot>;
+  /** The template this workbook holds (unit, level, year, sheet), or null: a light read for when the pane opens. */
+  readMetadata(): Promise<TemplateMetadata | null>;
   /** Replaces our previous highlights with this plan's, in one batch; never touches the user's own formats or notes. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
   /** Removes exactly what we added, restoring anything we had to change. */

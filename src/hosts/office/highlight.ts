@@ -23,6 +23,11 @@ interface Target {
   messages: string[];
 }
 
+/** Sheets a write added (our store sheet below ExcelApi 1.7), for the host's list of known sheets. */
+export interface Added {
+  addedSheets: string[];
+}
+
 /** Below Excel's 5 MB request limit, with room for our rough estimates. */
 export const DEFAULT_REQUEST_BYTES = 4 * 1024 * 1024;
 
@@ -185,7 +190,7 @@ export async function applyPlan(
   marks: readonly Mark[],
   explain = true,
   requestBytes = DEFAULT_REQUEST_BYTES,
-): Promise<ApplyResult> {
+): Promise<ApplyResult & Added> {
   const targets = targetsOf(marks, state);
   assertFormattable(targets, state);
   const sheet = sheetsOf(ctx);
@@ -250,14 +255,14 @@ export async function applyPlan(
     }
   }
 
-  queueStoreWrite(ctx, f, state, withState(state.store, next));
+  const addedSheets = queueStoreWrite(ctx, f, state, withState(state.store, next));
   await ctx.sync();
-  return { marked: targets.length, explained };
+  return { marked: targets.length, explained, addedSheets };
 }
 
-export async function clearPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookState): Promise<{ removed: number }> {
+export async function clearPlan(ctx: Ctx, f: OfficeFeatures, state: WorkbookState): Promise<{ removed: number } & Added> {
   const { left, removed } = queueRemoval(ctx, f, state, new Set());
-  queueStoreWrite(ctx, f, state, withState(state.store, { ...EMPTY_STATE, notes: left.notes, comments: left.comments }));
+  const addedSheets = queueStoreWrite(ctx, f, state, withState(state.store, { ...EMPTY_STATE, notes: left.notes, comments: left.comments }));
   await ctx.sync();
-  return { removed };
+  return { removed, addedSheets };
 }

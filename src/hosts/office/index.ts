@@ -1,10 +1,16 @@
 // The Office.js host: the only module of the product that talks to Excel. Everything else sees a WorkbookHost.
-// Round trips: readSnapshot 2; applyHighlights 1 right after a readSnapshot (it reuses that read), else 3;
-// below ExcelApi 1.6 one more the first time cells are painted (their original fills must be read before saving them);
-// clearHighlights 3; insertTemplate 3; selectCell 1.
+//
+// Round trips. Every read needs the sheet names before it can ask for each sheet's used range, so the host keeps the
+// list its last operation saw and, where nothing else must be known first (below ExcelApi 1.10), reads the list and
+// the sheets in one sync, the list confirming itself (state.ts). The pane's readMetadata on opening gives the first list.
+//   readSnapshot: 1 with a known list below 1.10, else 2 (+1 when sheets were added, +1 when one was deleted or renamed)
+//   applyHighlights: 1 right after readSnapshot (it reuses that read); below 1.6, +1 when cells are painted for the
+//     first time, because their own fills must be read before they are saved and painted over
+//   full check (readSnapshot + applyHighlights): 3 at every level once the list is known; 4 below 1.6 when it is not
+//   clearHighlights, insertTemplate: the read (1–2) + 1; readMetadata: 1–2; selectCell: 1.
 
 import type { HighlightPlan } from "../../core/highlight-plan";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template/types";
 import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
 import { HostError } from "../host";
@@ -12,7 +18,7 @@ import { excelCode, toHostError } from "./errors";
 import { capabilitiesOf, detectFeatures, type IsSetSupported, type OfficeFeatures } from "./features";
 import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
-import { queueSheetLoads, queueUsedRange, queueWorkbookLoads, readWorkbookState, toSheetSnapshot, type WorkbookState } from "./state";
+import { readWorkbook, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 
 export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -35,6 +41,7 @@ export interface OfficeHost extends WorkbookHost {
 
 const ACTIONS = {
   read: { vi: "Không đọc được sổ tính", en: "Could not read the workbook" },
+  metadata: { vi: "Không đọc được thông tin biểu mẫu trong sổ tính", en: "Could not read the template information in the workbook" },
   apply: { vi: "Không đánh dấu được các ô", en: "Could not mark the cells" },
   clear: { vi: "Không xóa được đánh dấu", en: "Could not clear the marks" },
   insert: { vi: "Không chèn được biểu mẫu", en: "Could not insert the template" },
@@ -49,6 +56,21 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   // the state read with the last snapshot, handed to the next applyHighlights so a check costs 3 syncs, not 5
   let fresh: WorkbookState | null = null;
   let inserted: InsertReport | null = null;
+  // the sheet list as of this host's last operation (null: never read, or lost to an error); always confirmed by Excel
+  let known: string[] | null = null;
+
+  async function read(ctx: Excel.RequestContext, withRanges: boolean): Promise<WorkbookRead> {
+    const r = await readWorkbook(ctx, f, known, withRanges);
+    known = r.state.allNames;
+    return r;
+  }
+
+  /** After a write that succeeded: the list read before it plus what it added. */
+  function wrote<T extends { addedSheets: string[] }>(state: WorkbookState, result: T): Omit<T, "addedSheets"> {
+    const { addedSheets, ...rest } = result;
+    known = [...state.allNames, ...addedSheets];
+    return rest;
+  }
 
   async function guarded<T>(action: { vi: string; en: string }, work: () => Promise<T>): Promise<T> {
     try {
@@ -68,31 +90,35 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.read, () =>
         deps.run(async (ctx): Promise<WorkbookSnapshot> => {
           fresh = null;
-          const p1 = queueWorkbookLoads(ctx, f);
-          await ctx.sync();
-          const p2 = queueSheetLoads(ctx, f, p1);
-          const ranges = p2.userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) }));
-          await ctx.sync();
-          const state = p2.finish();
+          const { state, sheets } = await read(ctx, true);
           fresh = state;
-          return { sheets: ranges.map(({ name, range }) => toSheetSnapshot(name, range, f)), metadata: readMetadata(state.store) };
+          return { sheets, metadata: readMetadata(state.store) };
         }),
+      ),
+
+    readMetadata: () =>
+      guarded(ACTIONS.metadata, () =>
+        deps.run(async (ctx): Promise<TemplateMetadata | null> => readMetadata((await read(ctx, false)).state.store)),
       ),
 
     applyHighlights: (plan: HighlightPlan): Promise<ApplyResult> =>
       guarded(ACTIONS.apply, async () => {
         const cached = fresh;
         fresh = null;
+        const apply = (explain: boolean, reuse: WorkbookState | null) =>
+          deps.run(async (ctx) => {
+            const state = reuse ?? (await read(ctx, false)).state;
+            return wrote(state, await applyPlan(ctx, f, state, plan.marks, explain, budget));
+          });
         try {
-          return await deps.run(async (ctx) => applyPlan(ctx, f, cached ?? (await readWorkbookState(ctx, f)), plan.marks, true, budget));
+          return await apply(true, cached);
         } catch (e) {
           const code = excelCode(e);
           // the workbook changed since the snapshot (a rule or note of ours deleted by hand): read again, once
-          if (cached && code === "ItemNotFound") return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks, true, budget));
+          if (cached && code === "ItemNotFound") return apply(true, null);
           // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell:
           // mark without explanations (the pane still lists every finding) rather than fail the check
-          if (code === "InvalidArgument" && f.explanations === "comments")
-            return deps.run(async (ctx) => applyPlan(ctx, f, await readWorkbookState(ctx, f), plan.marks, false, budget));
+          if (code === "InvalidArgument" && f.explanations === "comments") return apply(false, null);
           throw e;
         }
       }),
@@ -100,13 +126,21 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
     clearHighlights: () =>
       guarded(ACTIONS.clear, () => {
         fresh = null;
-        return deps.run(async (ctx) => clearPlan(ctx, f, await readWorkbookState(ctx, f)));
+        return deps.run(async (ctx) => {
+          const { state } = await read(ctx, false);
+          return wrote(state, await clearPlan(ctx, f, state));
+        });
       }),
 
     insertTemplate: (layout: TemplateLayout) =>
       guarded(ACTIONS.insert, async () => {
         fresh = null;
-        inserted = await deps.run((ctx) => insertLayout(ctx, f, layout, budget));
+        inserted = await deps.run(async (ctx) => {
+          const { state } = await read(ctx, false);
+          const report = await insertLayout(ctx, f, state, layout, budget);
+          wrote(state, report);
+          return report;
+        });
         return { sheetName: inserted.sheetName };
       }),
 
@@ -124,7 +158,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.watch, async () => {
         if (!f.changeEvents) return null;
         return deps.run(async (ctx) => {
-          const state = await readWorkbookState(ctx, f);
+          const { state } = await read(ctx, false);
           const meta = readMetadata(state.store);
           const names = meta && state.sheetNames.some((n) => n === meta.sheet) ? [meta.sheet] : state.sheetNames;
           const registrations = names.map((n) => ctx.workbook.worksheets.getItem(n).onChanged.add(async () => handler()));

@@ -1,10 +1,13 @@
-// Reading the workbook in two round trips: (1) sheet names and workbook-level collections, (2) per-sheet data,
-// our rules, protection and the cells of notes/comments. The snapshot read rides on the same two syncs.
+// Reading the workbook: (1) sheet names and workbook-level collections, (2) per-sheet data, our rules, protection and
+// the cells of notes/comments. The snapshot read rides on the same syncs. When the sheet list is already known and
+// nothing else in (2) waits for an answer from (1) (below ExcelApi 1.10: no notes or comments to locate), both go in
+// one sync and the names loaded with them confirm the list; a changed list costs one more sync, never a wrong answer.
 
 import type { RawValue, SheetSnapshot } from "../../core/snapshot";
 import { parseArea, splitAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { isStoreSheet } from "../../core/metadata";
+import { excelCode } from "./errors";
 import { isOurFormula, NOTE_PREFIX } from "./ours";
 import { isOurKey, readState, type OurState } from "./store";
 
@@ -14,6 +17,9 @@ export interface SheetProtection {
 }
 
 export interface WorkbookState {
+  /** Every sheet, in workbook order, our store sheet included: what a later read may take as known. */
+  allNames: string[];
+  /** The user's sheets, in workbook order. */
   sheetNames: string[];
   /** Whether the "_chitieu" store sheet exists, and how many rows it uses. */
   storeSheet: boolean;
@@ -57,9 +63,11 @@ export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures) {
 
 type Phase1 = ReturnType<typeof queueWorkbookLoads>;
 
-/** Queues phase 2 (after phase 1 was synced); `finish` turns the loaded values into a WorkbookState. */
-export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1) {
-  const names = p1.sheets.items.map((s) => s.name);
+/**
+ * Queues phase 2 for the sheets `names`: after phase 1 was synced, or in the same batch when the names are known and
+ * phase 1 loads no notes or comments. `finish` (after the sync) turns the loaded values into a WorkbookState.
+ */
+export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: readonly string[]) {
   const userSheets = names.filter((n) => !isStoreSheet(n));
   const storeName = names.find(isStoreSheet);
   const ws = ctx.workbook.worksheets;
@@ -117,6 +125,7 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1) {
           if (isOurFormula(cf.customOrNullObject.rule.formula)) ourRules.push({ sheet, id: cf.id });
         }
       return {
+        allNames: [...names],
         sheetNames: userSheets,
         storeSheet: storeName !== undefined,
         storeRows,
@@ -137,13 +146,64 @@ function located(address: string): Located {
   return { sheet: sheet ?? "", cell: (area.split(":")[0] ?? area).replace(/\$/g, "") };
 }
 
-/** Two syncs: our state only (for clear, or apply without a fresh snapshot). */
-export async function readWorkbookState(ctx: Ctx, f: OfficeFeatures): Promise<WorkbookState> {
+export interface WorkbookRead {
+  state: WorkbookState;
+  /** Every user sheet's used range, in workbook order (only when asked for). */
+  sheets: SheetSnapshot[];
+}
+
+/**
+ * Reads our state and, with `withRanges`, every user sheet's used range. `known` is the sheet list a previous read
+ * returned (state.allNames), or null. One sync when `known` is still right and the level allows (see the top of this
+ * file); else two; a known sheet deleted or renamed since costs the failed sync on top.
+ */
+export async function readWorkbook(ctx: Ctx, f: OfficeFeatures, known: readonly string[] | null, withRanges: boolean): Promise<WorkbookRead> {
+  if (known && f.explanations === "none") {
+    try {
+      const p1 = queueWorkbookLoads(ctx, f);
+      const p2 = queueSheetLoads(ctx, f, p1, known);
+      const ranges = withRanges ? p2.userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
+      await ctx.sync();
+      const names = p1.sheets.items.map((s) => s.name);
+      // sheets added since: read their part now that the list is loaded (phase 1 need not be asked again)
+      if (!sameSheets(names, known)) return await secondPhase(ctx, f, p1, withRanges);
+      return inWorkbookOrder(names, p2.finish(), ranges, f);
+    } catch (e) {
+      // a known sheet was deleted or renamed: Excel refused the whole batch, so ask for the list first
+      if (excelCode(e) !== "ItemNotFound") throw e;
+    }
+  }
   const p1 = queueWorkbookLoads(ctx, f);
   await ctx.sync();
-  const p2 = queueSheetLoads(ctx, f, p1);
+  return secondPhase(ctx, f, p1, withRanges);
+}
+
+async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, withRanges: boolean): Promise<WorkbookRead> {
+  const names = p1.sheets.items.map((s) => s.name);
+  const p2 = queueSheetLoads(ctx, f, p1, names);
+  const ranges = withRanges ? p2.userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
   await ctx.sync();
-  return p2.finish();
+  return inWorkbookOrder(names, p2.finish(), ranges, f);
+}
+
+function sameSheets(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((n) => set.has(n));
+}
+
+/** Sheets the user moved since the list was known keep their new order; no sync needed for that. */
+function inWorkbookOrder(names: readonly string[], state: WorkbookState, ranges: { name: string; range: Excel.Range }[], f: OfficeFeatures): WorkbookRead {
+  const position = new Map(names.map((n, i) => [n, i]));
+  const byPosition = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  const sheetNames = [...state.sheetNames].sort(byPosition);
+  const sheets = [...ranges].sort((a, b) => byPosition(a.name, b.name)).map(({ name, range }) => toSheetSnapshot(name, range, f));
+  return { state: { ...state, allNames: [...names], sheetNames }, sheets };
+}
+
+/** Our state only, with no sheet list known beforehand: two syncs. */
+export async function readWorkbookState(ctx: Ctx, f: OfficeFeatures): Promise<WorkbookState> {
+  return (await readWorkbook(ctx, f, null, false)).state;
 }
 
 // ---------------------------------------------------------------- snapshot

@@ -1,5 +1,5 @@
 // Writes the standard template (TemplateLayout) into a new sheet, plus its guide sheet and our metadata,
-// in one write batch after the state read: 3 syncs in all, whatever the layout's size (a batch that would pass the
+// in one write batch after the state read (the host's): 3 syncs in all, whatever the layout's size (a batch that would pass the
 // request budget, 4 MB by default, is split: the standard template is about 0.1 MB).
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
@@ -9,7 +9,7 @@ import type { OfficeFeatures } from "./features";
 import { DEFAULT_REQUEST_BYTES, RequestBudget } from "./highlight";
 import { queueStoreWrite } from "./store-write";
 import { withMetadata } from "./store";
-import { readWorkbookState } from "./state";
+import type { WorkbookState } from "./state";
 
 type Ctx = Excel.RequestContext;
 
@@ -126,10 +126,18 @@ export interface InsertReport {
   guideSheetName: string;
   /** What this Excel could not add (e.g. data validation below ExcelApi 1.8). */
   skipped: string[];
+  /** Every sheet added, in the order Excel appended them. */
+  addedSheets: string[];
 }
 
-export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: TemplateLayout, requestBytes = DEFAULT_REQUEST_BYTES): Promise<InsertReport> {
-  const state = await readWorkbookState(ctx, f);
+/** One write batch (more only for a layout past the request budget) after `state` was read in the same context. */
+export async function insertLayout(
+  ctx: Ctx,
+  f: OfficeFeatures,
+  state: WorkbookState,
+  layout: TemplateLayout,
+  requestBytes = DEFAULT_REQUEST_BYTES,
+): Promise<InsertReport> {
   const taken = [...state.sheetNames, ...(state.storeSheet ? ["_chitieu"] : [])];
   if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase()))
     throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
@@ -193,7 +201,7 @@ export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: Template
   applyStyle(guide.getRange(`A3:A${guideRows.length}`), layout.styles.guideText, f, parseArea(`A3:A${guideRows.length}`));
   if (f.api12) guide.getRange("A:A").format.columnWidth = widthInPoints(110);
 
-  queueStoreWrite(ctx, f, state, withMetadata(state.store, { ...layout.metadata, sheet: layout.sheetName }));
+  const storeSheets = queueStoreWrite(ctx, f, state, withMetadata(state.store, { ...layout.metadata, sheet: layout.sheetName }));
 
   // protection last: locking changes are refused on a protected sheet
   if (f.api12) {
@@ -208,6 +216,6 @@ export async function insertLayout(ctx: Ctx, f: OfficeFeatures, layout: Template
   ws.activate();
   ws.getRange(layout.info.preparer).select();
   await ctx.sync();
-  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped };
+  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped, addedSheets: [layout.sheetName, guideName, ...storeSheets] };
 }
 

@@ -48,17 +48,21 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
     current = next;
     snapshot = undefined;
   };
+  async function readSnapshot(): Promise<WorkbookSnapshot> {
+    try {
+      return (snapshot ??= readWorkbook(need()));
+    } catch (e) {
+      return asHostError(e);
+    }
+  }
   return {
     kind: "file",
     capabilities: () => CAPABILITIES,
     bytes: need,
     changed: () => current !== original,
-    async readSnapshot() {
-      try {
-        return (snapshot ??= readWorkbook(need()));
-      } catch (e) {
-        return asHostError(e);
-      }
+    readSnapshot,
+    async readMetadata() {
+      return (await readSnapshot()).metadata;
     },
     async applyHighlights(plan: HighlightPlan) {
       try {

@@ -175,7 +175,9 @@ export async function templateNameClash(harness: HostHarness): Promise<void> {
 export async function templateMetadataRoundTrip(harness: HostHarness): Promise<void> {
   const { host } = await harness.create({ sheets: [{ name: "Sheet1", cells: {} }] });
   const layout = communeLayout();
+  expect(await host.readMetadata()).toBeNull();
   await host.insertTemplate(layout);
+  expect(await host.readMetadata()).toEqual(layout.metadata);
   const snapshot = await host.readSnapshot();
   expect(snapshot.metadata).toEqual(layout.metadata);
   const sheet = snapshot.sheets.find((s) => s.name === layout.sheetName);

@@ -38,6 +38,10 @@ export function fakeHost(snapshot: WorkbookSnapshot, caps: HostCapabilities = FU
       step("readSnapshot", []);
       return host.snapshot;
     },
+    async readMetadata() {
+      step("readMetadata", []);
+      return host.snapshot.metadata;
+    },
     async applyHighlights(plan): Promise<ApplyResult> {
       step("applyHighlights", [plan]);
       host.applied.push(plan);

@@ -141,6 +141,27 @@ export class FakeExcel {
     return this.createSheet(name);
   }
 
+  /** The user renames a sheet: its notes and comments go with it. */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheet(from);
+    if (this.sheets.some((s) => s !== sheet && s.name.toLowerCase() === to.toLowerCase())) throw new RangeError(`sheet "${to}" exists`);
+    for (const n of [...this.noteList, ...this.commentList]) if (n.sheet === sheet.name) n.sheet = to;
+    sheet.name = to;
+  }
+
+  /** The user deletes a sheet. */
+  removeSheet(name: string): void {
+    this.deleteSheet(this.sheet(name));
+  }
+
+  /** The user drags a sheet's tab to `position` (0-based). */
+  moveSheet(name: string, position: number): void {
+    const sheet = this.sheet(name);
+    const rest = this.sheets.filter((s) => s !== sheet);
+    rest.splice(position, 0, sheet);
+    this.sheets = rest;
+  }
+
   /** Fills cells, e.g. setCells("Sheet1", { B3: 5, C3: { formula: "B3*2", value: 10 }, D3: { fill: "#FFFF00" } }). */
   setCells(sheetName: string, cells: Record<string, CellInput>): void {
     const sheet = this.sheet(sheetName);
