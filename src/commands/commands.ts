@@ -82,8 +82,11 @@ const COMMANDS: Record<Command, (host: WorkbookHost) => Promise<Outcome>> = {
   clear: clearCommand,
 };
 
+// one host for as long as Excel keeps this runtime, so it keeps the sheet list it saw and a later check is cheaper
+let host: WorkbookHost | null = null;
+
 function register(name: Command): void {
-  const handler = (event: Office.AddinCommands.Event) => void runCommand(name, () => COMMANDS[name](createOfficeHostFromGlobals()), event);
+  const handler = (event: Office.AddinCommands.Event) => void runCommand(name, () => COMMANDS[name]((host ??= createOfficeHostFromGlobals())), event);
   if (typeof Office.actions?.associate === "function") Office.actions.associate(name, handler);
   // older Office builds (2016/2019) look ExecuteFunction targets up on the global object instead
   (globalThis as Record<string, unknown>)[name] = handler;

@@ -11,8 +11,11 @@ import { renderInFrame } from "./support/render";
 const registry = loadUnits();
 const TAM_DUONG: Choice = { level: "district", year: 2025, unitCode: "huyen-tam-duong" };
 
-function renderPane(host: FakeHost, choice: Choice = TAM_DUONG, lang: "vi" | "en" = "vi") {
-  return renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={choice} />, lang);
+/** Renders the pane and lets its opening read (readMetadata) settle, as a user would see it. */
+async function renderPane(host: FakeHost, choice: Choice = TAM_DUONG, lang: "vi" | "en" = "vi") {
+  const result = renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={choice} />, lang);
+  await act(async () => {});
+  return result;
 }
 
 async function checkNow() {
@@ -23,8 +26,8 @@ async function checkNow() {
 beforeEach(() => localStorage.clear());
 
 describe("start screen", () => {
-  it("offers only the units that exist in the chosen year and level", () => {
-    renderPane(fakeHost(districtSnapshot()));
+  it("offers only the units that exist in the chosen year and level", async () => {
+    await renderPane(fakeHost(districtSnapshot()));
     const unit = screen.getByLabelText("Đơn vị báo cáo") as HTMLSelectElement;
     expect([...unit.options].map((o) => o.text)).toContain("huyện Tam Đường");
     expect(unit.value).toBe("huyen-tam-duong");
@@ -41,7 +44,7 @@ describe("start screen", () => {
 
   it("inserts the template of the chosen unit and year and says where", async () => {
     const host = fakeHost(districtSnapshot());
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
     expect(await screen.findByText('Đã chèn biểu mẫu vào trang "Báo cáo".')).toBeTruthy();
     expect(host.inserted[0]?.metadata).toMatchObject({ unitCode: "huyen-tam-duong", level: "district", year: 2025 });
@@ -50,7 +53,7 @@ describe("start screen", () => {
   it("when the sheet name is taken, shows the Vietnamese message and inserts under the suggested name on request", async () => {
     const host = fakeHost(districtSnapshot());
     host.failNext("insertTemplate", new SheetExistsError("Báo cáo", "Báo cáo (2)"));
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
     expect(await screen.findByText(/Sổ tính đã có trang "Báo cáo". Có thể chèn biểu mẫu với tên "Báo cáo \(2\)"/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: 'Chèn với tên "Báo cáo (2)"' }));
@@ -59,10 +62,38 @@ describe("start screen", () => {
   });
 });
 
+describe("opening on a workbook", () => {
+  it("says whose template the workbook holds, and on which sheet", async () => {
+    const snapshot = districtSnapshot();
+    snapshot.metadata = { templateVersion: "1", catalogId: "nq09", catalogVersion: "1.0", unitCode: "xa-muong-kim", level: "commune", year: 2026, sheet: "Báo cáo" };
+    const host = fakeHost(snapshot);
+    await renderPane(host);
+    expect(await screen.findByText('Sổ tính này có biểu mẫu của xã Mường Kim, năm 2026, ở trang "Báo cáo".')).toBeTruthy();
+    // a light read, not a whole snapshot
+    expect(host.calls.map((c) => c.method)).toEqual(["readMetadata"]);
+  });
+
+  it("says nothing of a template when the workbook holds none, and then after inserting one", async () => {
+    const host = fakeHost(strangerSnapshot());
+    await renderPane(host);
+    await waitFor(() => expect(host.calls.map((c) => c.method)).toEqual(["readMetadata"]));
+    expect(screen.queryByTestId("held-template")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
+    expect(await screen.findByText('Sổ tính này có biểu mẫu của huyện Tam Đường, năm 2025, ở trang "Báo cáo".')).toBeTruthy();
+  });
+
+  it("shows why the workbook could not be read when the pane opens", async () => {
+    const host = fakeHost(districtSnapshot());
+    host.failNext("readMetadata", new HostError("cell-edit-mode", "Excel đang ở chế độ sửa ô.", "Excel is in cell-edit mode."));
+    await renderPane(host);
+    expect((await screen.findByTestId("error")).textContent).toContain("Excel đang ở chế độ sửa ô.");
+  });
+});
+
 describe("check screen", () => {
   it("counts met, not met, invalid and missing figures, and marks the workbook", async () => {
     const host = fakeHost(districtSnapshot());
-    renderPane(host);
+    await renderPane(host);
     await checkNow();
     const count = (id: string) => within(screen.getByTestId(id)).getByRole("definition").textContent;
     expect([count("count-met"), count("count-notMet"), count("count-invalid"), count("count-missing")]).toEqual(["2", "2", "1", "18"]);
@@ -72,7 +103,7 @@ describe("check screen", () => {
   });
 
   it("shows one gap bar per indicator below target, largest first, labelled in words", async () => {
-    renderPane(fakeHost(districtSnapshot()));
+    await renderPane(fakeHost(districtSnapshot()));
     await checkNow();
     const bars = screen.getAllByTestId("gap-bar").map((b) => b.textContent);
     expect(bars).toEqual(["XHS-06thiếu 18,75 điểm %", "CQS-09thiếu 8 điểm %"]);
@@ -80,7 +111,7 @@ describe("check screen", () => {
   });
 
   it("groups findings by severity (errors first), then by pillar", async () => {
-    renderPane(fakeHost(districtSnapshot()));
+    await renderPane(fakeHost(districtSnapshot()));
     await checkNow();
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(["Lỗi (1)", "Cảnh báo (2)", "Thông tin (20)"]);
@@ -92,7 +123,7 @@ describe("check screen", () => {
   });
 
   it("folds a long list of missing figures so errors and shortfalls stay in view, one click from opening", async () => {
-    renderPane(fakeHost(districtSnapshot()));
+    await renderPane(fakeHost(districtSnapshot()));
     await checkNow();
     const folded = screen.getByTestId("severity-info").querySelector("details")!;
     expect(folded.open).toBe(false);
@@ -104,7 +135,7 @@ describe("check screen", () => {
 
   it("selects a finding's cell on click and on Enter (a real button)", async () => {
     const host = fakeHost(districtSnapshot());
-    renderPane(host);
+    await renderPane(host);
     await checkNow();
     const finding = within(screen.getByTestId("severity-error")).getByRole("button", { name: /XHS-09/ });
     fireEvent.click(finding);
@@ -116,7 +147,7 @@ describe("check screen", () => {
 
   it("re-checks and clears the highlights on request", async () => {
     const host = fakeHost(districtSnapshot());
-    renderPane(host);
+    await renderPane(host);
     await checkNow();
     fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
     expect(await screen.findByText("Đã xóa các đánh dấu của Chỉ tiêu CĐS.")).toBeTruthy();
@@ -125,7 +156,7 @@ describe("check screen", () => {
   });
 
   it("switches every text to English and back", async () => {
-    renderPane(fakeHost(districtSnapshot()));
+    await renderPane(fakeHost(districtSnapshot()));
     await checkNow();
     fireEvent.change(screen.getByLabelText("Ngôn ngữ"), { target: { value: "en" } });
     expect(screen.getByRole("heading", { name: "Check results" })).toBeTruthy();
@@ -141,7 +172,7 @@ describe("check screen", () => {
 describe("error states", () => {
   it("a workbook that is not our template: asks for level and year; with no indicator table says so", async () => {
     const host = fakeHost(strangerSnapshot());
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.",
@@ -153,7 +184,7 @@ describe("error states", () => {
 
   it("a filled template without our metadata is checked at the level and year the user picks", async () => {
     const host = fakeHost({ ...districtSnapshot(), metadata: null });
-    renderPane(host, { level: "province", year: 2025, unitCode: "tinh-lai-chau" });
+    await renderPane(host, { level: "province", year: 2025, unitCode: "tinh-lai-chau" });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
     const retry = within(await screen.findByTestId("context-retry"));
     fireEvent.change(retry.getByLabelText("Cấp báo cáo"), { target: { value: "district" } });
@@ -169,12 +200,12 @@ describe("error states", () => {
       "applyHighlights",
       new HostError("sheet-protected", "Không đánh dấu được các ô: Trang tính đang được bảo vệ nên Chỉ tiêu CĐS không ghi được.", "The sheet is protected."),
     );
-    renderPane(host);
+    await renderPane(host);
     await checkNow();
     expect((await screen.findByRole("alert")).textContent).toContain("Trang tính đang được bảo vệ");
   });
 
-  it("an old Excel: says what is missing and what still works", () => {
+  it("an old Excel: says what is missing and what still works", async () => {
     const caps: HostCapabilities = {
       ...FULL_CAPABILITIES,
       highlightMethod: "fill",
@@ -184,7 +215,7 @@ describe("error states", () => {
         { feature: "change-events", requirement: "ExcelApi 1.7" },
       ],
     };
-    renderPane(fakeHost(districtSnapshot(), caps));
+    await renderPane(fakeHost(districtSnapshot(), caps));
     const notice = screen.getByTestId("capabilities").textContent ?? "";
     expect(notice).toContain("Phiên bản Excel này thiếu một số tính năng");
     expect(notice).toContain("cần ExcelApi 1.6");
@@ -196,7 +227,7 @@ describe("error states", () => {
     const host = fakeHost(districtSnapshot());
     host.failNext("readSnapshot", new Error("boom"));
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    renderPane(host);
+    await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Đã xảy ra lỗi không lường trước: boom");
     expect(spy).toHaveBeenCalled();
@@ -214,7 +245,7 @@ describe("ribbon results", () => {
   it("the last ribbon command's failure is shown once when the pane opens", async () => {
     const { recordCommandResult } = await import("../../src/app/command-log");
     recordCommandResult({ command: "check", ok: false, vi: "Không đọc được sổ tính: lỗi thử", en: "Could not read: test" });
-    await act(async () => void renderPane(fakeHost(districtSnapshot())));
+    await act(async () => void await renderPane(fakeHost(districtSnapshot())));
     expect(screen.getByRole("alert").textContent).toContain("Không đọc được sổ tính: lỗi thử");
   });
 });
@@ -228,6 +259,7 @@ describe("following the clerk's edits", () => {
       return () => (fire = undefined);
     });
     renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
+    await act(async () => {});
     await checkNow();
     const readsAfterCheck = host.calls.filter((c) => c.method === "readSnapshot").length;
     await new Promise((r) => setTimeout(r, 1600)); // our own marking is ignored for a moment
@@ -242,6 +274,7 @@ describe("following the clerk's edits", () => {
       return () => undefined;
     };
     renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
+    await act(async () => {});
     await checkNow();
     expect(await screen.findByText(/Không theo dõi được thay đổi của trang tính/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Kiểm tra lại" })).toBeTruthy();

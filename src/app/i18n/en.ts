@@ -26,6 +26,7 @@ export const en: Record<UiKey, string> = {
   "start.intro": "Choose the level, year and unit, insert the template into the workbook, fill in the yellow cells, then press Check.",
   "start.insert": "Insert template",
   "start.inserted": "The template was inserted as sheet \"{sheet}\".",
+  "start.held": "This workbook holds the {unit} template for {year}, on sheet \"{sheet}\".",
   "start.insertAs": "Insert as \"{name}\"",
   "start.check": "Check the workbook",
   "start.download": "Download a blank template",

@@ -24,6 +24,7 @@ export const vi = {
   "start.intro": "Chọn cấp, năm và đơn vị báo cáo rồi chèn biểu mẫu vào sổ tính; nhập số liệu vào các ô màu vàng, sau đó bấm Kiểm tra.",
   "start.insert": "Chèn biểu mẫu",
   "start.inserted": "Đã chèn biểu mẫu vào trang \"{sheet}\".",
+  "start.held": "Sổ tính này có biểu mẫu của {unit}, năm {year}, ở trang \"{sheet}\".",
   "start.insertAs": "Chèn với tên \"{name}\"",
   "start.check": "Kiểm tra sổ tính",
   "start.download": "Tải biểu mẫu trống",

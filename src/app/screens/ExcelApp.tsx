@@ -2,12 +2,14 @@ import { Button, Spinner } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import type { TemplateMetadata } from "../../core/snapshot";
 import type { UnitRegistry } from "../../core/units";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveChoice, type Choice, type ChoiceStore } from "../choice";
 import { takeRecentCommandResult, type CommandResult } from "../command-log";
 import { CapabilityNotice } from "../components/CapabilityNotice";
 import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
+import { HeldTemplate } from "../components/HeldTemplate";
 import { toUserError } from "../errors";
 import { useLang } from "../i18n";
 import { layoutFor } from "../template-request";
@@ -45,6 +47,19 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     quietUntil.current = Date.now() + 1500;
   });
 
+  /** The template the workbook already holds, read once when the pane opens (which also lets the host's first check be cheap). */
+  const [held, setHeld] = useState<TemplateMetadata | null>(null);
+  useEffect(() => {
+    let live = true;
+    host.readMetadata().then(
+      (m) => live && setHeld(m),
+      (e: unknown) => live && setError(toUserError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, setError]);
+
   const setChoice = (c: Choice) => {
     setChoiceState(c);
     saveChoice(stores, c);
@@ -52,8 +67,10 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
 
   const insert = (sheetName?: string) =>
     run(async () => {
-      const { sheetName: inserted } = await host.insertTemplate(layoutFor(catalog, registry, choice, sheetName));
+      const layout = layoutFor(catalog, registry, choice, sheetName);
+      const { sheetName: inserted } = await host.insertTemplate(layout);
       saveChoice(stores, choice);
+      setHeld({ ...layout.metadata, sheet: inserted });
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
@@ -102,6 +119,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
+      {held && screen === "start" && <HeldTemplate held={held} registry={registry} />}
       {askContext && (
         <ContextRetry
           registry={registry}
