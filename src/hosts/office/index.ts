@@ -56,7 +56,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   // the state read with the last snapshot, handed to the next applyHighlights so a check costs 3 syncs, not 5
   let fresh: WorkbookState | null = null;
   let inserted: InsertReport | null = null;
-  // the sheet list as of this host's last operation (null: never read, or lost to an error); always confirmed by Excel
+  // the sheet list as of this host's last operation (null: never read); every read confirms it with Excel
   let known: string[] | null = null;
 
   async function read(ctx: Excel.RequestContext, withRanges: boolean): Promise<WorkbookRead> {

@@ -162,7 +162,7 @@ export async function readWorkbook(ctx: Ctx, f: OfficeFeatures, known: readonly 
     try {
       const p1 = queueWorkbookLoads(ctx, f);
       const p2 = queueSheetLoads(ctx, f, p1, known);
-      const ranges = withRanges ? p2.userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
+      const ranges = queueRanges(ctx, f, p2.userSheets, withRanges);
       await ctx.sync();
       const names = p1.sheets.items.map((s) => s.name);
       // sheets added since: read their part now that the list is loaded (phase 1 need not be asked again)
@@ -181,9 +181,13 @@ export async function readWorkbook(ctx: Ctx, f: OfficeFeatures, known: readonly 
 async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, withRanges: boolean): Promise<WorkbookRead> {
   const names = p1.sheets.items.map((s) => s.name);
   const p2 = queueSheetLoads(ctx, f, p1, names);
-  const ranges = withRanges ? p2.userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
+  const ranges = queueRanges(ctx, f, p2.userSheets, withRanges);
   await ctx.sync();
   return inWorkbookOrder(names, p2.finish(), ranges, f);
+}
+
+function queueRanges(ctx: Ctx, f: OfficeFeatures, sheets: readonly string[], wanted: boolean) {
+  return wanted ? sheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
 }
 
 function sameSheets(a: readonly string[], b: readonly string[]): boolean {
@@ -199,11 +203,6 @@ function inWorkbookOrder(names: readonly string[], state: WorkbookState, ranges:
   const sheetNames = [...state.sheetNames].sort(byPosition);
   const sheets = [...ranges].sort((a, b) => byPosition(a.name, b.name)).map(({ name, range }) => toSheetSnapshot(name, range, f));
   return { state: { ...state, allNames: [...names], sheetNames }, sheets };
-}
-
-/** Our state only, with no sheet list known beforehand: two syncs. */
-export async function readWorkbookState(ctx: Ctx, f: OfficeFeatures): Promise<WorkbookState> {
-  return (await readWorkbook(ctx, f, null, false)).state;
 }
 
 // ---------------------------------------------------------------- snapshot
