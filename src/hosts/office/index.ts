@@ -7,7 +7,8 @@
 //   applyHighlights: 1 right after readSnapshot (it reuses that read); below 1.6, +1 when cells are painted for the
 //     first time, because their own fills must be read before they are saved and painted over
 //   full check (readSnapshot + applyHighlights): 3 at every level once the list is known; 4 below 1.6 when it is not
-//   clearHighlights, insertTemplate: the read (1–2) + 1; readMetadata: 1–2; selectCell: 1.
+//   readMetadata: our store alone (names, custom properties, the store sheet if any): 1, +1 for a store sheet not known
+//   clearHighlights, insertTemplate: the read (1–2) + 1; selectCell: 1.
 
 import type { HighlightPlan } from "../../core/highlight-plan";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
@@ -18,7 +19,7 @@ import { excelCode, toHostError } from "./errors";
 import { capabilitiesOf, detectFeatures, type IsSetSupported, type OfficeFeatures } from "./features";
 import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
-import { readWorkbook, type WorkbookRead, type WorkbookState } from "./state";
+import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 
 export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -59,8 +60,8 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   // the sheet list as of this host's last operation (null: never read); every read confirms it with Excel
   let known: string[] | null = null;
 
-  async function read(ctx: Excel.RequestContext, withRanges: boolean): Promise<WorkbookRead> {
-    const r = await readWorkbook(ctx, f, known, withRanges);
+  async function read(ctx: Excel.RequestContext, scope: ReadScope): Promise<WorkbookRead> {
+    const r = await readWorkbook(ctx, f, known, scope);
     known = r.state.allNames;
     return r;
   }
@@ -90,7 +91,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.read, () =>
         deps.run(async (ctx): Promise<WorkbookSnapshot> => {
           fresh = null;
-          const { state, sheets } = await read(ctx, true);
+          const { state, sheets } = await read(ctx, "snapshot");
           fresh = state;
           return { sheets, metadata: readMetadata(state.store) };
         }),
@@ -98,7 +99,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
 
     readMetadata: () =>
       guarded(ACTIONS.metadata, () =>
-        deps.run(async (ctx): Promise<TemplateMetadata | null> => readMetadata((await read(ctx, false)).state.store)),
+        deps.run(async (ctx): Promise<TemplateMetadata | null> => readMetadata((await read(ctx, "store")).state.store)),
       ),
 
     applyHighlights: (plan: HighlightPlan): Promise<ApplyResult> =>
@@ -107,7 +108,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
         fresh = null;
         const apply = (explain: boolean, reuse: WorkbookState | null) =>
           deps.run(async (ctx) => {
-            const state = reuse ?? (await read(ctx, false)).state;
+            const state = reuse ?? (await read(ctx, "state")).state;
             return wrote(state, await applyPlan(ctx, f, state, plan.marks, explain, budget));
           });
         try {
@@ -127,7 +128,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.clear, () => {
         fresh = null;
         return deps.run(async (ctx) => {
-          const { state } = await read(ctx, false);
+          const { state } = await read(ctx, "state");
           return wrote(state, await clearPlan(ctx, f, state));
         });
       }),
@@ -136,7 +137,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.insert, async () => {
         fresh = null;
         inserted = await deps.run(async (ctx) => {
-          const { state } = await read(ctx, false);
+          const { state } = await read(ctx, "state");
           const report = await insertLayout(ctx, f, state, layout, budget);
           wrote(state, report);
           return report;
@@ -158,7 +159,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.watch, async () => {
         if (!f.changeEvents) return null;
         return deps.run(async (ctx) => {
-          const { state } = await read(ctx, false);
+          const { state } = await read(ctx, "state");
           const meta = readMetadata(state.store);
           const names = meta && state.sheetNames.some((n) => n === meta.sheet) ? [meta.sheet] : state.sheetNames;
           const registrations = names.map((n) => ctx.workbook.worksheets.getItem(n).onChanged.add(async () => handler()));

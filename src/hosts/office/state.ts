@@ -1,7 +1,8 @@
 // Reading the workbook: (1) sheet names and workbook-level collections, (2) per-sheet data, our rules, protection and
 // the cells of notes/comments. The snapshot read rides on the same syncs. When the sheet list is already known and
-// nothing else in (2) waits for an answer from (1) (below ExcelApi 1.10: no notes or comments to locate), both go in
-// one sync and the names loaded with them confirm the list; a changed list costs one more sync, never a wrong answer.
+// nothing else in (2) waits for an answer from (1) (no notes or comments to locate: below ExcelApi 1.10, or a read of
+// our store alone), both go in one sync and the names loaded with them confirm the list; a changed list costs one
+// more sync, never a wrong answer.
 
 import type { RawValue, SheetSnapshot } from "../../core/snapshot";
 import { parseArea, splitAddress } from "./a1";
@@ -49,15 +50,23 @@ export { isStoreSheet };
 
 type Ctx = Excel.RequestContext;
 
+/**
+ * What a read is for, so it loads only that: "store" our metadata and undo state (the pane's opening read: its state
+ * lists no rules, notes, comments or protection and must not be written from); "state" everything a write needs;
+ * "snapshot" that plus every user sheet's used range.
+ */
+export type ReadScope = "store" | "state" | "snapshot";
+
 /** Queues phase 1; returns what phase 2 needs after the sync. */
-export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures) {
+export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures, scope: ReadScope) {
   const wb = ctx.workbook;
+  const full = scope !== "store";
   return {
     sheets: wb.worksheets.load("items/name"),
     props: f.customProperties ? wb.properties.custom.load("items/key,items/value") : null,
-    notes: f.explanations === "notes" ? wb.notes.load("items/content") : null,
+    notes: full && f.explanations === "notes" ? wb.notes.load("items/content") : null,
     // with notes we also read comments: a cell holds one or the other
-    comments: f.explanations !== "none" ? wb.comments.load("items/id,items/content") : null,
+    comments: full && f.explanations !== "none" ? wb.comments.load("items/id,items/content") : null,
   };
 }
 
@@ -65,26 +74,30 @@ type Phase1 = ReturnType<typeof queueWorkbookLoads>;
 
 /**
  * Queues phase 2 for the sheets `names`: after phase 1 was synced, or in the same batch when the names are known and
- * phase 1 loads no notes or comments. `finish` (after the sync) turns the loaded values into a WorkbookState.
+ * phase 1 loads no notes or comments. `finish` (after the sync) turns the loaded values into a WorkbookRead.
  */
-export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: readonly string[]) {
+export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: readonly string[], scope: ReadScope) {
   const userSheets = names.filter((n) => !isStoreSheet(n));
   const storeName = names.find(isStoreSheet);
   const ws = ctx.workbook.worksheets;
+  const full = scope !== "store";
   const storeRange = storeName ? ws.getItem(storeName).getUsedRange().load("values") : null;
-  const rules = f.conditionalFormats
+  const rules = full && f.conditionalFormats
     ? userSheets.map((sheet) => ({
         sheet,
         items: ws.getItem(sheet).getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula"),
       }))
     : [];
-  const protection = f.api12 ? userSheets.map((sheet) => ({ sheet, p: ws.getItem(sheet).protection.load("protected,options") })) : [];
+  const protection = full && f.api12 ? userSheets.map((sheet) => ({ sheet, p: ws.getItem(sheet).protection.load("protected,options") })) : [];
   const noteLocations = p1.notes ? p1.notes.items.map((n) => ({ note: n, at: n.getLocation().load("address") })) : [];
   const commentLocations = p1.comments ? p1.comments.items.map((c) => ({ comment: c, at: c.getLocation().load("address") })) : [];
 
+  const ranges = scope === "snapshot" ? userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
+
   return {
-    userSheets,
-    finish(): WorkbookState {
+    /** Whether anything was queued (so a sync is needed at all). */
+    queued: storeRange !== null || rules.length + protection.length + noteLocations.length + commentLocations.length + ranges.length > 0,
+    finish(): WorkbookRead {
       const store = new Map<string, string>();
       let storeRows = 0;
       if (storeRange) {
@@ -124,7 +137,7 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
           if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
           if (isOurFormula(cf.customOrNullObject.rule.formula)) ourRules.push({ sheet, id: cf.id });
         }
-      return {
+      const found: WorkbookState = {
         allNames: [...names],
         sheetNames: userSheets,
         storeSheet: storeName !== undefined,
@@ -137,6 +150,7 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
         comments,
         protection: new Map(protection.map(({ sheet, p }) => [sheet.toLowerCase(), { protected: p.protected, options: p.options as unknown as Record<string, boolean> }])),
       };
+      return { state: found, sheets: ranges.map(({ name, range }) => toSheetSnapshot(name, range, f)) };
     },
   };
 }
@@ -153,41 +167,36 @@ export interface WorkbookRead {
 }
 
 /**
- * Reads our state and, with `withRanges`, every user sheet's used range. `known` is the sheet list a previous read
- * returned (state.allNames), or null. One sync when `known` is still right and the level allows (see the top of this
- * file); else two; a known sheet deleted or renamed since costs the failed sync on top.
+ * Reads what `scope` asks for. `known` is the sheet list a previous read returned (state.allNames), or null. One sync
+ * when `known` is still right and nothing waits for notes or comments to be listed (see the top of this file); else
+ * two; a known sheet deleted or renamed since costs the refused sync on top.
  */
-export async function readWorkbook(ctx: Ctx, f: OfficeFeatures, known: readonly string[] | null, withRanges: boolean): Promise<WorkbookRead> {
-  if (known && f.explanations === "none") {
+export async function readWorkbook(ctx: Ctx, f: OfficeFeatures, known: readonly string[] | null, scope: ReadScope): Promise<WorkbookRead> {
+  if (known && (scope === "store" || f.explanations === "none")) {
     try {
-      const p1 = queueWorkbookLoads(ctx, f);
-      const p2 = queueSheetLoads(ctx, f, p1, known);
-      const ranges = queueRanges(ctx, f, p2.userSheets, withRanges);
+      const p1 = queueWorkbookLoads(ctx, f, scope);
+      const p2 = queueSheetLoads(ctx, f, p1, known, scope);
       await ctx.sync();
       const names = p1.sheets.items.map((s) => s.name);
       // sheets added since: read their part now that the list is loaded (phase 1 need not be asked again)
-      if (!sameSheets(names, known)) return await secondPhase(ctx, f, p1, withRanges);
-      return inWorkbookOrder(names, p2.finish(), ranges, f);
+      if (!sameSheets(names, known)) return await secondPhase(ctx, f, p1, scope);
+      return inWorkbookOrder(names, p2.finish());
     } catch (e) {
       // a known sheet was deleted or renamed: Excel refused the whole batch, so ask for the list first
       if (excelCode(e) !== "ItemNotFound") throw e;
     }
   }
-  const p1 = queueWorkbookLoads(ctx, f);
+  const p1 = queueWorkbookLoads(ctx, f, scope);
   await ctx.sync();
-  return secondPhase(ctx, f, p1, withRanges);
+  return secondPhase(ctx, f, p1, scope);
 }
 
-async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, withRanges: boolean): Promise<WorkbookRead> {
+async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, scope: ReadScope): Promise<WorkbookRead> {
   const names = p1.sheets.items.map((s) => s.name);
-  const p2 = queueSheetLoads(ctx, f, p1, names);
-  const ranges = queueRanges(ctx, f, p2.userSheets, withRanges);
-  await ctx.sync();
-  return inWorkbookOrder(names, p2.finish(), ranges, f);
-}
-
-function queueRanges(ctx: Ctx, f: OfficeFeatures, sheets: readonly string[], wanted: boolean) {
-  return wanted ? sheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
+  const p2 = queueSheetLoads(ctx, f, p1, names, scope);
+  // e.g. our store alone in a workbook without a store sheet: nothing more to ask
+  if (p2.queued) await ctx.sync();
+  return inWorkbookOrder(names, p2.finish());
 }
 
 function sameSheets(a: readonly string[], b: readonly string[]): boolean {
@@ -197,12 +206,12 @@ function sameSheets(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Sheets the user moved since the list was known keep their new order; no sync needed for that. */
-function inWorkbookOrder(names: readonly string[], state: WorkbookState, ranges: { name: string; range: Excel.Range }[], f: OfficeFeatures): WorkbookRead {
+function inWorkbookOrder(names: readonly string[], read: WorkbookRead): WorkbookRead {
   const position = new Map(names.map((n, i) => [n, i]));
   const byPosition = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
-  const sheetNames = [...state.sheetNames].sort(byPosition);
-  const sheets = [...ranges].sort((a, b) => byPosition(a.name, b.name)).map(({ name, range }) => toSheetSnapshot(name, range, f));
-  return { state: { ...state, allNames: [...names], sheetNames }, sheets };
+  const sheetNames = [...read.state.sheetNames].sort(byPosition);
+  const sheets = [...read.sheets].sort((a, b) => byPosition(a.name, b.name));
+  return { state: { ...read.state, allNames: [...names], sheetNames }, sheets };
 }
 
 // ---------------------------------------------------------------- snapshot

@@ -94,6 +94,23 @@ describe.each(LEVELS)("the sheet list known to the Office host at ExcelApi %s", 
     expect(syncs).toBe({ "1.1": 3, "1.7": 2, "1.14": 3, "1.18": 3 }[level]);
   });
 
+  it("reads the template's metadata from our store alone when the pane opens, not the user's notes, comments or rules", async () => {
+    const fake = new FakeExcel({ apiVersion: level });
+    await hostOn(fake).insertTemplate(communeLayout());
+    for (let r = 1; r <= 300; r++) {
+      fake.addUserNote(`'Sheet1'!A${r}`, `ghi chú của người dùng số ${r}, khá dài để thấy rõ nếu bị đọc`);
+      fake.addUserComment(`'Sheet1'!B${r}`, `bình luận số ${r}`);
+    }
+    fake.addUserConditionalFormat("Sheet1", ["C1:C300"], "=C1>0", "#FFFF00");
+    const before = fake.syncCount;
+    const meta = await hostOn(fake).readMetadata();
+    const records = fake.syncsSince(before);
+    expect(meta).toEqual(communeLayout().metadata);
+    // custom properties from 1.7 come with the sheet names; below, the store sheet is found, then read
+    expect(records.length).toBe(atLeast(level, "1.7") ? 1 : 2);
+    expect(records.reduce((n, r) => n + r.responseBytes, 0)).toBeLessThan(4_000);
+  });
+
   if (!atLeast(level, "1.7")) {
     it("survives the user deleting our store sheet (visible at ExcelApi 1.1)", async () => {
       const fake = workbook(level);
