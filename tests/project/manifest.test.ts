@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { LEVELS } from "../hosts/office/harness";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const VALIDATOR = path.join(ROOT, "scripts", "validate-manifest.cjs");
@@ -39,10 +40,12 @@ describe("manifest.xml", () => {
     expect(code).toBe(0);
   });
 
-  test("declares Excel with ExcelApi 1.1 as the minimum, so Office 2016 can load it", () => {
+  test("declares Excel with ExcelApi 1.1 as the minimum, so Office 2016 can load it: the lowest level the host tests cover", () => {
     expect(source).toMatch(/<Host Name="Workbook"\/>/);
     const sets = [...source.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]);
-    expect(sets).toEqual([["ExcelApi", "1.1"]]);
+    const lowestTested = [...LEVELS].sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]))[0];
+    expect(lowestTested).toBe("1.1");
+    expect(sets).toEqual([["ExcelApi", lowestTested]]);
   });
 
   test("every ribbon function is registered by the commands bundle", () => {
