@@ -148,6 +148,53 @@ describe("task pane (taskpane.html) in the in-memory Excel", () => {
     await page.close();
   });
 
+  it("in Office 2016 (ExcelApi 1.1): paints with fills in 3 round trips per check, and clearing gives the cells their own fills back", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { __fakeExcelApi: string }).__fakeExcelApi = "1.1";
+    });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs }));
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByRole("heading", { name: "Chọn biểu mẫu" }).waitFor();
+    await page.getByTestId("capabilities").waitFor();
+    await page.getByLabel("Cấp báo cáo").selectOption("district");
+    await page.getByLabel("Năm báo cáo").selectOption("2025");
+    await page.getByLabel("Đơn vị báo cáo").selectOption("huyen-tam-duong");
+    await page.getByRole("button", { name: "Chèn biểu mẫu" }).click();
+    await page.getByText('Đã chèn biểu mẫu vào trang "Báo cáo".').waitFor();
+
+    type Probe = { syncs: number; fills: (string | null)[] };
+    const probe = () =>
+      page.evaluate((): Probe => {
+        const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+        return { syncs: fake.syncCount, fills: ["G18", "I30"].map((c) => fake.cell(`'Báo cáo'!${c}`)?.fill ?? null) };
+      });
+    // the clerk types (keeping the cells' formats): CQS-09 short of its target, XHS-09 malformed
+    await page.evaluate(async () => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      for (const [cell, value] of [["G18", 22], ["H18", 100], ["I30", "Có lẽ"]] as const) await fake.edit(`'Báo cáo'!${cell}`, value);
+    });
+    const own = await probe();
+    // the template's input cells carry their own colour, which our marks must not lose
+    expect(own.fills.every((f) => f !== null && f !== "#FFFFFF")).toBe(true);
+
+    for (const round of [1, 2]) {
+      const before = await probe();
+      await page.getByRole("button", { name: round === 1 ? "Kiểm tra sổ tính" : "Kiểm tra lại" }).click();
+      await page.getByText(/^Đã đánh dấu \d+ ô trong sổ tính\.$/).waitFor();
+      const after = await probe();
+      // read 1 (the list known since the pane opened and the insert), the cells' own fills 1 (first time only), write 1
+      expect(after.syncs - before.syncs).toBe(round === 1 ? 3 : 2);
+      expect(after.fills[1]).toBe("#FFC7CE");
+    }
+    // the marks carried the template's own input colour away; clearing brings it back
+    expect((await probe()).fills[1]).not.toBe(own.fills[1]);
+    await page.getByRole("button", { name: "Xóa đánh dấu" }).click();
+    await page.getByText("Đã xóa các đánh dấu của Chỉ tiêu CĐS.").waitFor();
+    expect((await probe()).fills).toEqual(own.fills);
+    await page.close();
+  });
+
   it("opened outside Excel, says so and links the browser mode", async () => {
     const page = await browser.context.newPage();
     // what a plain browser sees when office.js cannot reach Excel: no Office object at all
