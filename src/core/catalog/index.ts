@@ -1,24 +1,20 @@
 import rawCatalog from "../../../seeds/catalog.json";
-import { dataIssues } from "../data-issues";
+import { DataFileError, parseData } from "../data-issues";
 import { catalogSchema, type Catalog, type Indicator, type Level, type Target } from "./schema";
 
 export * from "./schema";
 
 /** A catalog file that does not match the schema: lists every problem with its path. */
-export class CatalogError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`Danh mục chỉ tiêu không hợp lệ / Invalid indicator catalog:\n- ${issues.join("\n- ")}`);
+export class CatalogError extends DataFileError {
+  constructor(issues: string[]) {
+    super("Danh mục chỉ tiêu không hợp lệ / Invalid indicator catalog", issues);
     this.name = "CatalogError";
   }
 }
 
 /** Validates a catalog (the bundled one by default); throws CatalogError naming each problem. */
 export function loadCatalog(raw: unknown = rawCatalog): Catalog {
-  const parsed = catalogSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new CatalogError(dataIssues(parsed.error));
-  }
-  return parsed.data;
+  return parseData(catalogSchema, raw, (issues) => new CatalogError(issues));
 }
 
 let bundled: Catalog | undefined;

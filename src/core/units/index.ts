@@ -1,7 +1,7 @@
 import { z } from "zod";
 import rawUnits from "../../../seeds/units.json";
 import { bilingualSchema, levelSchema, textSchema, type Level } from "../catalog/schema";
-import { dataIssues } from "../data-issues";
+import { DataFileError, parseData } from "../data-issues";
 import { fold } from "../text";
 
 // The unit hierarchy is data with validity dates: communes and districts change (1 July 2025) and code must not care.
@@ -40,18 +40,16 @@ export const unitRegistrySchema = z
   });
 export type UnitRegistry = z.infer<typeof unitRegistrySchema>;
 
-export class UnitRegistryError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`Danh sách đơn vị không hợp lệ / Invalid unit registry:\n- ${issues.join("\n- ")}`);
+export class UnitRegistryError extends DataFileError {
+  constructor(issues: string[]) {
+    super("Danh sách đơn vị không hợp lệ / Invalid unit registry", issues);
     this.name = "UnitRegistryError";
   }
 }
 
 /** Validates a registry (the bundled Lai Châu one by default, or a user's own file's parsed JSON). */
 export function loadUnits(raw: unknown = rawUnits): UnitRegistry {
-  const parsed = unitRegistrySchema.safeParse(raw);
-  if (!parsed.success) throw new UnitRegistryError(dataIssues(parsed.error));
-  return parsed.data;
+  return parseData(unitRegistrySchema, raw, (issues) => new UnitRegistryError(issues));
 }
 
 /** Whether the unit exists on this day (ISO date). */

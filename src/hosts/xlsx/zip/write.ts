@@ -27,6 +27,22 @@ export function freshEntry(name: string, content: Uint8Array): RawZipEntry {
   };
 }
 
+/**
+ * The 24 bytes the local header and the central directory share, from "version needed" to the name's length.
+ * Bit 3 (data descriptor) is dropped: sizes and CRC are written in the header.
+ */
+function putSharedFields(view: DataView, at: number, e: RawZipEntry): void {
+  view.setUint16(at, e.method === 0 ? 10 : 20, true);
+  view.setUint16(at + 2, e.flags & ~0x0008, true);
+  view.setUint16(at + 4, e.method, true);
+  view.setUint16(at + 6, e.dosTime, true);
+  view.setUint16(at + 8, e.dosDate, true);
+  view.setUint32(at + 10, e.crc, true);
+  view.setUint32(at + 14, e.data.length, true);
+  view.setUint32(at + 18, e.uncompressedSize, true);
+  view.setUint16(at + 22, e.rawName.length, true);
+}
+
 export function writeZip(entries: RawZipEntry[]): Uint8Array {
   let total = 22;
   for (const e of entries) total += 30 + e.rawName.length + e.data.length + 46 + e.rawName.length;
@@ -37,16 +53,7 @@ export function writeZip(entries: RawZipEntry[]): Uint8Array {
   for (const e of entries) {
     offsets.push(p);
     view.setUint32(p, 0x04034b50, true);
-    view.setUint16(p + 4, e.method === 0 ? 10 : 20, true);
-    // Bit 3 (data descriptor) is dropped: sizes and CRC are written in the header.
-    view.setUint16(p + 6, e.flags & ~0x0008, true);
-    view.setUint16(p + 8, e.method, true);
-    view.setUint16(p + 10, e.dosTime, true);
-    view.setUint16(p + 12, e.dosDate, true);
-    view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, e.data.length, true);
-    view.setUint32(p + 22, e.uncompressedSize, true);
-    view.setUint16(p + 26, e.rawName.length, true);
+    putSharedFields(view, p + 4, e);
     view.setUint16(p + 28, 0, true);
     out.set(e.rawName, p + 30);
     p += 30 + e.rawName.length;
@@ -57,15 +64,7 @@ export function writeZip(entries: RawZipEntry[]): Uint8Array {
   entries.forEach((e, i) => {
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, e.method === 0 ? 10 : 20, true);
-    view.setUint16(p + 8, e.flags & ~0x0008, true);
-    view.setUint16(p + 10, e.method, true);
-    view.setUint16(p + 12, e.dosTime, true);
-    view.setUint16(p + 14, e.dosDate, true);
-    view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, e.data.length, true);
-    view.setUint32(p + 24, e.uncompressedSize, true);
-    view.setUint16(p + 28, e.rawName.length, true);
+    putSharedFields(view, p + 6, e);
     // extra, comment, disk, internal attrs, external attrs: zero
     view.setUint32(p + 42, offsets[i]!, true);
     out.set(e.rawName, p + 46);
