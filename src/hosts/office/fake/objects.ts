@@ -651,6 +651,13 @@ export class FakeRangeAreas extends FakeClientObject {
   }
 }
 
+/** A format property over a range as Excel reports it: the cells' common value, or null when they differ. */
+function uniformOver<T>(range: FakeRange, read: (c: FakeCell | undefined) => T): T | null {
+  const { sheet, area } = range.targetNow();
+  const all = readMatrix(sheet, area, read).flat();
+  return all.every((x) => x === all[0]) ? (all[0] ?? null) : null;
+}
+
 export class FakeRangeFormat extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
@@ -661,16 +668,11 @@ export class FakeRangeFormat extends FakeClientObject {
   protected apiName(): string {
     return "RangeFormat";
   }
-  private uniform<T>(read: (c: FakeCell | undefined) => T): T | null {
-    const { sheet, area } = this.range.targetNow();
-    const all = readMatrix(sheet, area, read).flat();
-    return all.every((x) => x === all[0]) ? (all[0] ?? null) : null;
-  }
   protected scalars(): Props {
     return {
-      horizontalAlignment: { since: "1.1", read: () => this.uniform((c) => c?.horizontalAlignment ?? "General") },
-      verticalAlignment: { since: "1.1", read: () => this.uniform((c) => c?.verticalAlignment ?? "Bottom") },
-      wrapText: { since: "1.1", read: () => this.uniform((c) => c?.wrapText ?? false) },
+      horizontalAlignment: { since: "1.1", read: () => uniformOver(this.range, (c) => c?.horizontalAlignment ?? "General") },
+      verticalAlignment: { since: "1.1", read: () => uniformOver(this.range, (c) => c?.verticalAlignment ?? "Bottom") },
+      wrapText: { since: "1.1", read: () => uniformOver(this.range, (c) => c?.wrapText ?? false) },
     };
   }
   protected override navigations(): Navs {
@@ -761,11 +763,7 @@ export class FakeRangeFill extends FakeClientObject {
       // Excel answers #FFFFFF for "no fill", and null when the cells differ
       color: {
         since: "1.1",
-        read: () => {
-          const { sheet, area } = this.range.targetNow();
-          const all = readMatrix(sheet, area, (c) => c?.fill ?? NO_FILL).flat();
-          return all.every((x) => x === all[0]) ? all[0] : null;
-        },
+        read: () => uniformOver(this.range, (c) => c?.fill ?? NO_FILL),
       },
     };
   }
@@ -825,11 +823,7 @@ export class FakeFormatProtection extends FakeClientObject {
     return {
       locked: {
         since: "1.2",
-        read: () => {
-          const { sheet, area } = this.range.targetNow();
-          const all = readMatrix(sheet, area, (c) => c?.locked !== false).flat();
-          return all.every((x) => x === all[0]) ? all[0] : null;
-        },
+        read: () => uniformOver(this.range, (c) => c?.locked !== false),
       },
     };
   }
