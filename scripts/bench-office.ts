@@ -7,7 +7,7 @@
 
 import type { HighlightPlan, Mark, Severity } from "../src/core/highlight-plan";
 import { createOfficeHost } from "../src/hosts/office";
-import { FakeExcel } from "../src/hosts/office/fake";
+import { FakeExcel } from "../tests/support/fake";
 
 const LEVELS = ["1.1", "1.7", "1.14", "1.18"];
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

@@ -141,7 +141,7 @@ describe("chitieu check on bad input", () => {
   });
 
   it("asks for level and year when the workbook is not our template", async () => {
-    const corpus = join(__dirname, "../../../shared/corpus/real-xlsx/readxl__vietnamese-utf8.xlsx");
+    const corpus = join(__dirname, "../fixtures/corpus/readxl__vietnamese-utf8.xlsx");
     if (!existsSync(corpus)) throw new Error(`corpus missing: ${corpus}`);
     const r = await run(["check", corpus]);
     expect(r.code).toBe(2);

@@ -8,7 +8,7 @@ import { buildTemplateLayout, fillTemplateLayout } from "../../src/core/template
 import { hasHighlights } from "../../src/hosts/xlsx/mark";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
-import type { FakeExcel } from "../../src/hosts/office/fake";
+import type { FakeExcel } from "../support/fake";
 import { buildApp, buildFakeOffice } from "./support/build";
 import { launch, screenshot, seriousViolations } from "./support/chromium";
 import { serveDir, type StaticServer } from "./support/server";

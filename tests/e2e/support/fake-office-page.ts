@@ -1,4 +1,4 @@
-import { FakeExcel, installFakeOffice } from "../../../src/hosts/office/fake";
+import { FakeExcel, installFakeOffice } from "../../support/fake";
 
 // Test-only stand-in for office.js: the e2e test serves this bundle in place of the Office CDN script, so the
 // production pane boots against the in-memory Excel without any test code in its own bundle. ExcelApi 1.18 unless

@@ -1,7 +1,7 @@
 import { defaultCatalog } from "../../../src/core/catalog";
 import { checkWorkbook, type CheckReport } from "../../../src/core/check";
 import { fillTemplateLayout, type IndicatorFigures } from "../../../src/core/template";
-import { FakeExcel } from "../../../src/hosts/office/fake";
+import { FakeExcel } from "../../support/fake";
 import { createFileHost } from "../../../src/hosts/xlsx/file-host";
 import { hostOn, LEVELS } from "../office/harness";
 import { communeLayout } from "./scenarios";

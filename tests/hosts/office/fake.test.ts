@@ -1,6 +1,6 @@
 // The fake Excel behaves like Excel where the host could get it wrong: load/sync, queued writes, requirement sets.
 
-import { FakeExcel, FakeOfficeError, installFakeOffice } from "../../../src/hosts/office/fake";
+import { FakeExcel, FakeOfficeError, installFakeOffice } from "../../support/fake";
 import { LEVELS } from "./harness";
 
 function workbook(apiVersion: string): FakeExcel {

@@ -1,7 +1,7 @@
 // Runs the host contract scenarios on the Office host over the fake Excel at a given requirement-set level.
 
 import { createOfficeHost, type OfficeHost } from "../../../src/hosts/office";
-import { FakeExcel } from "../../../src/hosts/office/fake";
+import { FakeExcel } from "../../support/fake";
 import type { HostHarness, Inspector, WorkbookSetup } from "../contract/scenarios";
 
 export const LEVELS = ["1.1", "1.7", "1.14", "1.18"] as const;

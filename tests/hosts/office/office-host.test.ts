@@ -6,7 +6,7 @@ import { checkWorkbook } from "../../../src/core/check";
 import type { HighlightPlan } from "../../../src/core/highlight-plan";
 import { HostError } from "../../../src/hosts/host";
 import { createOfficeHost, watchChanges } from "../../../src/hosts/office";
-import { FakeExcel } from "../../../src/hosts/office/fake";
+import { FakeExcel } from "../../support/fake";
 import { METADATA_KEYS } from "../../../src/hosts/office/store";
 import { communeLayout, mark, provinceLayout } from "../contract/scenarios";
 import { hostOn, LEVELS } from "./harness";

@@ -2,7 +2,7 @@
 // Whatever the user does to the sheets in between, a read must still be complete and in order.
 
 import type { HighlightPlan } from "../../../src/core/highlight-plan";
-import { FakeExcel } from "../../../src/hosts/office/fake";
+import { FakeExcel } from "../../support/fake";
 import { communeLayout, mark } from "../contract/scenarios";
 import { hostOn, LEVELS } from "./harness";
 

@@ -7,7 +7,7 @@ import type { HighlightPlan, Mark, Severity } from "../../../../src/core/highlig
 import { openPackage, type XlsxPackage } from "../../../../src/hosts/xlsx/package";
 
 export const REPO_ROOT = path.resolve(__dirname, "../../../..");
-export const CORPUS_DIR = path.resolve(REPO_ROOT, "../shared/corpus/real-xlsx");
+export const CORPUS_DIR = path.resolve(REPO_ROOT, "tests/fixtures/corpus");
 
 export function corpusFiles(): string[] {
   return readdirSync(CORPUS_DIR)

@@ -2,9 +2,9 @@
 import { strToU8, zipSync } from "fflate";
 import path from "node:path";
 
-/** shared/corpus/real-xlsx beside the repository (works from a fresh clone anywhere, with shared/ next to it). */
+/** The real-workbook corpus, vendored in the repository (see its SOURCES.md for origins and licences). */
 export const REPO_ROOT = path.resolve(__dirname, "../../../..");
-export const CORPUS_DIR = path.resolve(REPO_ROOT, "..", "shared", "corpus", "real-xlsx");
+export const CORPUS_DIR = path.resolve(REPO_ROOT, "tests", "fixtures", "corpus");
 
 export type Parts = [name: string, content: string | Uint8Array][];
 

@@ -1,4 +1,4 @@
-// Every real workbook in shared/corpus/real-xlsx either reads into a snapshot or is refused with a specific code,
+// Every real workbook in tests/fixtures/corpus either reads into a snapshot or is refused with a specific code,
 // within 10 s, without hanging or crashing. Expected values were checked with openpyxl 3.0.9 (data_only=True).
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
