@@ -9,9 +9,36 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..");
 const BROWSER_URL = "https://localhost:3000/index.html";
 
+/**
+ * The installed copy of a tool: a devDependency pinned by package-lock.json, run with this node, never fetched at start.
+ * Returns the path of its command-line script, or throws with what to do when `npm ci` has not installed it.
+ */
+function installedTool(name) {
+  let manifestPath;
+  try {
+    manifestPath = require.resolve(`${name}/package.json`, { paths: [ROOT] });
+  } catch {
+    throw new Error(`Chưa cài ${name}: hãy chạy "npm ci". / ${name} is not installed: run "npm ci".`);
+  }
+  const { bin } = require(manifestPath);
+  return path.join(path.dirname(manifestPath), typeof bin === "string" ? bin : bin[name]);
+}
+
+/** What `npm start` runs on Windows and macOS, in order: trust a localhost certificate once, then sideload. */
+function sideloadSteps() {
+  return [
+    { tool: "office-addin-dev-certs", args: ["install"] },
+    {
+      tool: "office-addin-debugging",
+      args: ["start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"],
+    },
+  ];
+}
+
+// No shell: node's own path may contain spaces ("C:\\Program Files\\nodejs\\node.exe").
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit" });
     child.on("exit", (code) => resolve(code ?? 1));
     child.on("error", (err) => {
       process.stderr.write(`Không chạy được / cannot run ${command}: ${err.message}\n`);
@@ -20,15 +47,14 @@ function run(command, args) {
   });
 }
 
-/** Desktop Excel: trust a localhost certificate once, then office-addin-debugging starts the dev server and sideloads. */
-async function sideloadDesktop() {
+/** Desktop Excel: office-addin-debugging starts the dev server and sideloads; `run` is replaceable for tests. */
+async function sideloadDesktop(runStep = run) {
   process.stdout.write("Đang nạp add-in vào Excel trên máy tính… / Sideloading the add-in into desktop Excel…\n");
-  const certs = await run("npx", ["--yes", "office-addin-dev-certs", "install"]);
-  if (certs !== 0) return certs;
-  return run("npx", [
-    "--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel",
-    "--dev-server", "npm run dev-server", "--dev-server-port", "3000",
-  ]);
+  for (const { tool, args } of sideloadSteps()) {
+    const code = await runStep(process.execPath, [installedTool(tool), ...args]);
+    if (code !== 0) return code;
+  }
+  return 0;
 }
 
 /** Browser mode: webpack-dev-server in-process, so we know exactly when the page can be served. */
@@ -80,7 +106,11 @@ async function main(args) {
   return serveBrowserMode();
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { if (code !== undefined) process.exitCode = code; },
-  (err) => { process.stderr.write(`start: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { if (code !== undefined) process.exitCode = code; },
+    (err) => { process.stderr.write(`start: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+  );
+}
+
+module.exports = { installedTool, sideloadSteps, sideloadDesktop };

@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as https from "node:https";
+import { createRequire } from "node:module";
 import * as net from "node:net";
 import * as path from "node:path";
 
@@ -76,4 +78,92 @@ onLinux("npm start on Linux", () => {
     expect(groupIsAlive(started.pid as number)).toBe(false);
     expect(await portIsOpen(3000)).toBe(false);
   }, 120_000);
+});
+
+// On Windows and macOS npm start runs Microsoft's add-in tools. They are devDependencies pinned by package-lock.json and
+// run from node_modules: nothing is downloaded at start, so it works offline (unlike `npx --yes <tool>`).
+describe("npm start and npm run stop on Windows and macOS", () => {
+  type Run = (command: string, args: string[]) => Promise<number>;
+  interface Start {
+    installedTool(name: string): string;
+    sideloadDesktop(run: Run): Promise<number>;
+  }
+  // the script as node runs it (CommonJS), outside jest's module registry
+  const start = createRequire(__filename)(path.join(ROOT, "scripts", "start.cjs")) as Start;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>; devDependencies: Record<string, string>;
+  };
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string; integrity?: string }>;
+  };
+  const TOOLS = ["office-addin-dev-certs", "office-addin-debugging", "office-addin-manifest"];
+  // the script announces itself on stdout; keep the test output to the tests
+  beforeEach(() => { jest.spyOn(process.stdout, "write").mockImplementation(() => true); });
+  afterEach(() => { jest.restoreAllMocks(); });
+  const installedVersion = (name: string) =>
+    (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+
+  test.each(TOOLS)("%s is a devDependency with a lock entry, and the installed copy is the locked version", (name) => {
+    expect(pkg.devDependencies[name]).toBeDefined();
+    const locked = lock.packages[`node_modules/${name}`];
+    expect(locked?.integrity).toMatch(/^sha512-/);
+    expect(installedVersion(name)).toBe(locked?.version);
+  });
+
+  test("sideloading runs the installed dev-certs, then the installed debugging tool, with this node", async () => {
+    const calls: string[][] = [];
+    const code = await start.sideloadDesktop(async (command, args) => { calls.push([command, ...args]); return 0; });
+    expect(code).toBe(0);
+    expect(calls).toEqual([
+      [process.execPath, path.join(ROOT, "node_modules", "office-addin-dev-certs", "cli.js"), "install"],
+      [process.execPath, path.join(ROOT, "node_modules", "office-addin-debugging", "cli.js"),
+        "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"],
+    ]);
+  });
+
+  test("a refused certificate stops there, with its exit code", async () => {
+    const calls: string[] = [];
+    const code = await start.sideloadDesktop(async (_command, args) => { calls.push(path.basename(path.dirname(args[0] ?? ""))); return 5; });
+    expect(code).toBe(5);
+    expect(calls).toEqual(["office-addin-dev-certs"]);
+  });
+
+  test("a tool that npm ci has not installed is named, with the fix, instead of being fetched", () => {
+    expect(() => start.installedTool("office-addin-not-a-tool")).toThrow(
+      'Chưa cài office-addin-not-a-tool: hãy chạy "npm ci". / office-addin-not-a-tool is not installed: run "npm ci".',
+    );
+  });
+
+  test("no npm script or start step fetches a tool: npm run stop runs the installed office-addin-debugging", () => {
+    expect(Object.entries(pkg.scripts).filter(([, script]) => /\bnpx\b/.test(script))).toEqual([]);
+    expect(fs.readFileSync(path.join(ROOT, "scripts", "start.cjs"), "utf8")).not.toMatch(/\bnpx\b/);
+    // npm runs a script with node_modules/.bin first on PATH: the stop script's command is the installed tool
+    const [command, ...args] = pkg.scripts.stop?.split(" ") ?? [];
+    expect(command).toBe("office-addin-debugging");
+    expect(args).toEqual(["stop", "manifest.xml"]);
+    expect(fs.realpathSync(path.join(ROOT, "node_modules", ".bin", "office-addin-debugging")))
+      .toBe(start.installedTool("office-addin-debugging"));
+  });
+
+  test.each([
+    ["office-addin-dev-certs", ["install", "verify", "uninstall"]],
+    ["office-addin-debugging", ["start", "stop"]],
+  ])("the installed %s runs offline and has the commands npm start and stop use", (name, commands) => {
+    const help = spawnSync(process.execPath, [start.installedTool(name), "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain(`Usage: ${name}`);
+    for (const command of commands) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+  }, 90_000);
+
+  test("Microsoft's manifest reader, the one the debugging tool sideloads with, reads manifest.xml offline", () => {
+    const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    const info = spawnSync(process.execPath, [start.installedTool("office-addin-manifest"), "info", "manifest.xml"],
+      { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(info.status).toBe(0);
+    const field = (label: string) => new RegExp(`^\\s*${label}: (.*)$`, "m").exec(info.stdout)?.[1];
+    expect(field("Id")).toBe(/<Id>([^<]+)<\/Id>/.exec(xml)?.[1]);
+    expect(field("Name")).toBe(/<DisplayName DefaultValue="([^"]+)"/.exec(xml)?.[1]);
+    expect(field("Source Location")).toBe(/<DefaultSettings>[\s\S]*?<SourceLocation DefaultValue="([^"]+)"/.exec(xml)?.[1]);
+    expect(field("Hosts")).toBe("Workbook");
+  }, 90_000);
 });
