@@ -77,8 +77,8 @@ const LAYERS = [
 ];
 
 // ESLint replaces a rule's options when a later block matches the same file, so each block carries its layer's whole
-// list, src/'s own rule included. no-restricted-imports does not see import(), so no-restricted-syntax checks it alike
-// (in an esquery regex literal a "/" must be escaped).
+// list, src/'s own rule included. no-restricted-imports does not see import() nor the type import("…").T, so
+// no-restricted-syntax checks them alike (in an esquery regex literal a "/" must be escaped).
 const layerBlocks = LAYERS.map(({ files, forbid }) => {
   const all = [noTests, ...forbid];
   return {
@@ -86,7 +86,7 @@ const layerBlocks = LAYERS.map(({ files, forbid }) => {
     rules: {
       "no-restricted-imports": ["error", { patterns: all.map(({ regex, message }) => ({ regex, message })) }],
       "no-restricted-syntax": ["error", ...all.map(({ regex, message }) => ({
-        selector: `ImportExpression[source.value=/${regex.replaceAll("/", "\\/")}/]`,
+        selector: `:matches(ImportExpression, TSImportType)[source.value=/${regex.replaceAll("/", "\\/")}/]`,
         message,
       }))],
     },

@@ -35,6 +35,12 @@ const crossings = [
     says: "src/core is pure and may not import a host (src/hosts)",
   },
   {
+    what: "the core naming a host's type with import(\"…\")",
+    file: fixture("src/core/findings/fixture.ts", 'export type Host = import("../../hosts/office").OfficeHost;'),
+    rule: "no-restricted-syntax",
+    says: "src/core is pure and may not import a host (src/hosts)",
+  },
+  {
     what: "the core importing React",
     file: fixture("src/core/template/fixture.ts", 'import { useState } from "react";', "export const hook = useState;"),
     rule: "no-restricted-imports",
