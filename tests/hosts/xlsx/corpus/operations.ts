@@ -315,7 +315,10 @@ export async function runTables(original: Uint8Array): Promise<TableRun> {
     }
   }
 
-  const sheet = firstWorksheet(original);
+  // the marking layer's own list of sheets: the table goes where marks can go
+  const listed = await attempt(() => sheetParts(new PartView(open(original))).sheets.find((x) => x.kind === "worksheet" && x.part));
+  if (!listed.ok) return { ...run, belowData: { cannot: listed.refusal.code } };
+  const sheet = listed.value && { name: listed.value.name, part: listed.value.part! };
   const snap = sheet && read.value.sheets.find((s) => s.name === sheet.name);
   if (!sheet || !snap) run.belowData = { cannot: "no-worksheet" };
   else {
