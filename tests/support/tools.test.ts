@@ -1,7 +1,7 @@
 // The tool guard: in CI a missing program fails the test; elsewhere the test is skipped with a warning that says
 // what to install. Jest's describe/it are replaced by recorders so each branch can be watched from outside.
 
-import { requireTools, type GuardEnv, type Tool } from "./tools";
+import { isCi, requireTools, type GuardEnv, type Tool } from "./tools";
 
 interface Registered {
   kind: "describe" | "describe.skip" | "it" | "it.skip";
@@ -88,5 +88,10 @@ describe("requireTools", () => {
       else process.env.CI = saved;
     }
     expect(registered.map((r) => r.kind)).toEqual(["it", "it.skip"]);
+  });
+
+  it("takes CI=1 and CI=true as CI, and an unset, empty, 0 or false CI as a developer machine", () => {
+    expect(["1", "true", "TRUE", "yes"].map(isCi)).toEqual([true, true, true, true]);
+    expect([undefined, "", "0", "false", "False"].map(isCi)).toEqual([false, false, false, false, false]);
   });
 });

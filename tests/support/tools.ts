@@ -40,6 +40,11 @@ export const probeTool: Probe = (tool) => {
   return ok;
 };
 
+/** CI=1 / CI=true (what .ci/run and CI services set); unset, empty, "0" or "false" is a developer machine. */
+export function isCi(value: string | undefined): boolean {
+  return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}
+
 /** One line per missing tool: what it is and how to install it. */
 export function missingMessage(missing: readonly Tool[]): string {
   const packages = [...new Set(missing.map((t) => TOOLS[t].apt))].join(" ");
@@ -70,7 +75,7 @@ export interface GuardEnv {
  * one console warning naming the tools and the apt-get line.
  */
 export function requireTools(tools: readonly Tool[], env: Partial<GuardEnv> = {}): ToolGuard {
-  const ci = env.ci ?? Boolean(process.env.CI);
+  const ci = env.ci ?? isCi(process.env.CI);
   const probe = env.probe ?? probeTool;
   const warn = env.warn ?? ((m: string) => console.warn(m));
   const { describe: realDescribe, it: realIt } = env.jest ?? { describe, it };
