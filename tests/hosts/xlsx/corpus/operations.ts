@@ -99,7 +99,7 @@ export function firstWorksheet(bytes: Uint8Array): { name: string; part: string 
   }
 }
 
-/** Three marks of each severity on the first worksheet, as a check of an office's table would give. */
+/** Three marks on the first worksheet, one of each severity, as a check of an office table would give. */
 export function probePlan(sheet: string): HighlightPlan {
   return plan(mark(sheet, "A1", "error", "Ô A1: số liệu không hợp lệ"), mark(sheet, "B2", "warning", "Ô B2: chưa đạt mục tiêu 2025"), mark(sheet, "D7", "info", "Ô D7: còn thiếu minh chứng"));
 }
