@@ -54,26 +54,30 @@ export interface Located {
   duplicates: { code: string; sheet: string; row: number }[];
 }
 
-const HEADER_SCAN_ROWS = 60;
+/** Header cells are short labels; longer text (a paragraph, a note) is never folded and matched. */
+const MAX_HEADER_TEXT = 60;
 
 function cellText(v: RawValue | undefined): string {
   return typeof v === "string" ? fold(v) : "";
 }
 
-function roleOf(text: string): ColumnRole | undefined {
-  if (!text) return undefined;
+function roleOf(v: RawValue | undefined): ColumnRole | undefined {
+  if (typeof v !== "string" || v.length === 0 || v.length > MAX_HEADER_TEXT) return undefined;
+  const text = fold(v);
   for (const [re, role] of HEADER_RULES) if (re.test(text)) return role;
   return undefined;
 }
 
-/** The first row near the top that names enough columns to be a table header. */
+/**
+ * The first row anywhere in the used range that names enough columns to be a table header: a table may sit below
+ * the office's own data (row 90, row 150). One pass over the cells; only short text cells are folded and matched.
+ */
 export function findHeader(sheet: SheetSnapshot): HeaderMap | null {
-  const limit = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
+  for (let r = 0; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
     const columns: Partial<Record<ColumnRole, number>> = {};
     for (let c = 0; c < row.length; c++) {
-      const role = roleOf(cellText(row[c]));
+      const role = roleOf(row[c]);
       if (role && columns[role] === undefined) columns[role] = c;
     }
     const hasKey = columns.code !== undefined || columns.label !== undefined;

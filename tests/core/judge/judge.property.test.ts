@@ -1,45 +1,60 @@
 import fc from "fast-check";
 import type { Comparator, Target } from "../../../src/core/catalog/schema";
 import { readCell } from "../../../src/core/figures";
-import { holds, judge } from "../../../src/core/judge";
+import { judge } from "../../../src/core/judge";
 import { indicator, target, units } from "./fixtures";
 
 const comparator = fc.constantFrom<Comparator>(">=", ">", "<=");
 const year = fc.integer({ min: 2021, max: 2030 });
-/** Targets as the resolution writes them: at most two decimals. */
-const targetValue = fc.integer({ min: 0, max: 10000 }).map((x) => x / 100);
 
 describe("judging random figures against random targets in their target year", () => {
-  it("says met exactly when the comparator holds, with the gap's sign agreeing", () => {
+  it("says met exactly when integer cross-multiplication says so, with the gap's sign and size agreeing", () => {
+    // independent oracle: num/den·100 against cents/100 ⇔ num·100·100 against cents·den, all integers (exact)
     fc.assert(
-      fc.property(comparator, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 1000 }), targetValue, year,
-        (cmp, num, extra, targetValue, y) => {
-          const ind = indicator({ targets: [target({ year: y, value: targetValue, comparator: cmp })] });
-          const j = judge(ind, { numerator: readCell(num, "General", "count"), denominator: readCell(num + extra, "General", "count") }, { level: "commune", year: y });
-          if (j.status !== "met" && j.status !== "below") return false;
-          const value = j.value!;
-          const gap = j.gap!;
-          const met = j.status === "met";
-          if (met !== holds(value, cmp, targetValue)) return false;
-          // ≥ and ≤: met ⇔ gap ≥ 0; >: met ⇔ gap > 0
-          return cmp === ">" ? met === gap > 0 : met === gap >= 0;
+      fc.property(comparator, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 10000 }), year,
+        (cmp, num, extra, cents, y) => {
+          const den = num + extra;
+          fc.pre(den > 0);
+          const ind = indicator({ targets: [target({ year: y, value: cents / 100, comparator: cmp })] });
+          const j = judge(ind, { numerator: readCell(num, "General", "count"), denominator: readCell(den, "General", "count") }, { level: "commune", year: y });
+          const lhs = num * 100 * 100;
+          const rhs = cents * den;
+          const met = cmp === ">=" ? lhs >= rhs : cmp === ">" ? lhs > rhs : lhs <= rhs;
+          expect(j.status).toBe(met ? "met" : "below");
+          // the gap in percentage points, value − target (target − value for ≤), to the 1e-9 the judge rounds to
+          const gap = (cmp === "<=" ? rhs - lhs : lhs - rhs) / (100 * den);
+          expect(Math.abs(j.gap! - gap)).toBeLessThan(1e-6);
+          expect(j.value! * 100 * den).toBeCloseTo(lhs, 3);
         }),
       { numRuns: 3000 },
     );
   });
 
-  it("says on-track before a target year exactly when the figure is on the path's side of the comparator", () => {
+  it("puts exact ties on the right side: a figure equal to the target meets ≥ and ≤ but not >", () => {
     fc.assert(
-      fc.property(comparator, targetValue, targetValue, fc.integer({ min: 2021, max: 2024 }), fc.double({ min: 0, max: 100, noNaN: true }),
-        (cmp, baseline, targetValue, y, value) => {
-          const ind = indicator({ unit: units.percent, targets: [target({ value: targetValue, comparator: cmp })], baselines: [{ year: 2020, value: baseline, source: { clause: "I" } }] });
-          const j = judge(ind, { value: readCell(value, "General", "percent") }, { level: "province", year: y });
-          if (j.status !== "on-track" && j.status !== "off-track") return false;
-          const path = j.target!.compareWith;
-          const onTrack = j.status === "on-track";
-          const between = path >= Math.min(baseline, targetValue) - 1e-6 && path <= Math.max(baseline, targetValue) + 1e-6;
-          return between && onTrack === holds(Math.round(value * 1e9) / 1e9, cmp, path) && (onTrack ? j.gap! >= 0 : j.gap! <= 0);
-        }),
+      fc.property(comparator, fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 40 }), year, (cmp, percent, scale, y) => {
+        // num/den is exactly percent% (den = 100·scale), so the figure equals the target
+        const ind = indicator({ targets: [target({ year: y, value: percent, comparator: cmp })] });
+        const j = judge(ind, { numerator: readCell(percent * scale, "General", "count"), denominator: readCell(100 * scale, "General", "count") }, { level: "commune", year: y });
+        expect([j.status, j.gap]).toEqual([cmp === ">" ? "below" : "met", 0]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("says on-track before a target year exactly when the figure is on the right side of the straight path from the 2020 baseline", () => {
+    // independent oracle in integer hundredths: the path in year 2020+k is (B·(5−k) + T·k)/5, so compare V·5 with B·(5−k) + T·k
+    const cents = fc.integer({ min: 0, max: 10000 });
+    fc.assert(
+      fc.property(comparator, cents, cents, fc.integer({ min: 1, max: 4 }), cents, (cmp, b, t, k, v) => {
+        const ind = indicator({ unit: units.percent, targets: [target({ value: t / 100, comparator: cmp })], baselines: [{ year: 2020, value: b / 100, source: { clause: "I" } }] });
+        const j = judge(ind, { value: readCell(v / 100, "General", "percent") }, { level: "province", year: 2020 + k });
+        const lhs = v * 5;
+        const rhs = b * (5 - k) + t * k;
+        const onTrack = cmp === ">=" ? lhs >= rhs : cmp === ">" ? lhs > rhs : lhs <= rhs;
+        expect(j.status).toBe(onTrack ? "on-track" : "off-track");
+        expect(Math.abs(j.gap! - (cmp === "<=" ? rhs - lhs : lhs - rhs) / 500)).toBeLessThan(1e-6);
+      }),
       { numRuns: 3000 },
     );
   });

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM } from "../../support/tools";
 
 // Headless system Chromium with a fresh profile, quiet (no background traffic of its own), downloads allowed.
 
 export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 420, height: 900 },

@@ -7,19 +7,17 @@ import { checkWorkbook } from "../../../../src/core/check";
 import { buildTemplateLayout } from "../../../../src/core/template";
 import { createFileHost } from "../../../../src/hosts/xlsx/file-host";
 import { writeTemplateXlsx } from "../../../../src/hosts/xlsx/template";
-import { convert, decodePng, libreOfficeProfile, missingTools, rowsWithColour } from "../template/external-tools";
+import { requireTools } from "../../../support/tools";
+import { convert, decodePng, libreOfficeProfile, rowsWithColour } from "../template/external-tools";
 
 // The reviewer's view: a filled template, checked and highlighted, rendered by LibreOffice, shows our colours.
 
-const missing = missingTools();
-if (missing.length > 0 && process.env.CI) throw new Error(`CI needs ${missing.join(", ")}`);
-const describeWithTools = missing.length === 0 ? describe : describe.skip;
-if (missing.length > 0) console.warn(`skipped locally, missing: ${missing.join(", ")}`);
+const tools = requireTools(["soffice", "pdftoppm"]);
 
 const INFO_BLUE: [number, number, number] = [0xdd, 0xeb, 0xf7];
 const WARNING_AMBER: [number, number, number] = [0xff, 0xeb, 0x9c];
 
-describeWithTools("a checked template rendered by LibreOffice", () => {
+tools.describe("a checked template rendered by LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "chitieu-render-"));
   const artifacts = join(__dirname, "../../../../test-artifacts/checked");
   let before: ReturnType<typeof decodePng>;

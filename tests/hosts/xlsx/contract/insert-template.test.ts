@@ -7,6 +7,7 @@ import { isHighlightError } from "../../../../src/hosts/xlsx/mark";
 import { isXlsxError } from "../../../../src/hosts/xlsx/errors";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { insertTemplateSheet } from "../../../../src/hosts/xlsx/template/insert";
+import { pinned, refusalCode } from "../../../support/corpus-expected";
 import { communeLayout, mark, USER_SHEET, userWorkbook } from "../../contract/scenarios";
 import { corpusFiles, differingParts, featureCounts, isSubsequence, open, readCorpus, text } from "../mark/helpers";
 import { buildWorkbook, inspectBytes } from "./harness";
@@ -18,15 +19,16 @@ const outcomes: string[] = [];
 const EDITABLE = /^(?:xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|\[Content_Types\]\.xml|_rels\/\.rels|docProps\/custom\.xml)$/;
 
 describe.each(corpusFiles())("%s", (file) => {
-  it("takes the template as new sheets without changing anything of theirs, or is refused with a reason", () => {
+  it("takes the template as new sheets without changing anything of theirs, or is refused with its pinned code", () => {
     const original = readCorpus(file);
     let result;
     try {
       result = insertTemplateSheet(original, layout);
     } catch (e) {
       if (e instanceof SheetExistsError) throw e;
-      expect(isXlsxError(e) || isHighlightError(e)).toBe(true);
-      outcomes.push(`refused ${file}: ${(e as { code: string }).code}`);
+      if (!isXlsxError(e) && !isHighlightError(e)) throw e;
+      expect({ file, insert: { refused: e.code } }).toEqual({ file, insert: pinned(file, "insert") });
+      outcomes.push(`refused ${file}: ${e.code}`);
       return;
     }
     const before = open(original);
@@ -37,10 +39,14 @@ describe.each(corpusFiles())("%s", (file) => {
     } catch (e) {
       // a damaged entry we never had to read is copied as it was; reading the workbook refuses it before and after
       expect(isXlsxError(e) && e.code).toBe("corrupt-zip");
+      expect(refusalCode(file, "read")).toBe("corrupt-zip");
+      // the file host refuses the same insertion: it first looks for our highlights, which reads every part
+      expect(refusalCode(file, "insert")).toBe("corrupt-zip");
       expect(() => readWorkbook(result.bytes)).toThrow(/damaged/);
       outcomes.push(`inserted ${file}: a damaged part of theirs copied unread`);
       return;
     }
+    expect({ file, insert: "lossless" }).toEqual({ file, insert: pinned(file, "insert") });
     for (const name of changed) {
       if (!before.names.includes(name)) {
         expect(name).toMatch(/^xl\/worksheets\/sheet[0-9]+\.xml$|^docProps\/custom[0-9]*\.xml$|^xl\/styles[0-9]*\.xml$/);
@@ -71,6 +77,7 @@ describe.each(corpusFiles())("%s", (file) => {
       }
     };
     const refusal = readError(original);
+    expect(refusal ?? null).toBe(refusalCode(file, "read"));
     if (refusal) {
       expect(readError(result.bytes)).toBe(refusal);
       outcomes.push(`inserted ${file}: ${changed.length} parts changed/added (reader refuses their own parts: ${refusal})`);

@@ -6,6 +6,7 @@ import { PartView } from "../../../../src/hosts/xlsx/mark/part-view";
 import { readWorkbook } from "../../../../src/hosts/xlsx/mark/workbook";
 import { isXlsxError } from "../../../../src/hosts/xlsx/errors";
 import type { HighlightPlan } from "../../../../src/core/highlight-plan";
+import { expectationFor, pinned } from "../../../support/corpus-expected";
 import { corpusFiles, differingParts, featureCounts, isSubsequence, mark, noteCells, open, plan, readCorpus, text } from "./helpers";
 
 interface Outcome {
@@ -32,13 +33,14 @@ function planFor(bytes: Uint8Array): HighlightPlan | undefined {
 const ourSpan = /chitieu|rIdChitieuCds|Chỉ tiêu CĐS/i;
 
 describe.each(corpusFiles())("%s", (file) => {
-  it("is highlighted and cleared losslessly, or refused with a specific reason", () => {
+  it("is highlighted and cleared losslessly, or refused with its pinned code (tests/fixtures/corpus/expected.json)", () => {
     const original = readCorpus(file);
     let input;
     try {
       input = open(original);
     } catch (e) {
       expect(isXlsxError(e)).toBe(true);
+      expect({ file, mark: { refused: (e as { code: string }).code } }).toEqual({ file, mark: pinned(file, "mark") });
       outcomes.push({ file, result: "rejected", detail: `openPackage: ${(e as { code: string }).code}` });
       return;
     }
@@ -48,17 +50,16 @@ describe.each(corpusFiles())("%s", (file) => {
       p = planFor(original);
       if (!p) {
         outcomes.push({ file, result: "no-worksheet", detail: "" });
-        return;
+        throw new Error(`${file}: no worksheet to mark, which expected.json does not pin`);
       }
       report = applyHighlightsWithReport(original, p);
     } catch (e) {
-      // the only refusals allowed: Strict OOXML (by choice) and a damaged part the package finds when read
-      const strict = (input.text("xl/workbook.xml") ?? "").includes("purl.oclc.org/ooxml");
-      if (isHighlightError(e)) expect({ code: e.code, strict }).toEqual({ code: "strict-ooxml", strict: true });
-      else expect(isXlsxError(e)).toBe(true);
-      outcomes.push({ file, result: "rejected", detail: `${(e as { code: string }).code}` });
+      if (!isHighlightError(e) && !isXlsxError(e)) throw e;
+      expect({ file, mark: { refused: e.code } }).toEqual({ file, mark: pinned(file, "mark") });
+      outcomes.push({ file, result: "rejected", detail: `${e.code}` });
       return;
     }
+    expect({ file, mark: "lossless", clear: "lossless" }).toEqual({ file, mark: pinned(file, "mark"), clear: pinned(file, "clear") });
     const marked = open(report.bytes);
     expect(original).toEqual(readCorpus(file)); // input never modified
 
@@ -104,6 +105,8 @@ describe.each(corpusFiles())("%s", (file) => {
     expect(differingParts(input, cleared)).toEqual([]);
     expect(hasHighlights(clearHighlights(report.bytes))).toBe(false);
 
+    const notesKind = report.notesSkipped.length ? "skipped" : before.theirs.length > 0 || (featureCounts(input).legacyDrawings ?? 0) > 0 ? "beside-theirs" : "ours";
+    expect({ file, notes: notesKind }).toEqual({ file, notes: expectationFor(file).markNotes ?? "ours" });
     const notes = report.notesSkipped.length
       ? "notes skipped (their notes parts cannot be extended reversibly)"
       : before.theirs.length > 0 || (featureCounts(input).legacyDrawings ?? 0) > 0

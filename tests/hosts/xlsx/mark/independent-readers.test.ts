@@ -1,26 +1,17 @@
 // Other programs must open what we write: openpyxl sees our rules and notes on the marked cells and all of theirs,
 // and LibreOffice loads the file with our conditional formats and notes.
 
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { applyHighlightsWithReport } from "../../../../src/hosts/xlsx/mark";
 import { PartView } from "../../../../src/hosts/xlsx/mark/part-view";
 import { readWorkbook } from "../../../../src/hosts/xlsx/mark/workbook";
+import { PYTHON, requireTools } from "../../../support/tools";
 import { mark, open, plan, readCorpus } from "./helpers";
 
-const PYTHON = "/usr/bin/python3";
-
-function toolsPresent(): { ok: boolean; why: string } {
-  if (!existsSync(PYTHON)) return { ok: false, why: `${PYTHON} missing` };
-  if (spawnSync(PYTHON, ["-c", "import openpyxl"]).status !== 0) return { ok: false, why: "openpyxl missing" };
-  if (spawnSync("soffice", ["--version"]).status !== 0) return { ok: false, why: "soffice missing" };
-  return { ok: true, why: "" };
-}
-const tools = toolsPresent();
-// in CI a missing tool is a failure, not a skip
-const itWithTools = tools.ok || process.env.CI ? it : it.skip;
+const tools = requireTools(["openpyxl", "soffice"]);
 
 /** Notes, conditional formats and names, as openpyxl reads them. */
 const READ_WITH_OPENPYXL = String.raw`
@@ -63,8 +54,7 @@ describe("independent readers", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  itWithTools("openpyxl and LibreOffice read our rules and notes, and every rule, note and name of theirs", () => {
-    if (!tools.ok) throw new Error(`independent readers are required in CI: ${tools.why}`);
+  tools.it("openpyxl and LibreOffice read our rules and notes, and every rule, note and name of theirs", () => {
     const jobs: Array<{ file: string; sheet: string; input: string; output: string; notesSkipped: boolean }> = [];
     for (const file of FILES) {
       const bytes = readCorpus(file);

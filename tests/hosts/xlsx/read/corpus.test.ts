@@ -6,6 +6,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../../../../src/core/snaps
 import { XlsxError } from "../../../../src/hosts/xlsx/errors";
 import { parseCellRef, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { CORPUS_DIR } from "../package/zip-fixtures";
+import { refusalCode } from "../../../support/corpus-expected";
 
 const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".xlsx")).sort();
 
@@ -33,14 +34,6 @@ function sheetOf(wb: WorkbookSnapshot, name: string): SheetSnapshot | undefined 
   return wb.sheets.find((s) => s.name === name);
 }
 
-// Files that are damaged or hostile on purpose, and the refusal each must get.
-const EXPECTED_REFUSALS: Record<string, string> = {
-  "exceljs__invalid-xml.xlsx": "malformed-xml", // text before the root element of sheet1.xml
-  "poi__poc-xmlbomb.xlsx": "xml-entities", // entity-expansion bomb in sharedStrings.xml
-  "poi__clusterfuzz-testcase-minimized-POIXSSFFuzzer-5937385319563264.xlsx": "corrupt-zip", // bad CRC on sheet8.xml
-  "poi__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5636439151607808.xlsx": "corrupt-zip", // 372 bytes, no central directory
-};
-
 describe("corpus: every real workbook reads or is refused with a specific code", () => {
   it("finds the corpus beside the repository", () => {
     expect(files.length).toBeGreaterThanOrEqual(60);
@@ -50,7 +43,7 @@ describe("corpus: every real workbook reads or is refused with a specific code",
     const t = performance.now();
     const code = codeOf(file);
     expect(performance.now() - t).toBeLessThan(10_000);
-    expect(code).toBe(EXPECTED_REFUSALS[file] ?? null);
+    expect(code).toBe(refusalCode(file, "read")); // pinned, with the reason, in tests/fixtures/corpus/expected.json
   });
 });
 
@@ -122,7 +115,7 @@ describe("corpus: specific files", () => {
 
   it("keeps memory bounded over the whole corpus", () => {
     const before = process.memoryUsage().heapUsed;
-    for (const f of files) if (!EXPECTED_REFUSALS[f]) read(f);
+    for (const f of files) if (!refusalCode(f, "read")) read(f);
     global.gc?.();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(300 * 1024 * 1024);
   });

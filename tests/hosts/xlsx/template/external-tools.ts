@@ -1,24 +1,9 @@
-// Runs LibreOffice, openpyxl and poppler for the template tests; tells the tests when a tool is missing.
+// Runs LibreOffice and decodes poppler's pages for the template tests (tests/support/tools.ts says whether they are there).
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzlibSync } from "fflate";
-
-export const PYTHON = "/usr/bin/python3";
-
-function has(cmd: string, args: string[]): boolean {
-  return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
-}
-
-/** Names of the missing tools (empty when all are there). */
-export function missingTools(): string[] {
-  const missing: string[] = [];
-  if (!has("soffice", ["--version"])) missing.push("LibreOffice (soffice)");
-  if (!has(PYTHON, ["-c", "import openpyxl"])) missing.push("openpyxl for /usr/bin/python3");
-  if (!has("pdftoppm", ["-v"])) missing.push("pdftoppm (poppler-utils)");
-  return missing;
-}
 
 /** A throwaway LibreOffice profile that always recalculates formulas on load, whatever wrote the file. */
 export function libreOfficeProfile(dir: string): string {

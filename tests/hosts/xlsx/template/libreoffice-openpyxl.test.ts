@@ -7,12 +7,10 @@ import { join, resolve } from "node:path";
 import { loadCatalog } from "../../../../src/core/catalog/index";
 import { buildTemplateLayout, fillTemplateLayout, type IndicatorFigures, type TemplateLayout } from "../../../../src/core/template/index";
 import { writeTemplateXlsx } from "../../../../src/hosts/xlsx/template/index";
-import { convert, decodePng, libreOfficeProfile, missingTools, parseCsv, PYTHON, rowsWithColour } from "./external-tools";
+import { PYTHON, requireTools } from "../../../support/tools";
+import { convert, decodePng, libreOfficeProfile, parseCsv, rowsWithColour } from "./external-tools";
 
-const missing = missingTools();
-if (missing.length > 0 && process.env.CI) throw new Error(`CI must run the template tests with real tools; missing: ${missing.join(", ")}`);
-const describeWithTools = missing.length === 0 ? describe : describe.skip;
-if (missing.length > 0) console.warn(`Skipping LibreOffice/openpyxl template tests (not CI): missing ${missing.join(", ")}`);
+const tools = requireTools(["soffice", "openpyxl", "pdftoppm"]);
 
 const ARTIFACTS = resolve(__dirname, "../../../../test-artifacts/template");
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1";
@@ -38,7 +36,7 @@ const csv: Record<string, string[][]> = {};
 let pages: { filled: Uint8Array; blank: Uint8Array };
 
 beforeAll(() => {
-  if (missing.length > 0) return;
+  if (tools.missing.length > 0) return;
   dir = mkdtempSync(join(tmpdir(), "chitieu-template-"));
   const out = join(dir, "out");
   mkdirSync(out);
@@ -72,7 +70,7 @@ const RESULT = 9;
 const GAP = 10;
 const ASSESSMENT = 11;
 
-describeWithTools("LibreOffice opens the template", () => {
+tools.describe("LibreOffice opens the template", () => {
   it("shows the administrative header, title and column headers", () => {
     const flat = csv.blank!.flat();
     for (const text of [
@@ -160,7 +158,7 @@ interface OpenpyxlReport {
   customProperties: Record<string, { type: string; value: string }>;
 }
 
-describeWithTools("openpyxl reads the template", () => {
+tools.describe("openpyxl reads the template", () => {
   const cq1 = rowOf("CQS-01");
   const cq6 = rowOf("CQS-06");
   let report: OpenpyxlReport;
