@@ -3,7 +3,7 @@
 import type { Catalog, Indicator, Level } from "../catalog/schema";
 import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
-import { cellRef } from "./address";
+import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
@@ -82,9 +82,8 @@ class SheetBuilder {
 
   sorted(): LayoutCell[] {
     const key = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref);
-      const col = m?.[1] ?? "";
-      return Number(m?.[2]) * 1000 + (col.length === 1 ? col.charCodeAt(0) - 64 : 26 + col.charCodeAt(1) - 64);
+      const p = parseCell(ref);
+      return p.row * MAX_COLS + p.col;
     };
     return [...this.cells.values()].sort((a, b) => key(a.ref) - key(b.ref));
   }
@@ -92,8 +91,13 @@ class SheetBuilder {
 
 function lettersBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+  for (let c = parseCell(`${from}1`).col; c <= parseCell(`${to}1`).col; c++) out.push(columnLetters(c));
   return out;
+}
+
+/** The layout names cells by column letter and 1-based row, as the template's columns are declared. */
+function cellRef(column: string, row: number): string {
+  return `${column}${row}`;
 }
 
 export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {

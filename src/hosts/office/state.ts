@@ -5,7 +5,8 @@
 // more sync, never a wrong answer.
 
 import type { RawValue, SheetSnapshot } from "../../core/snapshot";
-import { parseArea, splitAddress } from "./a1";
+import { parseArea } from "../../core/a1";
+import { splitAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { isStoreSheet } from "../../core/metadata";
 import { excelCode } from "./errors";

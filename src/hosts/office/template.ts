@@ -4,7 +4,8 @@
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
 import { freeSheetName, SheetExistsError } from "../host";
-import { areaAddress, mergeCells, parseArea, parseCell, type Area } from "./a1";
+import { areaAddress, parseArea, parseCell, type Area } from "../../core/a1";
+import { mergeCells } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { DEFAULT_REQUEST_BYTES, RequestBudget } from "./highlight";
 import { queueStoreWrite } from "./store-write";

@@ -1,6 +1,7 @@
 // Our hidden store: metadata under the shared names, and the undo state cut into 255-character pieces.
 
-import { mergeCells, parseCell, splitAddress, sheetAddress } from "../../../src/hosts/office/a1";
+import { parseCell } from "../../../src/core/a1";
+import { mergeCells, splitAddress, sheetAddress } from "../../../src/hosts/office/a1";
 import { readMetadata, readState, stateEntries, withMetadata, withState, type OurState } from "../../../src/hosts/office/store";
 
 const STATE: OurState = {
