@@ -1,6 +1,7 @@
 // Package plumbing (relationships, part names, content types) as splices into the original text.
 
-import { attributes, escapeXml, localName, qualify, readRoot, tags, type Splice } from "./xml-text";
+import { escapeAttr } from "../xml/escape";
+import { attributes, localName, qualify, readRoot, tags, type Splice } from "./xml-text";
 
 export const REL_NS = {
   transitional: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -100,7 +101,7 @@ export const EMPTY_RELS_SHELL_HEAD =
 export const EMPTY_RELS_SHELL_TAIL = "</Relationships>";
 
 export function relationshipXml(prefix: string, id: string, type: string, target: string): string {
-  return `<${qualify(prefix, "Relationship")} Id="${escapeXml(id)}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
+  return `<${qualify(prefix, "Relationship")} Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
 }
 
 /**
@@ -114,7 +115,7 @@ export function appendToRoot(text: string, xml: string): { splice: Splice; prefi
 }
 
 export function overrideXml(prefix: string, partName: string, contentType: string): string {
-  return `<${qualify(prefix, "Override")} PartName="/${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`;
+  return `<${qualify(prefix, "Override")} PartName="/${escapeAttr(partName)}" ContentType="${escapeAttr(contentType)}"/>`;
 }
 
 export const CONTENT_TYPE = {

@@ -4,7 +4,8 @@
 
 import { parseCell, type Cell } from "../../../core/a1";
 import { NOTE_PREFIX, OUR_AUTHOR } from "./ours";
-import { childrenOf, escapeXml, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { childrenOf, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
 import type { Note } from "./notes";
 
 /** Brackets our shapes in a VML drawing that is not ours; XML comments, which every VML reader skips. */
@@ -41,11 +42,11 @@ export function appendToComments(text: string, notes: readonly Note[]): string |
     .map(
       (n) =>
         `<${q("comment")} ref="${n.cell}" authorId="${authorId}"><${q("text")}><${q("r")}><${q("rPr")}><${q("sz")} val="9"/><${q("rFont")} val="Tahoma"/></${q("rPr")}>` +
-        `<${q("t")} xml:space="preserve">${escapeXml(n.text)}</${q("t")}></${q("r")}></${q("text")}></${q("comment")}>`,
+        `<${q("t")} xml:space="preserve">${escapeText(n.text)}</${q("t")}></${q("r")}></${q("text")}></${q("comment")}>`,
     )
     .join("");
   return applySplices(text, [
-    { at: endTagStart(text, authors), remove: 0, insert: `<${q("author")}>${escapeXml(OUR_AUTHOR)}</${q("author")}>` },
+    { at: endTagStart(text, authors), remove: 0, insert: `<${q("author")}>${escapeText(OUR_AUTHOR)}</${q("author")}>` },
     { at: endTagStart(text, list), remove: 0, insert: comments },
   ]);
 }

@@ -3,7 +3,8 @@
 import { parseCell } from "../../../core/a1";
 import type { CellValue, LayoutCell, StyleId, TemplateLayout } from "../../../core/template/types";
 import type { SharedStrings } from "./shared-strings";
-import { attrs, escapeText, XML_DECLARATION } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { attrs, XML_DECLARATION } from "./xml-text";
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
