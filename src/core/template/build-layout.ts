@@ -10,14 +10,13 @@ import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
+import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
 import { groupRules, inputRules } from "./validations";
 
 export const TEMPLATE_VERSION = "1";
 export const REPORT_SHEET_NAME = "Báo cáo";
-export const FIRST_REPORT_YEAR = 2021;
-export const LAST_REPORT_YEAR = 2030;
 
 export interface TemplateRequest {
   catalog: Catalog;
@@ -41,10 +40,10 @@ export function reportedIndicators(catalog: Catalog, level: Level): Indicator[] 
 
 function checkRequest(req: TemplateRequest): void {
   const { year, unit } = req;
-  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR)
+  if (!inResolutionPeriod(year))
     throw new TemplateInputError(
-      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
-      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
+      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
+      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
     );
   if (!(LEVELS as readonly string[]).includes(unit.level))
     throw new TemplateInputError(`Cấp đơn vị "${String(unit.level)}" không hợp lệ (tỉnh, huyện hoặc xã).`, `Unknown unit level "${String(unit.level)}".`);
