@@ -5,13 +5,13 @@
 
 import { z } from "zod";
 import { tryParseCell } from "../../core/a1";
-import { metadataEntries, metadataFrom, METADATA_KEYS, parseStored, StoreError } from "../../core/metadata";
+import { metadataEntries, metadataFrom, METADATA_KEYS, METADATA_PREFIX, parseStored, StoreError } from "../../core/metadata";
 import type { TemplateMetadata } from "../../core/snapshot";
 import { HostError } from "../host";
 
 export { METADATA_KEYS, metadataEntries };
 
-const STATE_KEY = "chitieu.state";
+const STATE_KEY = `${METADATA_PREFIX}state`;
 const COUNT_KEY = `${STATE_KEY}.count`;
 const CHUNK = 255;
 
@@ -34,7 +34,7 @@ export type OurState = z.infer<typeof ourStateSchema>;
 export const EMPTY_STATE: OurState = { fills: [], notes: [], comments: [] };
 
 export function isOurKey(key: string): boolean {
-  return key.toLowerCase().startsWith("chitieu.");
+  return key.toLowerCase().startsWith(METADATA_PREFIX);
 }
 
 /** A damaged store stops the operation with the core's message, as the host's own error. */

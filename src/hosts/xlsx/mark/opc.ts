@@ -1,7 +1,11 @@
 // Package plumbing (relationships, part names, content types) as splices into the original text.
 
+import { dirname } from "../part-names";
 import { escapeAttr } from "../xml/escape";
 import { attributes, localName, qualify, readRoot, tags, type Splice } from "./xml-text";
+
+// the reader resolves part names the same way: one home for both
+export { relsPartName, resolveTarget } from "../part-names";
 
 export const REL_NS = {
   transitional: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -47,36 +51,6 @@ export function readRelationships(text: string): Relationship[] {
     });
   }
   return out;
-}
-
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
-export function relsPartName(part: string): string {
-  const slash = part.lastIndexOf("/");
-  const dir = slash < 0 ? "" : part.slice(0, slash + 1);
-  return `${dir}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function dirname(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return slash < 0 ? "" : part.slice(0, slash);
-}
-
-/** Resolves a relationship target against its source part to a zip entry name (no leading "/"). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // a literal "%" that is not an escape: keep the target as written
-  }
-  const joined = decoded.startsWith("/") ? decoded.slice(1) : `${dirname(sourcePart)}/${decoded}`;
-  const out: string[] = [];
-  for (const seg of joined.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") out.pop();
-    else out.push(seg);
-  }
-  return out.join("/");
 }
 
 /** The target to write in `fromPart`'s .rels so that it points at `toPart`. */
