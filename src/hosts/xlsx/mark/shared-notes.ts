@@ -2,10 +2,10 @@
 // their VML drawing. Every addition is a pure insertion that clearing can find again and cut out, byte for byte;
 // their notes (and the placeholders Excel writes for threaded comments) are never edited.
 
-import { parseCell, type Cell } from "../../../core/a1";
+import { cellAddress, parseCell, tryParseCell, type Cell } from "../../../core/a1";
 import { NOTE_PREFIX, OUR_AUTHOR } from "./ours";
 import { escapeText } from "../xml/escape";
-import { childrenOf, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
+import { attributes, childrenOf, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
 import type { Note } from "./notes";
 
 /** Brackets our shapes in a VML drawing that is not ours; XML comments, which every VML reader skips. */
@@ -22,8 +22,8 @@ export function notedCells(commentsText: string): Set<string> {
   if (!list) return out;
   for (const c of childrenOf(commentsText, list)) {
     if (c.local !== "comment") continue;
-    const ref = /\sref\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']/.exec(commentsText.slice(c.startTag.start, c.startTag.end));
-    if (ref) out.add(`${(ref[1] ?? "").toUpperCase()}${ref[2] ?? ""}`);
+    const ref = tryParseCell(attributes(commentsText, c.startTag).get("ref")?.trim() ?? "");
+    if (ref) out.add(cellAddress(ref.row, ref.col));
   }
   return out;
 }
