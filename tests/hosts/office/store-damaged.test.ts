@@ -6,6 +6,7 @@ import { METADATA_KEYS } from "../../../src/core/metadata";
 import { HostError } from "../../../src/hosts/host";
 import { FakeExcel } from "../../support/fake";
 import { hostOn } from "./harness";
+import { rejected } from "../../support/caught";
 
 const STORE = "_chitieu";
 
@@ -22,14 +23,7 @@ function rowOf(fake: FakeExcel, key: string): number {
   throw new Error(`no ${key} on the store sheet`);
 }
 
-async function refusal(p: Promise<unknown>): Promise<HostError> {
-  const e: unknown = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof HostError)) throw new Error(`expected a HostError, got ${String(e)}`);
-  return e;
-}
+const refusal = (p: Promise<unknown>) => rejected(p, HostError);
 
 function withStoreSheet(rows: [string, string][], apiVersion = "1.1"): FakeExcel {
   const fake = new FakeExcel({ apiVersion, sheets: ["Số liệu"] });

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { metadataEntries, StoreError } from "../../../../src/core/metadata";
 import { HostError } from "../../../../src/hosts/host";
 import { createFileHost } from "../../../../src/hosts/xlsx/file-host";
-import { caught as caughtError } from "../../../support/caught";
+import { caught as caughtError, rejected } from "../../../support/caught";
 import type { TemplateMetadata } from "../../../../src/core/snapshot";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read";
 
@@ -25,14 +25,7 @@ async function savedByOldExcel(rows: [string, string | number][]): Promise<Uint8
 
 const caught = (fn: () => unknown) => caughtError(fn, StoreError);
 
-async function refusal(p: Promise<unknown>): Promise<HostError> {
-  const e: unknown = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof HostError)) throw new Error(`expected a HostError, got ${String(e)}`);
-  return e;
-}
+const refusal = (p: Promise<unknown>) => rejected(p, HostError);
 
 const bytes: Record<"incomplete" | "badYear", Uint8Array> = { incomplete: new Uint8Array(), badYear: new Uint8Array() };
 beforeAll(async () => {
