@@ -1,3 +1,4 @@
+import { RESOLUTION_PERIOD } from "../core/catalog/period";
 import type { Level } from "../core/catalog/schema";
 import { unitsForYear, type ReportingUnit, type UnitRegistry } from "../core/units";
 
@@ -9,20 +10,19 @@ export interface Choice {
   unitCode: string;
 }
 
-export const FIRST_YEAR = 2021;
-export const LAST_YEAR = 2030;
 export const DEFAULT_UNIT = "tinh-lai-chau";
 const STORAGE_KEY = "chitieu.choice";
 
 export function clampYear(year: number): number {
-  return Math.min(LAST_YEAR, Math.max(FIRST_YEAR, Math.trunc(year)));
+  return Math.min(RESOLUTION_PERIOD.to, Math.max(RESOLUTION_PERIOD.from, Math.trunc(year)));
 }
 
 export function yearsOfResolution(): number[] {
-  return Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+  const { from, to } = RESOLUTION_PERIOD;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** Tỉnh Lai Châu for the current year (clamped to the resolution's 2021–2030). */
+/** Tỉnh Lai Châu for the current year (clamped to the resolution's period). */
 export function defaultChoice(today: Date = new Date()): Choice {
   return { level: "province", year: clampYear(today.getFullYear()), unitCode: DEFAULT_UNIT };
 }

@@ -1,4 +1,4 @@
-import type { Level } from "../core/catalog";
+import { inResolutionPeriod, RESOLUTION_PERIOD, type Level } from "../core/catalog";
 import { findUnits, isValidInYear, unitTitle, type ReportingUnit, type UnitRegistry } from "../core/units";
 import { UsageError } from "./files";
 
@@ -20,8 +20,9 @@ export function parseLevel(s: string | undefined): Level | undefined {
 export function parseYear(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
   const y = Number(s);
-  if (!Number.isInteger(y) || y < 2021 || y > 2030) {
-    throw new UsageError(`Năm báo cáo không hợp lệ: "${s}" (cần từ 2021 đến 2030)`, `Invalid reporting year "${s}" (expected 2021 to 2030)`);
+  if (!inResolutionPeriod(y)) {
+    const { from, to } = RESOLUTION_PERIOD;
+    throw new UsageError(`Năm báo cáo không hợp lệ: "${s}" (cần từ ${from} đến ${to})`, `Invalid reporting year "${s}" (expected ${from} to ${to})`);
   }
   return y;
 }

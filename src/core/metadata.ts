@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { levelSchema } from "./catalog/schema";
 import { STORE_SHEET } from "./our-marks";
 import type { SheetSnapshot, TemplateMetadata } from "./snapshot";
 
@@ -22,24 +24,83 @@ export function metadataEntries(m: TemplateMetadata): [string, string][] {
   return (Object.keys(METADATA_KEYS) as (keyof TemplateMetadata)[]).map((k) => [METADATA_KEYS[k], String(m[k])]);
 }
 
-/** The metadata when every field is present and valid; null for a workbook that is not (or no longer) our template. */
+/**
+ * What we wrote into a workbook and read back: a user can edit it (the store sheet is visible at ExcelApi 1.1, custom
+ * properties are editable in File › Properties), so it is parsed before use and a damaged store is named, not a crash.
+ */
+export class StoreError extends Error {
+  readonly code = "store-damaged";
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = "StoreError";
+  }
+}
+
+const STORE_TEXT = {
+  metadata: {
+    vi: (issues: string) =>
+      `Thông tin biểu mẫu mà Chỉ tiêu CĐS lưu trong sổ tính (các mục "chitieu.*" trên trang tính "${STORE_SHEET}" hoặc trong thuộc tính tùy chỉnh) đã bị sửa nên không dùng được: ${issues}. Hãy hoàn tác thay đổi đó, hoặc chèn lại biểu mẫu.`,
+    en: (issues: string) =>
+      `The template information Chỉ tiêu CĐS keeps in the workbook (the "chitieu.*" entries on the "${STORE_SHEET}" sheet or in the custom properties) has been edited and cannot be used: ${issues}. Undo that change, or insert the template again.`,
+  },
+  state: {
+    vi: (issues: string) =>
+      `Dữ liệu hoàn tác mà Chỉ tiêu CĐS lưu trong sổ tính (các mục "chitieu.state.*" trên trang tính "${STORE_SHEET}" hoặc trong thuộc tính tùy chỉnh) đã bị sửa nên không đọc được: ${issues}. Hãy hoàn tác thay đổi đó. Nếu không được, xóa các mục "chitieu.state.*": khi đó các đánh dấu phải xóa bằng tay và màu nền cũ của các ô đã tô không khôi phục được.`,
+    en: (issues: string) =>
+      `The undo data Chỉ tiêu CĐS keeps in the workbook (the "chitieu.state.*" entries on the "${STORE_SHEET}" sheet or in the custom properties) has been edited and cannot be read: ${issues}. Undo that change. Failing that, delete the "chitieu.state.*" entries: marks must then be removed by hand, and the cells' former fills cannot be restored.`,
+  },
+} as const;
+
+const viIssues = z.locales.vi().localeError;
+const enIssues = z.locales.en().localeError;
+
+/** The stored data, or a StoreError naming each problem (path and reason) in Vietnamese and English. */
+export function parseStored<T>(schema: z.ZodType<T>, raw: unknown, what: keyof typeof STORE_TEXT): T {
+  const en = schema.safeParse(raw, { error: enIssues });
+  if (en.success) return en.data;
+  const vi = schema.safeParse(raw, { error: viIssues });
+  const list = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  throw new StoreError(STORE_TEXT[what].vi(vi.success ? "" : list(vi.error)), STORE_TEXT[what].en(list(en.error)));
+}
+
+/** A stored piece of text that reads the same with surrounding spaces trimmed. */
+const storedText = z.string().trim().min(1);
+
+/** The metadata as its properties hold it: all text, the year possibly "2025.0" (LibreOffice saves integers so). */
+const storedMetadataSchema = z.object({
+  [METADATA_KEYS.templateVersion]: storedText,
+  [METADATA_KEYS.catalogId]: storedText,
+  [METADATA_KEYS.catalogVersion]: storedText,
+  [METADATA_KEYS.unitCode]: storedText,
+  [METADATA_KEYS.level]: z.string().trim().pipe(levelSchema),
+  [METADATA_KEYS.year]: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(\.0+)?$/, "a year such as 2025")
+    .transform(Number),
+  [METADATA_KEYS.sheet]: storedText,
+});
+
+/**
+ * The metadata of our template; null for a workbook that holds none of it (not our template);
+ * a StoreError when some of it is there but missing or edited into something we did not write.
+ */
 export function metadataFrom(get: (propertyName: string) => string | undefined): TemplateMetadata | null {
-  const field = (k: keyof TemplateMetadata) => get(METADATA_KEYS[k])?.trim();
-  const level = field("level");
-  const yearText = field("year") ?? "";
-  // LibreOffice may save an integer property back as "2025.0"
-  if (!/^\d{4}(\.0+)?$/.test(yearText)) return null;
-  if (level !== "province" && level !== "district" && level !== "commune") return null;
-  const text = ["templateVersion", "catalogId", "catalogVersion", "unitCode", "sheet"] as const;
-  if (text.some((k) => !field(k))) return null;
+  const keys = Object.keys(METADATA_KEYS) as (keyof TemplateMetadata)[];
+  const raw = Object.fromEntries(keys.map((k) => [METADATA_KEYS[k], get(METADATA_KEYS[k])]).filter(([, v]) => v !== undefined));
+  if (Object.keys(raw).length === 0) return null;
+  const m = parseStored(storedMetadataSchema, raw, "metadata");
   return {
-    templateVersion: field("templateVersion")!,
-    catalogId: field("catalogId")!,
-    catalogVersion: field("catalogVersion")!,
-    unitCode: field("unitCode")!,
-    level,
-    year: Number(yearText),
-    sheet: field("sheet")!,
+    templateVersion: m[METADATA_KEYS.templateVersion],
+    catalogId: m[METADATA_KEYS.catalogId],
+    catalogVersion: m[METADATA_KEYS.catalogVersion],
+    unitCode: m[METADATA_KEYS.unitCode],
+    level: m[METADATA_KEYS.level],
+    year: m[METADATA_KEYS.year],
+    sheet: m[METADATA_KEYS.sheet],
   };
 }
 

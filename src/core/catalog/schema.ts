@@ -72,10 +72,17 @@ export type UnitKind = UnitSpec["kind"];
 export const consolidationSchema = z.enum(["ratio-of-sums", "share-of-units", "province-only", "sum"]);
 export type Consolidation = z.infer<typeof consolidationSchema>;
 
+/** The years the resolution covers ("giai đoạn 2021 – 2025, định hướng đến năm 2030"): every target lies inside. */
+export const periodSchema = z
+  .object({ from: z.number().int(), to: z.number().int() })
+  .strict()
+  .refine((p) => p.from <= p.to, "period.from must not be after period.to");
+export type Period = z.infer<typeof periodSchema>;
+
 export const targetSchema = z
   .object({
     /** A target year, or "annual" for a yearly target valid over `period`. */
-    year: z.union([z.number().int().min(2021).max(2030), z.literal("annual")]),
+    year: z.union([z.number().int(), z.literal("annual")]),
     period: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
     level: targetLevelSchema,
     value: z.number(),
@@ -138,7 +145,9 @@ export const catalogSchema = z
   .object({
     id: z.string().min(1),
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
-    resolution: z.object({ number: textSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: textSchema, issuer: textSchema }).strict(),
+    resolution: z
+      .object({ number: textSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: textSchema, issuer: textSchema, period: periodSchema })
+      .strict(),
     pillars: z.array(z.object({ id: pillarSchema, order: z.number().int(), heading: bilingualSchema }).strict()),
     indicators: z.array(indicatorSchema).min(1),
     notTargets: z.array(notTargetSchema).default([]),
@@ -151,5 +160,12 @@ export const catalogSchema = z
       seen.add(ind.code);
     }
     for (const p of PILLARS) if (!cat.pillars.some((x) => x.id === p)) ctx.addIssue({ code: "custom", message: `pillar ${p} has no heading` });
+    const { from, to } = cat.resolution.period;
+    for (const ind of cat.indicators)
+      for (const t of ind.targets) {
+        const years = t.year === "annual" ? [t.period?.from ?? from, t.period?.to ?? to] : [t.year];
+        if (years.some((y) => y < from || y > to))
+          ctx.addIssue({ code: "custom", message: `${ind.code}: target year ${years.join("–")} outside the resolution's ${from}–${to}` });
+      }
   });
 export type Catalog = z.infer<typeof catalogSchema>;

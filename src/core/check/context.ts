@@ -1,3 +1,4 @@
+import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import type { Level } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 
@@ -42,8 +43,9 @@ export function resolveContext(opts: ContextOptions, metadata: TemplateMetadata 
       `The workbook is not our template, so ${what.map((w) => w[1]).join(" and ")} is unknown: please give it (e.g. --level commune --year 2025).`,
     );
   }
-  if (!Number.isInteger(year) || year < 2021 || year > 2030) {
-    throw new CheckError("bad-year", `Năm báo cáo ${year} nằm ngoài giai đoạn 2021–2030 của Nghị quyết.`, `Reporting year ${year} is outside the resolution's 2021–2030.`);
+  if (!inResolutionPeriod(year)) {
+    const { from, to } = RESOLUTION_PERIOD;
+    throw new CheckError("bad-year", `Năm báo cáo ${year} nằm ngoài giai đoạn ${from}–${to} của Nghị quyết.`, `Reporting year ${year} is outside the resolution's ${from}–${to}.`);
   }
   const fromOptions = opts.level !== undefined && opts.year !== undefined;
   const fromMeta = opts.level === undefined && opts.year === undefined;

@@ -1,7 +1,7 @@
 import type { Catalog, Indicator } from "../catalog/schema";
 import { fold } from "../figures";
 import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { cellRef } from "../a1";
+import { cellAddress } from "../a1";
 
 // Finds the indicators in a workbook: our template (recognised by its metadata and its headers) or an official's
 // own table (recognised by its headers and by the indicator's code or wording). Headers, not fixed positions, so rows
@@ -131,7 +131,7 @@ export function locateIndicators(snapshot: WorkbookSnapshot, catalog: Catalog): 
     const cellAt = (r: number, c: number | undefined): LocatedCell | undefined => {
       if (c === undefined) return undefined;
       return {
-        address: cellRef(sheet.top + r, sheet.left + c),
+        address: cellAddress(sheet.top + r, sheet.left + c),
         raw: sheet.values[r]?.[c] ?? null,
         format: sheet.formats[r]?.[c] ?? "General",
       };

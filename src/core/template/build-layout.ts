@@ -3,21 +3,20 @@
 import type { Catalog, Indicator, Level } from "../catalog/schema";
 import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
-import { cellRef } from "./address";
+import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
+import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
 import { groupRules, inputRules } from "./validations";
 
 export const TEMPLATE_VERSION = "1";
 export const REPORT_SHEET_NAME = "Báo cáo";
-export const FIRST_REPORT_YEAR = 2021;
-export const LAST_REPORT_YEAR = 2030;
 
 export interface TemplateRequest {
   catalog: Catalog;
@@ -41,10 +40,10 @@ export function reportedIndicators(catalog: Catalog, level: Level): Indicator[] 
 
 function checkRequest(req: TemplateRequest): void {
   const { year, unit } = req;
-  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR)
+  if (!inResolutionPeriod(year))
     throw new TemplateInputError(
-      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
-      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
+      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
+      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
     );
   if (!(LEVELS as readonly string[]).includes(unit.level))
     throw new TemplateInputError(`Cấp đơn vị "${String(unit.level)}" không hợp lệ (tỉnh, huyện hoặc xã).`, `Unknown unit level "${String(unit.level)}".`);
@@ -82,9 +81,8 @@ class SheetBuilder {
 
   sorted(): LayoutCell[] {
     const key = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref);
-      const col = m?.[1] ?? "";
-      return Number(m?.[2]) * 1000 + (col.length === 1 ? col.charCodeAt(0) - 64 : 26 + col.charCodeAt(1) - 64);
+      const p = parseCell(ref);
+      return p.row * MAX_COLS + p.col;
     };
     return [...this.cells.values()].sort((a, b) => key(a.ref) - key(b.ref));
   }
@@ -92,8 +90,13 @@ class SheetBuilder {
 
 function lettersBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+  for (let c = parseCell(`${from}1`).col; c <= parseCell(`${to}1`).col; c++) out.push(columnLetters(c));
   return out;
+}
+
+/** The layout names cells by column letter and 1-based row, as the template's columns are declared. */
+function cellRef(column: string, row: number): string {
+  return `${column}${row}`;
 }
 
 export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {

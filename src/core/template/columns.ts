@@ -1,5 +1,6 @@
 // The table's columns. Letters are fixed so formulas and the check pipeline can rely on them.
 
+import { RESOLUTION_PERIOD } from "../catalog/period";
 import type { ColumnKey, LayoutColumn } from "./types";
 
 export const COLUMN_LETTERS: Record<ColumnKey, string> = {
@@ -34,7 +35,7 @@ export function tableColumns(targetYear: number): LayoutColumn[] {
     col("label", 46, "Chỉ tiêu"),
     col("unit", 10, "Đơn vị tính"),
     col("target", 11, `Mục tiêu ${targetYear}`),
-    col("target2030", 11, "Mục tiêu 2030"),
+    col("target2030", 11, `Mục tiêu ${RESOLUTION_PERIOD.to}`),
     col("numerator", 11, "Tử số"),
     col("denominator", 11, "Mẫu số"),
     col("value", 11, "Giá trị"),

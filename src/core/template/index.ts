@@ -7,4 +7,3 @@ export { applicableTarget, finalTarget, formatTarget, numericTarget } from "./ta
 export { administrativeHeader, TemplateInputError, type TemplateUnit } from "./header";
 export { evaluateRow, MET, NOT_MET, YES, NO, INVALID } from "./formulas";
 export { COLUMN_LETTERS } from "./columns";
-export { columnLetter, columnNumber, parseRef } from "./address";

@@ -1,47 +1,24 @@
 // Which target a template row shows for a level and year, and how it reads in a cell ("≥ 80%", "≤ 45/63").
 
+import { RESOLUTION_PERIOD } from "../catalog/period";
 import type { Comparator, Indicator, Level, Target, UnitSpec } from "../catalog/schema";
+import { resolveTarget, targetForYear } from "../judge/targets";
 
-export const FINAL_TARGET_YEAR = 2030;
-
-function appliesTo(t: Target, level: Level): boolean {
-  return t.level === level || t.level === "all";
-}
-
-/** Level-specific targets win over "all" ones for the same year. */
-function preferSpecific(candidates: Target[], level: Level): Target | undefined {
-  return candidates.find((t) => t.level === level) ?? candidates[0];
-}
-
-/** The yearly target whose period covers `year`, if any. */
-function annualTarget(ind: Indicator, level: Level, year: number): Target | undefined {
-  const annual = ind.targets.filter((t) => appliesTo(t, level) && t.year === "annual" && t.period && t.period.from <= year && year <= t.period.to);
-  return preferSpecific(annual, level);
-}
+/** The resolution's last year, whose targets the template shows beside the year's own. */
+export const FINAL_TARGET_YEAR = RESOLUTION_PERIOD.to;
 
 /**
- * The target a report for `year` is judged against: a yearly target covering the year,
- * else the nearest dated target in or after the year (2026 reports are judged against 2030).
+ * The target a report for `year` is judged against, as the judge chooses it (judge/targets.ts): this year's target,
+ * else the next dated one (2026 reports are judged against 2030); null after the last, where the template shows none.
  */
 export function applicableTarget(ind: Indicator, level: Level, year: number): { target: Target; year: number } | null {
-  const annual = annualTarget(ind, level, year);
-  if (annual) return { target: annual, year };
-  const dated = ind.targets
-    .filter((t): t is Target & { year: number } => appliesTo(t, level) && typeof t.year === "number" && t.year >= year)
-    .sort((a, b) => a.year - b.year);
-  const first = dated[0];
-  if (!first) return null;
-  const sameYear = dated.filter((t) => t.year === first.year);
-  const chosen = preferSpecific(sameYear, level) ?? first;
-  return { target: chosen, year: first.year };
+  const r = resolveTarget(ind, level, year);
+  return r === null || r.basis === "after-last" ? null : { target: r.target, year: r.year };
 }
 
-/** The 2030 target for the level (or the yearly one valid in 2030). */
+/** The target for the resolution's last year at this level (or the yearly one valid then). */
 export function finalTarget(ind: Indicator, level: Level): Target | null {
-  const annual = annualTarget(ind, level, FINAL_TARGET_YEAR);
-  if (annual) return annual;
-  const dated = ind.targets.filter((t) => appliesTo(t, level) && t.year === FINAL_TARGET_YEAR);
-  return preferSpecific(dated, level) ?? null;
+  return targetForYear(ind, level, FINAL_TARGET_YEAR);
 }
 
 /** The year most rows are judged against; shown in the "Mục tiêu {year}" header. */

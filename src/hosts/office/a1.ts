@@ -1,52 +1,8 @@
-// A1 addresses as Office.js speaks them: "'Báo cáo'!B3:C9", 0-based rows/columns inside.
+// A1 addresses as Office.js speaks them: "'Báo cáo'!B3:C9" (sheet-qualified, quoted), and cells merged into areas.
 
-import { columnIndex, columnLetters } from "../../core/a1";
+import type { Area } from "../../core/a1";
 
-export { columnLetters };
-
-export interface Area {
-  /** 0-based, inclusive. */
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** "B3" → {row: 2, col: 1}; "$B$3" is accepted. */
-export function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m || !m[1] || !m[2]) throw new RangeError(`not an A1 cell address: ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
-
-/** "B3", "B3:D9", "B:D" (whole columns) or "3:5" (whole rows). */
-export function parseArea(ref: string, maxRow = 1048575, maxCol = 16383): Area {
-  const [a, b = a] = ref.split(":") as [string, string?];
-  const colOnly = /^\$?[A-Za-z]{1,3}$/;
-  const rowOnly = /^\$?\d+$/;
-  if (colOnly.test(a) && colOnly.test(b)) {
-    const l = columnIndex(a.replace("$", ""));
-    const r = columnIndex(b.replace("$", ""));
-    return { top: 0, left: Math.min(l, r), bottom: maxRow, right: Math.max(l, r) };
-  }
-  if (rowOnly.test(a) && rowOnly.test(b)) {
-    const t = Number(a.replace("$", "")) - 1;
-    const u = Number(b.replace("$", "")) - 1;
-    return { top: Math.min(t, u), left: 0, bottom: Math.max(t, u), right: maxCol };
-  }
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-export function areaAddress(a: Area): string {
-  const first = cellAddress(a.top, a.left);
-  return a.top === a.bottom && a.left === a.right ? first : `${first}:${cellAddress(a.bottom, a.right)}`;
-}
+// The parser itself is the core's (core/a1.ts); only what Office.js adds lives here: sheet-qualified addresses.
 
 /** Quotes a sheet name for an address when Excel would: anything but letters, digits and underscore. */
 export function quoteSheet(name: string): string {

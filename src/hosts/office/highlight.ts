@@ -5,7 +5,8 @@
 import type { Mark, Severity } from "../../core/highlight-plan";
 import type { ApplyResult } from "../host";
 import { HostError } from "../host";
-import { areaAddress, mergeCells, parseCell, sheetAddress, type Area } from "./a1";
+import { areaAddress, parseCell, type Area } from "../../core/a1";
+import { mergeCells, sheetAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS, SEVERITY_RANK } from "./ours";
 import { queueStoreWrite } from "./store-write";

@@ -3,12 +3,8 @@
 // Round trips. Every read needs the sheet names before it can ask for each sheet's used range, so the host keeps the
 // list its last operation saw and, where nothing else must be known first (below ExcelApi 1.10), reads the list and
 // the sheets in one sync, the list confirming itself (state.ts). The pane's readMetadata on opening gives the first list.
-//   readSnapshot: 1 with a known list below 1.10, else 2 (+1 when sheets were added, +1 when one was deleted or renamed)
-//   applyHighlights: 1 right after readSnapshot (it reuses that read); below 1.6, +1 when cells are painted for the
-//     first time, because their own fills must be read before they are saved and painted over
-//   full check (readSnapshot + applyHighlights): 3 at every level once the list is known; 4 below 1.6 when it is not
-//   readMetadata: our store alone (names, custom properties, the store sheet if any): 1, +1 for a store sheet not known
-//   clearHighlights, insertTemplate: the read (1–2) + 1; selectCell: 1.
+// What each operation's syncs wait for is in README.md; how many there are is measured, not restated:
+// `npm run bench:office` prints them per requirement set.
 
 import type { HighlightPlan } from "../../core/highlight-plan";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
@@ -54,7 +50,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   const f = detectFeatures(deps.isSetSupported);
   const caps = capabilitiesOf(f);
   const budget = deps.requestBytes ?? DEFAULT_REQUEST_BYTES;
-  // the state read with the last snapshot, handed to the next applyHighlights so a check costs 3 syncs, not 5
+  // the state read with the last snapshot, handed to the next applyHighlights so a check does not read twice
   let fresh: WorkbookState | null = null;
   let inserted: InsertReport | null = null;
   // the sheet list as of this host's last operation (null: never read); every read confirms it with Excel

@@ -5,7 +5,8 @@
 // more sync, never a wrong answer.
 
 import type { RawValue, SheetSnapshot } from "../../core/snapshot";
-import { parseArea, splitAddress } from "./a1";
+import { cellAddress, parseArea } from "../../core/a1";
+import { splitAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { isStoreSheet } from "../../core/metadata";
 import { excelCode } from "./errors";
@@ -157,7 +158,8 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
 
 function located(address: string): Located {
   const { sheet, area } = splitAddress(address);
-  return { sheet: sheet ?? "", cell: (area.split(":")[0] ?? area).replace(/\$/g, "") };
+  const { top, left } = parseArea(area);
+  return { sheet: sheet ?? "", cell: cellAddress(top, left) };
 }
 
 export interface WorkbookRead {

@@ -3,31 +3,52 @@
 // Below: a "_chitieu" sheet of key/value rows, very hidden from ExcelApi 1.2 (visibility cannot be set at 1.1).
 // Values are cut into 255-character pieces because Excel keeps custom property values to 255 characters.
 
-import { metadataEntries, metadataFrom, METADATA_KEYS } from "../../core/metadata";
+import { z } from "zod";
+import { tryParseCell } from "../../core/a1";
+import { metadataEntries, metadataFrom, METADATA_KEYS, METADATA_PREFIX, parseStored, StoreError } from "../../core/metadata";
 import type { TemplateMetadata } from "../../core/snapshot";
+import { HostError } from "../host";
 
 export { METADATA_KEYS, metadataEntries };
 
-const STATE_KEY = "chitieu.state";
+const STATE_KEY = `${METADATA_PREFIX}state`;
+const COUNT_KEY = `${STATE_KEY}.count`;
 const CHUNK = 255;
 
-/** Everything we changed and must be able to undo. */
-export interface OurState {
+const cellSchema = z.object({
+  sheet: z.string().min(1),
+  cell: z.string().refine((c) => tryParseCell(c) !== null, "not a cell address such as B3"),
+});
+
+const ourStateSchema = z.object({
   /** Original fills of cells we painted (fill fallback); null = no fill. */
-  fills: { sheet: string; cell: string; fill: string | null }[];
+  fills: z.array(cellSchema.extend({ fill: z.string().nullable() })).default([]),
   /** Cells that carry a note / comment we added. */
-  notes: { sheet: string; cell: string }[];
-  comments: { sheet: string; cell: string }[];
-}
+  notes: z.array(cellSchema).default([]),
+  comments: z.array(cellSchema).default([]),
+});
+
+/** Everything we changed and must be able to undo. */
+export type OurState = z.infer<typeof ourStateSchema>;
 
 export const EMPTY_STATE: OurState = { fills: [], notes: [], comments: [] };
 
 export function isOurKey(key: string): boolean {
-  return key.toLowerCase().startsWith("chitieu.");
+  return key.toLowerCase().startsWith(METADATA_PREFIX);
+}
+
+/** A damaged store stops the operation with the core's message, as the host's own error. */
+function storeRead<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof StoreError) throw new HostError(e.code, e.vi, e.en);
+    throw e;
+  }
 }
 
 export function readMetadata(store: ReadonlyMap<string, string>): TemplateMetadata | null {
-  return metadataFrom((name) => store.get(name));
+  return storeRead(() => metadataFrom((name) => store.get(name)));
 }
 
 /** JSON with "=" escaped so no piece can ever be taken for a formula when written to a cell. */
@@ -41,25 +62,45 @@ export function stateEntries(state: OurState): [string, string][] {
   const text = encode(state);
   const parts: [string, string][] = [];
   for (let i = 0; i * CHUNK < text.length; i++) parts.push([`${STATE_KEY}.${i}`, text.slice(i * CHUNK, (i + 1) * CHUNK)]);
-  return [[`${STATE_KEY}.count`, String(parts.length)], ...parts];
+  return [[COUNT_KEY, String(parts.length)], ...parts];
 }
 
-/** A damaged or missing state reads as empty: we then only remove what we can recognise by itself (rules, note prefix). */
-export function readState(store: ReadonlyMap<string, string>): OurState {
-  const count = Number(store.get(`${STATE_KEY}.count`));
-  if (!Number.isInteger(count) || count <= 0) return EMPTY_STATE;
-  let text = "";
-  for (let i = 0; i < count; i++) {
-    const part = store.get(`${STATE_KEY}.${i}`);
-    if (part === undefined) return EMPTY_STATE;
-    text += part;
-  }
+/** JSON text, or what the store holds instead, for the schema to name. */
+const storedJsonSchema = z.string().transform((text, ctx) => {
   try {
-    const parsed = JSON.parse(text) as Partial<OurState>;
-    return { fills: parsed.fills ?? [], notes: parsed.notes ?? [], comments: parsed.comments ?? [] };
+    return JSON.parse(text) as unknown;
   } catch {
-    return EMPTY_STATE;
+    ctx.addIssue({ code: "custom", message: "not JSON" });
+    return z.NEVER;
   }
+});
+
+/** The pieces joined: count, then every piece from 0 to count - 1. */
+const storedPiecesSchema = z
+  .object({ [COUNT_KEY]: z.string().trim().regex(/^[1-9]\d{0,5}$/, "a whole number of pieces"), pieces: z.array(z.string().optional()) })
+  .transform(({ [COUNT_KEY]: count, pieces }, ctx) => {
+    const n = Number(count);
+    for (let i = 0; i < n; i++)
+      if (pieces[i] === undefined) {
+        ctx.addIssue({ code: "custom", message: `piece ${STATE_KEY}.${i} of ${n} is missing`, path: [`${STATE_KEY}.${i}`] });
+        return z.NEVER;
+      }
+    return pieces.slice(0, n).join("");
+  })
+  .pipe(storedJsonSchema)
+  .pipe(ourStateSchema);
+
+/**
+ * The undo state; empty when none was ever written. One that is there but was edited (a piece missing, not JSON,
+ * `{"fills":5}`) stops the operation with a message naming the problem: acting on it could paint over a cell's own fill
+ * for good or leave our marks behind.
+ */
+export function readState(store: ReadonlyMap<string, string>): OurState {
+  const count = store.get(COUNT_KEY);
+  if (count === undefined && ![...store.keys()].some((k) => k.startsWith(`${STATE_KEY}.`))) return EMPTY_STATE;
+  const pieces: (string | undefined)[] = [];
+  for (let i = 0; i < Math.min(Number(count) || 0, store.size); i++) pieces.push(store.get(`${STATE_KEY}.${i}`));
+  return storeRead(() => parseStored(storedPiecesSchema, { [COUNT_KEY]: count, pieces }, "state"));
 }
 
 /** Replaces the state keys of a store, keeping the metadata. */

@@ -1,10 +1,11 @@
 // Writes the standard template (TemplateLayout) into a new sheet, plus its guide sheet and our metadata,
-// in one write batch after the state read (the host's): 3 syncs in all, whatever the layout's size (a batch that would pass the
+// in one write batch after the state read (the host's): the same syncs whatever the layout's size (a batch that would pass the
 // request budget, 4 MB by default, is split: the standard template is about 0.1 MB).
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
 import { freeSheetName, SheetExistsError } from "../host";
-import { areaAddress, mergeCells, parseArea, parseCell, type Area } from "./a1";
+import { areaAddress, parseArea, parseCell, type Area } from "../../core/a1";
+import { mergeCells } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { DEFAULT_REQUEST_BYTES, RequestBudget } from "./highlight";
 import { queueStoreWrite } from "./store-write";

@@ -1,6 +1,7 @@
 import type { HighlightPlan } from "../../core/highlight-plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template";
+import { StoreError } from "../../core/metadata";
 import { HostError, type HostCapabilities, type WorkbookHost } from "../host";
 import { XlsxError } from "./errors";
 import { applyHighlightsWithReport, clearHighlights, hasHighlights, HighlightError } from "./mark";
@@ -30,6 +31,7 @@ const CAPABILITIES: HostCapabilities = {
 /** Turns the file layer's refusals into the host's bilingual error, so callers handle one type. */
 function asHostError(e: unknown): never {
   if (e instanceof XlsxError || e instanceof HighlightError) throw new HostError(e.code, e.text.vi, e.text.en);
+  if (e instanceof StoreError) throw new HostError(e.code, e.vi, e.en);
   throw e;
 }
 

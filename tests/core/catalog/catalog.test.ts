@@ -1,7 +1,5 @@
 import rawCatalog from "../../../seeds/catalog.json";
-import {
-  CatalogError, defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, targetFor, targetForReport, targetYears,
-} from "../../../src/core/catalog";
+import { CatalogError, defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, RESOLUTION_PERIOD } from "../../../src/core/catalog";
 import { describeTargets, formatTargetValue } from "../../../src/core/catalog/describe";
 
 const catalog = defaultCatalog();
@@ -37,6 +35,18 @@ describe("loading the catalog", () => {
     expect(() => loadCatalog(none)).toThrow(/needs targets/);
   });
 
+  it("states the resolution's period, which its title names, and rejects a target outside it", () => {
+    expect(RESOLUTION_PERIOD).toEqual(catalog.resolution.period);
+    expect(catalog.resolution.title).toContain(`${RESOLUTION_PERIOD.from} – 2025`);
+    expect(catalog.resolution.title).toContain(`đến năm ${RESOLUTION_PERIOD.to}`);
+    const late = clone();
+    late.indicators[0].targets[0].year = 2031;
+    expect(() => loadCatalog(late)).toThrow(/target year 2031 outside the resolution's 2021–2030/);
+    const reversed = clone();
+    reversed.resolution.period = { from: 2030, to: 2021 };
+    expect(() => loadCatalog(reversed)).toThrow(CatalogError);
+  });
+
   it("rejects a rank target that is not 'at most'", () => {
     const bad = clone();
     bad.indicators.find((i: { code: string }) => i.code === "NL-01").targets[0].comparator = ">=";
@@ -44,27 +54,8 @@ describe("loading the catalog", () => {
   });
 });
 
-describe("looking up targets", () => {
+describe("looking up indicators", () => {
   const records = findIndicator(catalog, "cqs-02")!;
-
-  it("gives each level its own 2025 target for work records processed online", () => {
-    expect(targetFor(records, "province", 2025)?.value).toBe(90);
-    expect(targetFor(records, "district", 2025)?.value).toBe(80);
-    expect(targetFor(records, "commune", 2025)?.value).toBe(60);
-    expect(targetFor(records, "commune", 2030)?.value).toBe(70);
-  });
-
-  it("has no target in a year between target years, and points a report to the next one", () => {
-    expect(targetFor(records, "commune", 2027)).toBeUndefined();
-    expect(targetForReport(records, "commune", 2027)?.year).toBe(2030);
-    expect(targetYears(records, "commune")).toEqual([2025, 2030]);
-  });
-
-  it("applies a yearly target in every year of its period only", () => {
-    const productivity = findIndicator(catalog, "KTS-02")!;
-    expect(targetFor(productivity, "province", 2023)?.value).toBe(7);
-    expect(targetFor(productivity, "province", 2027)?.value).toBe(8);
-  });
 
   it("lists for a commune only what communes report, and never a qualitative goal", () => {
     const communeCodes = indicatorsForLevel(catalog, "commune").map((i) => i.code);

@@ -1,5 +1,5 @@
 import type { TemplateLayout } from "../../../src/core/template";
-import { parseRef, columnNumber } from "../../../src/core/template";
+import { parseCell } from "../../../src/core/a1";
 import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 
 /** A sheet snapshot from rows of values, as a host would read it (top-left A1). */
@@ -13,14 +13,14 @@ export function sheetOf(name: string, rows: RawValue[][], formats?: string[][]):
 export function snapshotOfLayout(layout: TemplateLayout): WorkbookSnapshot {
   const rows: RawValue[][] = [];
   const formats: string[][] = [];
-  const width = columnNumber(layout.lastColumn);
+  const width = parseCell(`${layout.lastColumn}1`).col + 1;
   for (let r = 0; r < layout.lastRow; r++) {
     rows.push(Array<RawValue>(width).fill(null));
     formats.push(Array<string>(width).fill("General"));
   }
   for (const cell of layout.cells) {
-    const { column, row } = parseRef(cell.ref);
-    const c = columnNumber(column) - 1;
+    const { row: r0, col: c } = parseCell(cell.ref);
+    const row = r0 + 1;
     if (c >= width) continue;
     const value = cell.formula !== undefined ? (cell.cached ?? null) : (cell.value ?? null);
     rows[row - 1]![c] = value === "" ? null : value;

@@ -1,7 +1,12 @@
 // Our hidden store: metadata under the shared names, and the undo state cut into 255-character pieces.
 
-import { mergeCells, parseCell, splitAddress, sheetAddress } from "../../../src/hosts/office/a1";
+import { parseCell } from "../../../src/core/a1";
+import { caught as caughtError } from "../../support/caught";
+import { mergeCells, splitAddress, sheetAddress } from "../../../src/hosts/office/a1";
+import { HostError } from "../../../src/hosts/host";
 import { readMetadata, readState, stateEntries, withMetadata, withState, type OurState } from "../../../src/hosts/office/store";
+
+const caught = (fn: () => unknown) => caughtError(fn, HostError);
 
 const STATE: OurState = {
   fills: Array.from({ length: 40 }, (_, i) => ({ sheet: "Báo cáo = 2025", cell: `G${i + 10}`, fill: i % 2 ? "#FFF2CC" : null })),
@@ -19,11 +24,14 @@ describe("the hidden store", () => {
     expect(readState(new Map(entries))).toEqual(STATE);
   });
 
-  it("reads a damaged or missing state as empty rather than failing", () => {
+  it("reads a state never written as empty, and refuses one with a piece missing or not JSON", () => {
+    expect(readState(new Map())).toEqual({ fills: [], notes: [], comments: [] });
     const entries = stateEntries(STATE);
     const missingPiece = new Map(entries.filter(([k]) => k !== "chitieu.state.1"));
-    expect(readState(missingPiece)).toEqual({ fills: [], notes: [], comments: [] });
-    expect(readState(new Map([["chitieu.state.count", "1"], ["chitieu.state.0", "{không phải json"]]))).toEqual({ fills: [], notes: [], comments: [] });
+    expect(caught(() => readState(missingPiece)).en).toContain("chitieu.state.1 of");
+    expect(caught(() => readState(new Map([["chitieu.state.count", "1"], ["chitieu.state.0", "{không phải json"]]))).en).toContain("not JSON");
+    // pieces left behind by a deleted count are damage too, not an empty state
+    expect(caught(() => readState(new Map(entries.filter(([k]) => k !== "chitieu.state.count")))).code).toBe("store-damaged");
   });
 
   it("replaces the state without touching the metadata", () => {
@@ -34,11 +42,12 @@ describe("the hidden store", () => {
     expect([...cleared.keys()].some((k) => k.startsWith("chitieu.state"))).toBe(false);
   });
 
-  it("refuses metadata with an unknown level or a missing field", () => {
+  it("refuses metadata with an unknown level or a missing field, naming it", () => {
     const meta = { templateVersion: "1", catalogId: "nq09", catalogVersion: "1.0", unitCode: "xa-a", level: "commune" as const, year: 2025, sheet: "Báo cáo" };
     const store = withMetadata(new Map(), meta);
-    expect(readMetadata(new Map([...store, ["chitieu.level", "huyen"]]))).toBeNull();
-    expect(readMetadata(new Map([...store].filter(([k]) => k !== "chitieu.unitCode")))).toBeNull();
+    expect(caught(() => readMetadata(new Map([...store, ["chitieu.level", "huyen"]]))).en).toContain("chitieu.level: Invalid option");
+    expect(caught(() => readMetadata(new Map([...store].filter(([k]) => k !== "chitieu.unitCode")))).en).toContain("chitieu.unitCode");
+    expect(readMetadata(new Map())).toBeNull();
   });
 });
 

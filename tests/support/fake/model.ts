@@ -1,6 +1,7 @@
 // The workbook the fake Excel holds: plain data the client objects read and change at sync time.
 
-import { parseArea, parseCell, splitAddress, type Area } from "../../../src/hosts/office/a1";
+import { parseArea, parseCell, type Area } from "../../../src/core/a1";
+import { splitAddress } from "../../../src/hosts/office/a1";
 
 export type Scalar = number | string | boolean;
 

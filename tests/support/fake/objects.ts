@@ -1,7 +1,8 @@
 // Proxies with the shapes of the Excel JavaScript API objects the host uses. Every call queues an operation;
 // everything happens at sync, against the FakeExcel model, with Excel's requirement sets and protection rules.
 
-import { areaAddress, cellAddress, parseArea, quoteSheet, splitAddress, type Area } from "../../../src/hosts/office/a1";
+import { areaAddress, cellAddress, parseArea, type Area } from "../../../src/core/a1";
+import { quoteSheet, splitAddress } from "../../../src/hosts/office/a1";
 import { FakeClientObject, FakeClientResult, FakeCollection, type FakeRequestContext } from "./context";
 import { accessDenied, FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import {

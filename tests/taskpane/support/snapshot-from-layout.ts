@@ -1,5 +1,6 @@
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { columnNumber, parseRef, type TemplateLayout } from "../../../src/core/template";
+import { parseCell } from "../../../src/core/a1";
+import type { TemplateLayout } from "../../../src/core/template";
 
 // A workbook snapshot as a host would read it from a (filled) template layout: values or cached formula results,
 // and each cell's number format. Lets the pane tests use real template content without an .xlsx reader.
@@ -8,8 +9,9 @@ export function snapshotFromLayout(layout: TemplateLayout): WorkbookSnapshot {
   let maxRow = 0;
   let maxCol = 0;
   const placed = layout.cells.map((c) => {
-    const { column, row } = parseRef(c.ref);
-    const col = columnNumber(column);
+    const p = parseCell(c.ref);
+    const row = p.row + 1;
+    const col = p.col + 1;
     maxRow = Math.max(maxRow, row);
     maxCol = Math.max(maxCol, col);
     return { row, col, cell: c };

@@ -1,9 +1,9 @@
 // Marks the cells of a highlight plan in an .xlsx: conditional-format rules with our styles, plus our notes.
 // Every edit is a splice into the original text, so clearHighlights can undo it byte for byte.
 
+import { cellAddress, tryParseCell, type Cell } from "../../../core/a1";
 import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan";
 import { openPackage, savePackage } from "../package";
-import { cellName, requireCell } from "./cell-address";
 import { clearOurs } from "./clear";
 import { HighlightError } from "./errors";
 import { maxVmlBlock, type Note } from "./notes";
@@ -112,13 +112,13 @@ function groupMarks(info: WorkbookInfo, marks: readonly Mark[], lang: "vi" | "en
     if (!sheet) throw unknownSheet(mark.sheet, info);
     if (sheet.kind !== "worksheet" || !sheet.part) throw notAWorksheet(sheet.name);
     const pos = requireCell(sheet.name, mark.cell);
-    const cell = cellName(pos);
+    const cell = cellAddress(pos.row, pos.col);
     let cells = bySheet.get(sheet);
     if (!cells) bySheet.set(sheet, (cells = new Map()));
     const existing = cells.get(cell);
     const message = mark.message[lang].normalize("NFC");
     if (!existing) {
-      cells.set(cell, { cell, row: pos.row, column: pos.column, severity: mark.severity, messages: [message], findings: 1 });
+      cells.set(cell, { cell, row: pos.row, column: pos.col, severity: mark.severity, messages: [message], findings: 1 });
     } else {
       // one colour per cell: the most severe finding wins; every message goes into the note
       if (SEVERITY_ORDER.indexOf(mark.severity) < SEVERITY_ORDER.indexOf(existing.severity)) existing.severity = mark.severity;
@@ -181,4 +181,16 @@ function missingWorkbookRels(): HighlightError {
     vi: "Tệp thiếu danh sách quan hệ của sổ làm việc nên không thể thêm định dạng đánh dấu.",
     en: "The file lacks the workbook's relationship list, so the highlight styles cannot be added.",
   });
+}
+
+/** A mark's cell, as a position; a plan naming no single cell of the grid is refused with a message. */
+function requireCell(sheet: string, address: string): Cell {
+  const p = tryParseCell(address.trim());
+  if (!p) {
+    throw new HighlightError("bad-cell-address", {
+      vi: `Ô "${address}" trên trang tính "${sheet}" không phải địa chỉ ô hợp lệ trong phạm vi A1:XFD1048576.`,
+      en: `Cell "${address}" on sheet "${sheet}" is not a valid cell address within A1:XFD1048576.`,
+    });
+  }
+  return p;
 }

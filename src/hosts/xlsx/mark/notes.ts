@@ -3,7 +3,8 @@
 import { REL_NS } from "./opc";
 import { OUR_AUTHOR, OUR_REL_ID_PREFIX } from "./ours";
 import { noteShapes, SHAPETYPE_202 } from "./shared-notes";
-import { attributes, escapeXml, qualify, type Root, type Splice } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { attributes, qualify, type Root, type Splice } from "./xml-text";
 import { elementsAfter } from "./worksheet-order";
 
 export interface Note {
@@ -18,13 +19,13 @@ export function commentsXml(notes: readonly Note[]): string {
     .map(
       (n) =>
         `<comment ref="${n.cell}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr>` +
-        `<t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
+        `<t xml:space="preserve">${escapeText(n.text)}</t></r></text></comment>`,
     )
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-    `<authors><author>${escapeXml(OUR_AUTHOR)}</author></authors><commentList>${list}</commentList></comments>`
+    `<authors><author>${escapeText(OUR_AUTHOR)}</author></authors><commentList>${list}</commentList></comments>`
   );
 }
 

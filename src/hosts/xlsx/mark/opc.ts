@@ -1,6 +1,11 @@
 // Package plumbing (relationships, part names, content types) as splices into the original text.
 
-import { attributes, escapeXml, localName, qualify, readRoot, tags, type Splice } from "./xml-text";
+import { dirname } from "../part-names";
+import { escapeAttr } from "../xml/escape";
+import { attributes, localName, qualify, readRoot, tags, type Splice } from "./xml-text";
+
+// the reader resolves part names the same way: one home for both
+export { relsPartName, resolveTarget } from "../part-names";
 
 export const REL_NS = {
   transitional: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -48,36 +53,6 @@ export function readRelationships(text: string): Relationship[] {
   return out;
 }
 
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
-export function relsPartName(part: string): string {
-  const slash = part.lastIndexOf("/");
-  const dir = slash < 0 ? "" : part.slice(0, slash + 1);
-  return `${dir}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function dirname(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return slash < 0 ? "" : part.slice(0, slash);
-}
-
-/** Resolves a relationship target against its source part to a zip entry name (no leading "/"). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // a literal "%" that is not an escape: keep the target as written
-  }
-  const joined = decoded.startsWith("/") ? decoded.slice(1) : `${dirname(sourcePart)}/${decoded}`;
-  const out: string[] = [];
-  for (const seg of joined.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") out.pop();
-    else out.push(seg);
-  }
-  return out.join("/");
-}
-
 /** The target to write in `fromPart`'s .rels so that it points at `toPart`. */
 export function relativeTarget(fromPart: string, toPart: string): string {
   const from = dirname(fromPart).split("/").filter(Boolean);
@@ -100,7 +75,7 @@ export const EMPTY_RELS_SHELL_HEAD =
 export const EMPTY_RELS_SHELL_TAIL = "</Relationships>";
 
 export function relationshipXml(prefix: string, id: string, type: string, target: string): string {
-  return `<${qualify(prefix, "Relationship")} Id="${escapeXml(id)}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
+  return `<${qualify(prefix, "Relationship")} Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
 }
 
 /**
@@ -114,7 +89,7 @@ export function appendToRoot(text: string, xml: string): { splice: Splice; prefi
 }
 
 export function overrideXml(prefix: string, partName: string, contentType: string): string {
-  return `<${qualify(prefix, "Override")} PartName="/${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`;
+  return `<${qualify(prefix, "Override")} PartName="/${escapeAttr(partName)}" ContentType="${escapeAttr(contentType)}"/>`;
 }
 
 export const CONTENT_TYPE = {

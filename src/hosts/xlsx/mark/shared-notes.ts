@@ -2,9 +2,10 @@
 // their VML drawing. Every addition is a pure insertion that clearing can find again and cut out, byte for byte;
 // their notes (and the placeholders Excel writes for threaded comments) are never edited.
 
-import { parseCell, type CellPosition } from "./cell-address";
+import { cellAddress, parseCell, tryParseCell, type Cell } from "../../../core/a1";
 import { NOTE_PREFIX, OUR_AUTHOR } from "./ours";
-import { childrenOf, escapeXml, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { attributes, childrenOf, qualify, readRoot, unescapeXml, type Element, type Splice, applySplices } from "./xml-text";
 import type { Note } from "./notes";
 
 /** Brackets our shapes in a VML drawing that is not ours; XML comments, which every VML reader skips. */
@@ -21,8 +22,8 @@ export function notedCells(commentsText: string): Set<string> {
   if (!list) return out;
   for (const c of childrenOf(commentsText, list)) {
     if (c.local !== "comment") continue;
-    const ref = /\sref\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']/.exec(commentsText.slice(c.startTag.start, c.startTag.end));
-    if (ref) out.add(`${(ref[1] ?? "").toUpperCase()}${ref[2] ?? ""}`);
+    const ref = tryParseCell(attributes(commentsText, c.startTag).get("ref")?.trim() ?? "");
+    if (ref) out.add(cellAddress(ref.row, ref.col));
   }
   return out;
 }
@@ -41,11 +42,11 @@ export function appendToComments(text: string, notes: readonly Note[]): string |
     .map(
       (n) =>
         `<${q("comment")} ref="${n.cell}" authorId="${authorId}"><${q("text")}><${q("r")}><${q("rPr")}><${q("sz")} val="9"/><${q("rFont")} val="Tahoma"/></${q("rPr")}>` +
-        `<${q("t")} xml:space="preserve">${escapeXml(n.text)}</${q("t")}></${q("r")}></${q("text")}></${q("comment")}>`,
+        `<${q("t")} xml:space="preserve">${escapeText(n.text)}</${q("t")}></${q("r")}></${q("text")}></${q("comment")}>`,
     )
     .join("");
   return applySplices(text, [
-    { at: endTagStart(text, authors), remove: 0, insert: `<${q("author")}>${escapeXml(OUR_AUTHOR)}</${q("author")}>` },
+    { at: endTagStart(text, authors), remove: 0, insert: `<${q("author")}>${escapeText(OUR_AUTHOR)}</${q("author")}>` },
     { at: endTagStart(text, list), remove: 0, insert: comments },
   ]);
 }
@@ -129,7 +130,7 @@ export const SHAPETYPE_202 =
 export function noteShapes(notes: readonly Note[], firstBlock: number): string {
   return notes
     .map((n, i) => {
-      const p = parseCell(n.cell) as CellPosition;
+      const p = parseCell(n.cell);
       const id = firstBlock * 1024 + 1 + i;
       return (
         `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:72pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
@@ -137,16 +138,16 @@ export function noteShapes(notes: readonly Note[], firstBlock: number): string {
         '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
         '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>' +
         `<x:Anchor>${anchor(p)}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-        `<x:Row>${p.row}</x:Row><x:Column>${p.column}</x:Column></x:ClientData></v:shape>`
+        `<x:Row>${p.row}</x:Row><x:Column>${p.col}</x:Column></x:ClientData></v:shape>`
       );
     })
     .join("");
 }
 
 /** Where the note box sits: one column right of the cell, like Excel's default. */
-function anchor(p: CellPosition): string {
+function anchor(p: Cell): string {
   const top = Math.max(0, p.row - 1);
-  return `${p.column + 1}, 15, ${top}, 10, ${p.column + 4}, 15, ${top + 4}, 4`;
+  return `${p.col + 1}, 15, ${top}, 10, ${p.col + 4}, 15, ${top + 4}, 4`;
 }
 
 function endTagStart(text: string, el: Element): number {

@@ -2,7 +2,8 @@
 
 import type { Severity } from "../../../core/highlight-plan";
 import { OUR_FORMULA } from "./ours";
-import { childrenOf, escapeXml, qualify, unescapeXml, type Root, type Splice } from "./xml-text";
+import { escapeAttr } from "../xml/escape";
+import { childrenOf, qualify, unescapeXml, type Root, type Splice } from "./xml-text";
 import { elementsAfter } from "./worksheet-order";
 
 const AFTER_CONDITIONAL_FORMATTING = elementsAfter("conditionalFormatting");
@@ -32,7 +33,7 @@ export function insertOurRules(sheetText: string, root: Root, rules: readonly Ou
   const xml = rules
     .map(
       (r) =>
-        `<${q("conditionalFormatting")} sqref="${escapeXml(r.cells.join(" "))}">` +
+        `<${q("conditionalFormatting")} sqref="${escapeAttr(r.cells.join(" "))}">` +
         `<${q("cfRule")} type="expression" dxfId="${r.dxfId}" priority="${++priority}">` +
         `<${q("formula")}>${OUR_FORMULA}</${q("formula")}>` +
         `</${q("cfRule")}></${q("conditionalFormatting")}>`,

@@ -1,6 +1,7 @@
 // Just enough XML scanning to find where to insert or cut whole elements in the original text.
 // We never re-serialise a part: every edit is a splice into the text the file already holds.
 
+import { decodeEntities } from "../xml/entities";
 import { HighlightError } from "./errors";
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -43,20 +44,11 @@ function unsupportedEncoding(name: string, cause?: unknown): HighlightError {
   );
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
+/** Text or an attribute value as it reads, entity and character references decoded; a malformed reference is refused. */
 export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, ent: string) => {
-    if (ent === "amp") return "&";
-    if (ent === "lt") return "<";
-    if (ent === "gt") return ">";
-    if (ent === "quot") return '"';
-    if (ent === "apos") return "'";
-    const code = ent.startsWith("#x") ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
+  const text = decodeEntities(s);
+  if (text === null) throw malformed();
+  return text;
 }
 
 export interface Tag {

@@ -2,4 +2,4 @@ export { readWorkbook, readWorkbookFromPackage, readSheetsInfo } from "./read-wo
 export type { ReadOptions, SheetInfo, SheetKind, WorkbookInfo } from "./read-workbook";
 export type { DefinedName, SheetState } from "./workbook-part";
 export { readCustomProperties, readTemplateMetadata } from "./metadata";
-export { parseCellRef, cellRef, columnLetters } from "../../../core/a1";
+export { tryParseCell, cellAddress, columnLetters } from "../../../core/a1";

@@ -5,7 +5,7 @@ import type { RawValue, SheetSnapshot, TemplateMetadata, WorkbookSnapshot } from
 import { XlsxError, formatCount } from "../errors";
 import { type Deadline, type Limits, resolveLimits, startDeadline } from "../limits";
 import { type XlsxPackage, openPackage } from "../package";
-import { cellRef } from "../../../core/a1";
+import { cellAddress } from "../../../core/a1";
 import { isStoreSheet, metadataFromStoreSheet } from "../../../core/metadata";
 import { readTemplateMetadata } from "./metadata";
 import { type Relationship, readRelationships, relTypeIs } from "./relationships";
@@ -149,11 +149,11 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
 }
 
 function areaTooLarge(sheet: string, cells: SparseCells, limit: number): XlsxError {
-  const range = `${cellRef(cells.minRow, cells.minCol)}:${cellRef(cells.maxRow, cells.maxCol)}`;
+  const range = `${cellAddress(cells.minRow, cells.minCol)}:${cellAddress(cells.maxRow, cells.maxCol)}`;
   const n = formatCount(limit);
   return new XlsxError("too-many-cells", {
-    vi: `Trang tính "${sheet}" có dữ liệu trải trên vùng ${range}, quá rộng để xử lý (giới hạn ${n.vi} ô cho cả sổ). Thường là do có ô nhập nhầm ở rất xa vùng dữ liệu (ví dụ ô ${cellRef(cells.maxRow, cells.maxCol)}): hãy xóa ô đó rồi lưu lại.`,
-    en: `Sheet "${sheet}" has data spread over ${range}, too wide to process (limit ${n.en} cells for the workbook). Usually a stray entry far from the data (e.g. cell ${cellRef(cells.maxRow, cells.maxCol)}) causes this: delete it and save again.`,
+    vi: `Trang tính "${sheet}" có dữ liệu trải trên vùng ${range}, quá rộng để xử lý (giới hạn ${n.vi} ô cho cả sổ). Thường là do có ô nhập nhầm ở rất xa vùng dữ liệu (ví dụ ô ${cellAddress(cells.maxRow, cells.maxCol)}): hãy xóa ô đó rồi lưu lại.`,
+    en: `Sheet "${sheet}" has data spread over ${range}, too wide to process (limit ${n.en} cells for the workbook). Usually a stray entry far from the data (e.g. cell ${cellAddress(cells.maxRow, cells.maxCol)}) causes this: delete it and save again.`,
   });
 }
 

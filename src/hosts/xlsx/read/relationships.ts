@@ -2,6 +2,7 @@
 
 import type { XlsxPackage } from "../package";
 import type { Deadline } from "../limits";
+import { relsPartName, resolveTarget } from "../part-names";
 import { parseXmlTree } from "../xml/tree";
 
 export interface Relationship {
@@ -13,40 +14,14 @@ export interface Relationship {
   external: boolean;
 }
 
-export function relsPathFor(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
 /** Transitional ".../officeDocument/2006/relationships/worksheet" and strict ".../relationships/worksheet" both end with the kind. */
 export function relTypeIs(rel: Relationship, kind: string): boolean {
   return rel.type.endsWith(`/${kind}`);
 }
 
-export function resolveTarget(sourcePart: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    // a stray "%" is a literal character in a part name
-  }
-  if (t.startsWith("/")) return normalize(t.slice(1));
-  const base = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
-  return normalize(base + t);
-}
-
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const seg of path.split("/")) {
-    if (seg === "..") out.pop();
-    else if (seg !== "." && seg !== "") out.push(seg);
-  }
-  return out.join("/");
-}
-
 /** Relationships of a part; an absent .rels part means none. */
 export function readRelationships(pkg: XlsxPackage, sourcePart: string, deadline?: Deadline): Relationship[] {
-  const path = relsPathFor(sourcePart);
+  const path = relsPartName(sourcePart);
   const text = pkg.text(path);
   if (text === undefined) return [];
   const root = parseXmlTree(text, path, deadline);

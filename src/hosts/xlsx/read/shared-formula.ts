@@ -2,7 +2,7 @@
 // Their text is the master's with relative references moved by the offset, as Excel shows it.
 // The master is tokenised once; each dependent only re-renders the references.
 
-import { columnLetters, MAX_COLS, MAX_ROWS } from "../../../core/a1";
+import { columnLetters, MAX_COLS, MAX_ROWS, tryParseColumn } from "../../../core/a1";
 
 const CELL = /(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})/y;
 const COLS = /(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})/y;
@@ -25,10 +25,9 @@ function isWordChar(c: string | undefined): boolean {
   return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95 || k === 46 || k === 92 || k > 127;
 }
 
+/** Beyond the grid (XFE…ZZZ) reads as MAX_COLS, which no reference may reach. */
 function colIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
+  return tryParseColumn(letters) ?? MAX_COLS;
 }
 
 function refAt(formula: string, at: number): { ref: Ref; end: number } | null {

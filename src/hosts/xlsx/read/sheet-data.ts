@@ -6,7 +6,7 @@ import { XlsxError, formatCount } from "../errors";
 import type { Deadline } from "../limits";
 import { decodeOoxmlEscapes } from "../xml/entities";
 import { END, EOF, START, XmlScanner } from "../xml/scanner";
-import { cellRef, parseCellRef } from "../../../core/a1";
+import { cellAddress, tryParseCell } from "../../../core/a1";
 import { isoToSerial } from "./dates";
 import { readRichText } from "./rich-text";
 import { type CompiledFormula, compileFormula, renderShifted } from "./shared-formula";
@@ -109,7 +109,7 @@ function readCell(
   let row = rowOfRow;
   let col = prevCol + 1;
   if (r !== undefined) {
-    const ref = parseCellRef(r);
+    const ref = tryParseCell(r);
     if (!ref) sc.fail(`the cell reference "${r}" is invalid`, `địa chỉ ô "${r}" không hợp lệ`);
     row = ref.row;
     col = ref.col;
@@ -159,8 +159,8 @@ function readCell(
       const str = ctx.sharedStrings?.[idx];
       if (str === undefined) {
         throw new XlsxError("missing-part", {
-          vi: `Tệp bị hỏng: ô ${cellRef(row, col)} của trang "${ctx.sheetName}" trỏ tới chuỗi dùng chung số ${v}, nhưng bảng chuỗi dùng chung (sharedStrings.xml) ${ctx.sharedStrings ? "không có chuỗi này" : "không tồn tại"}. Hãy mở bằng Excel rồi lưu lại.`,
-          en: `The file is damaged: cell ${cellRef(row, col)} on sheet "${ctx.sheetName}" refers to shared string ${v}, but the shared string table (sharedStrings.xml) ${ctx.sharedStrings ? "has no such entry" : "is missing"}. Open it in Excel and save it again.`,
+          vi: `Tệp bị hỏng: ô ${cellAddress(row, col)} của trang "${ctx.sheetName}" trỏ tới chuỗi dùng chung số ${v}, nhưng bảng chuỗi dùng chung (sharedStrings.xml) ${ctx.sharedStrings ? "không có chuỗi này" : "không tồn tại"}. Hãy mở bằng Excel rồi lưu lại.`,
+          en: `The file is damaged: cell ${cellAddress(row, col)} on sheet "${ctx.sheetName}" refers to shared string ${v}, but the shared string table (sharedStrings.xml) ${ctx.sharedStrings ? "has no such entry" : "is missing"}. Open it in Excel and save it again.`,
         });
       }
       value = str;

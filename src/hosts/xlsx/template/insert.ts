@@ -14,7 +14,7 @@ import { customXml } from "./package-parts";
 import { SharedStrings } from "./shared-strings";
 import { stylesXml } from "./styles-xml";
 import { guideSheetXml, reportSheetXml } from "./worksheet-xml";
-import { escapeText } from "./xml-text";
+import { escapeAttr, escapeText } from "../xml/escape";
 
 const REL = `${REL_NS.transitional}/`;
 const VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
@@ -176,7 +176,7 @@ function addSheetEntries(view: PartView, workbookPart: string, names: string[], 
   // only <sheet> carries a sheetId attribute (definedName's is localSheetId)
   const sheetTags = [...text.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*\ssheetId\s*=\s*["']([0-9]+)["']/g)].map((m) => Number(m[1]));
   let sheetId = Math.max(0, ...sheetTags);
-  const entries = names.map((name, i) => `<${q("sheet")} name="${escapeAttrText(name)}" sheetId="${++sheetId}" ${idAttr(relIds[i] as string)}/>`);
+  const entries = names.map((name, i) => `<${q("sheet")} name="${escapeAttr(name)}" sheetId="${++sheetId}" ${idAttr(relIds[i] as string)}/>`);
   const splices = appendToList(text, root, "sheets", entries, WORKBOOK_ORDER, false);
   const titles = `'${layout.sheetName.replace(/'/g, "''")}'!$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`;
   const definedName = `<${q("definedName")} name="_xlnm.Print_Titles" localSheetId="${existingSheets}">${escapeText(titles)}</${q("definedName")}>`;
@@ -188,10 +188,6 @@ const WORKBOOK_ORDER = [
   "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames",
   "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
 ];
-
-function escapeAttrText(s: string): string {
-  return escapeText(s).replace(/"/g, "&quot;");
-}
 
 // ---- metadata ----
 

@@ -2,7 +2,8 @@
 
 import { metadataEntries, METADATA_KEYS } from "../../../core/metadata";
 import type { TemplateMetadata } from "../../../core/snapshot";
-import { attrs, escapeAttr, escapeText, XML_DECLARATION } from "./xml-text";
+import { escapeAttr, escapeText } from "../xml/escape";
+import { attrs, XML_DECLARATION } from "./xml-text";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -1,6 +1,7 @@
 // The shared string table: each distinct text stored once, cells point at it by index.
 
-import { escapeText, XML_DECLARATION } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { XML_DECLARATION } from "./xml-text";
 
 export class SharedStrings {
   private readonly indexByText = new Map<string, number>();

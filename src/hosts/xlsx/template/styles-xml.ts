@@ -1,7 +1,8 @@
 // xl/styles.xml from the layout's named styles: each style id becomes one cellXfs entry.
 
 import type { CellStyle, DifferentialStyle, StyleId } from "../../../core/template/types";
-import { attrs, escapeAttr, XML_DECLARATION } from "./xml-text";
+import { escapeAttr } from "../xml/escape";
+import { attrs, XML_DECLARATION } from "./xml-text";
 
 const FONT_NAME = "Times New Roman";
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };

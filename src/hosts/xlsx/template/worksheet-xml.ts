@@ -1,9 +1,10 @@
 // The report worksheet, elements in the order CT_Worksheet requires (Excel refuses a file otherwise).
 
-import { columnNumber, parseRef } from "../../../core/template/address";
+import { parseCell } from "../../../core/a1";
 import type { CellValue, LayoutCell, StyleId, TemplateLayout } from "../../../core/template/types";
 import type { SharedStrings } from "./shared-strings";
-import { attrs, escapeText, XML_DECLARATION } from "./xml-text";
+import { escapeText } from "../xml/escape";
+import { attrs, XML_DECLARATION } from "./xml-text";
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -47,7 +48,7 @@ function colsXml(columns: { width: number; hidden?: boolean }[]): string {
 function sheetDataXml(cells: LayoutCell[], rowHeights: Record<number, number>, styleIndex: Record<StyleId, number>, strings: SharedStrings): string {
   const byRow = new Map<number, LayoutCell[]>();
   for (const cell of cells) {
-    const { row } = parseRef(cell.ref);
+    const row = parseCell(cell.ref).row + 1;
     const list = byRow.get(row);
     if (list) list.push(cell);
     else byRow.set(row, [cell]);
@@ -55,7 +56,7 @@ function sheetDataXml(cells: LayoutCell[], rowHeights: Record<number, number>, s
   const rows = new Set<number>([...byRow.keys(), ...Object.keys(rowHeights).map(Number)]);
   const out: string[] = [];
   for (const row of [...rows].sort((a, b) => a - b)) {
-    const cellsOfRow = (byRow.get(row) ?? []).slice().sort((a, b) => columnNumber(parseRef(a.ref).column) - columnNumber(parseRef(b.ref).column));
+    const cellsOfRow = (byRow.get(row) ?? []).slice().sort((a, b) => parseCell(a.ref).col - parseCell(b.ref).col);
     const ht = rowHeights[row];
     const content = cellsOfRow.map((c) => cellXml(c, styleIndex[c.style], strings)).join("");
     out.push(`<row${attrs({ r: row, ht, customHeight: ht !== undefined })}>${content}</row>`);

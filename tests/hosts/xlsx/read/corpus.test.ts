@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../../src/core/snapshot";
 import { XlsxError } from "../../../../src/hosts/xlsx/errors";
-import { parseCellRef, readWorkbook } from "../../../../src/hosts/xlsx/read";
+import { tryParseCell, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { CORPUS_DIR } from "../package/zip-fixtures";
 import { refusalCode } from "../../../support/corpus-expected";
 
@@ -25,7 +25,7 @@ function codeOf(file: string): string | null {
 }
 
 function cell(sheet: SheetSnapshot | undefined, ref: string): { value: unknown; format: string | undefined } {
-  const { row, col } = parseCellRef(ref)!;
+  const { row, col } = tryParseCell(ref)!;
   if (!sheet) throw new Error("no such sheet");
   return { value: sheet.values[row - sheet.top]?.[col - sheet.left] ?? null, format: sheet.formats[row - sheet.top]?.[col - sheet.left] };
 }
@@ -82,7 +82,7 @@ describe("corpus: specific files", () => {
     expect(cell(s, "B2").value).toBe(10);
     expect(cell(s, "C5").value).toBe(30);
     expect(cell(s, "M100").value).toBe(980);
-    const { row, col } = parseCellRef("M100")!;
+    const { row, col } = tryParseCell("M100")!;
     expect(s.formulas?.[row - s.top]?.[col - s.left]).toBe("$A100*M$2");
   });
 

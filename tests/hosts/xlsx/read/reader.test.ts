@@ -1,4 +1,5 @@
 import { isCellError } from "../../../../src/core/snapshot";
+import { StoreError } from "../../../../src/core/metadata";
 import { XlsxError } from "../../../../src/hosts/xlsx/errors";
 import { readSheetsInfo, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { STYLES_XML, buildWorkbook, worksheetXml } from "../package/zip-fixtures";
@@ -159,13 +160,17 @@ describe("readWorkbook: template metadata", () => {
     });
   });
 
-  it("is null when absent, incomplete or invalid", () => {
+  it("is null when absent", () => {
     expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }] })).metadata).toBeNull();
+  });
+
+  it("refuses properties edited into something we never wrote, naming each one", () => {
     const incomplete: Record<string, string> = { ...METADATA };
     delete incomplete["chitieu.unitCode"];
-    expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: incomplete })).metadata).toBeNull();
-    expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: { ...METADATA, "chitieu.level": "huyện" } })).metadata).toBeNull();
-    expect(readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom: { ...METADATA, "chitieu.year": "năm 2025" } })).metadata).toBeNull();
+    const read = (custom: Record<string, string>) => caughtError(() => readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom })), StoreError);
+    expect(read(incomplete).en).toContain("chitieu.unitCode: Invalid input: expected string, received undefined");
+    expect(read({ ...METADATA, "chitieu.level": "huyện" }).vi).toContain('chitieu.level: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "province"|"district"|"commune"');
+    expect(read({ ...METADATA, "chitieu.year": "năm 2025" }).en).toContain("chitieu.year: a year such as 2025");
   });
 });
 

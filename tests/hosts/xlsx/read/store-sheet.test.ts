@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
-import { metadataEntries } from "../../../../src/core/metadata";
+import { metadataEntries, StoreError } from "../../../../src/core/metadata";
+import { HostError } from "../../../../src/hosts/host";
+import { createFileHost } from "../../../../src/hosts/xlsx/file-host";
+import { caught as caughtError, rejected } from "../../../support/caught";
 import type { TemplateMetadata } from "../../../../src/core/snapshot";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read";
 
@@ -20,6 +23,16 @@ async function savedByOldExcel(rows: [string, string | number][]): Promise<Uint8
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+const caught = (fn: () => unknown) => caughtError(fn, StoreError);
+
+const refusal = (p: Promise<unknown>) => rejected(p, HostError);
+
+const bytes: Record<"incomplete" | "badYear", Uint8Array> = { incomplete: new Uint8Array(), badYear: new Uint8Array() };
+beforeAll(async () => {
+  bytes.incomplete = await savedByOldExcel(metadataEntries(meta).filter(([k]) => k !== "chitieu.level"));
+  bytes.badYear = await savedByOldExcel(metadataEntries(meta).map(([k, v]): [string, string] => [k, k === "chitieu.year" ? "năm nay" : v]));
+});
+
 describe("a template saved by an Excel without custom properties", () => {
   it("is recognised from its store sheet, which is not shown as the user's sheet", async () => {
     const snapshot = readWorkbook(await savedByOldExcel(metadataEntries(meta)));
@@ -27,10 +40,18 @@ describe("a template saved by an Excel without custom properties", () => {
     expect(snapshot.sheets.map((s) => s.name)).toEqual(["Báo cáo"]);
   });
 
-  it("is not taken for our template when a field is missing or wrong", async () => {
-    const incomplete = metadataEntries(meta).filter(([k]) => k !== "chitieu.level");
-    expect(readWorkbook(await savedByOldExcel(incomplete)).metadata).toBeNull();
-    const badYear = metadataEntries(meta).map(([k, v]): [string, string] => [k, k === "chitieu.year" ? "năm nay" : v]);
-    expect(readWorkbook(await savedByOldExcel(badYear)).metadata).toBeNull();
+  it("is refused, naming the entry, when a field was deleted or edited on the store sheet", async () => {
+    const e1 = caught(() => readWorkbook(bytes.incomplete));
+    expect(e1.code).toBe("store-damaged");
+    expect(e1.en).toContain("chitieu.level: Invalid input: expected string, received undefined");
+    const e2 = await refusal(createFileHost(bytes.badYear).readMetadata());
+    expect(e2.code).toBe("store-damaged");
+    expect(e2.vi).toContain('các mục "chitieu.*" trên trang tính "_chitieu"');
+    expect(e2.vi).toContain("chitieu.year: ");
+    expect(e2.en).toContain("chitieu.year: a year such as 2025");
+  });
+
+  it("is not our template when it holds none of our entries", async () => {
+    expect(readWorkbook(await savedByOldExcel([])).metadata).toBeNull();
   });
 });
