@@ -23,6 +23,8 @@ export const vi = {
   "level.province": "cấp tỉnh",
   "level.district": "cấp huyện",
   "level.commune": "cấp xã",
+  "usage.unknown-command": "Lệnh không rõ: {command}",
+  "usage.bad-option": "Tùy chọn không hợp lệ: {detail}",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -48,6 +50,8 @@ export const en: Record<CliKey, string> = {
   "level.province": "province level",
   "level.district": "district level",
   "level.commune": "commune level",
+  "usage.unknown-command": "Unknown command: {command}",
+  "usage.bad-option": "Invalid option: {detail}",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };

@@ -7,7 +7,8 @@ import { cellRef } from "./address";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
-import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
+import { ChitieuError } from "../errors";
+import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
@@ -42,14 +43,11 @@ export function reportedIndicators(catalog: Catalog, level: Level): Indicator[] 
 function checkRequest(req: TemplateRequest): void {
   const { year, unit } = req;
   if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR)
-    throw new TemplateInputError(
-      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
-      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR}.`,
-    );
+    throw new ChitieuError("error.bad-year.template", { year, from: FIRST_REPORT_YEAR, to: LAST_REPORT_YEAR });
   if (!(LEVELS as readonly string[]).includes(unit.level))
-    throw new TemplateInputError(`Cấp đơn vị "${String(unit.level)}" không hợp lệ (tỉnh, huyện hoặc xã).`, `Unknown unit level "${String(unit.level)}".`);
+    throw new ChitieuError("error.bad-level", { level: String(unit.level) });
   if (!unit.code.trim() || !unit.name.trim())
-    throw new TemplateInputError("Thiếu mã hoặc tên đơn vị báo cáo.", "The reporting unit needs a code and a name.");
+    throw new ChitieuError("error.bad-unit");
   if (req.date !== undefined) formatDateVi(req.date);
 }
 

@@ -1,6 +1,7 @@
 // Administrative header wording: who issues the report, for which unit, signed where.
 
 import type { Level } from "../catalog/schema";
+import { ChitieuError } from "../errors";
 import type { ReportingUnit } from "../units";
 
 export const PROVINCE_BODY = "UBND TỈNH LAI CHÂU";
@@ -84,7 +85,7 @@ export const LEVEL_NAMES: Record<Level, { vi: string; en: string }> = {
 /** "2026-01-05" → "05/01/2026"; anything else is refused with a message. */
 export function formatDateVi(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new TemplateInputError(`Ngày lập không hợp lệ: "${iso}" (cần dạng YYYY-MM-DD)`, `Invalid date "${iso}" (expected YYYY-MM-DD)`);
+  if (!m) throw new ChitieuError("error.bad-date", { text: iso });
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
@@ -95,11 +96,3 @@ export function placeAndDate(place: string, iso?: string): string {
   return `${place}, ngày ${d} tháng ${mo} năm ${y}`;
 }
 
-export class TemplateInputError extends Error {
-  readonly text: { vi: string; en: string };
-  constructor(vi: string, en: string) {
-    super(en);
-    this.name = "TemplateInputError";
-    this.text = { vi, en };
-  }
-}

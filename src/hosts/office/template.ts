@@ -3,7 +3,7 @@
 // request budget, 4 MB by default, is split: the standard template is about 0.1 MB).
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
-import { freeSheetName, SheetExistsError } from "../host";
+import { freeSheetName, sheetExists } from "../host";
 import { areaAddress, mergeCells, parseArea, parseCell, type Area } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { DEFAULT_REQUEST_BYTES, RequestBudget } from "./highlight";
@@ -140,7 +140,7 @@ export async function insertLayout(
 ): Promise<InsertReport> {
   const taken = [...state.sheetNames, ...(state.storeSheet ? ["_chitieu"] : [])];
   if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase()))
-    throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
+    throw sheetExists(layout.sheetName, taken);
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const skipped: string[] = [];
   const batch = new RequestBudget(ctx, requestBytes);

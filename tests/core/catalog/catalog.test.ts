@@ -1,6 +1,7 @@
+import { ChitieuError } from "../../../src/core/errors";
 import rawCatalog from "../../../seeds/catalog.json";
 import {
-  CatalogError, defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, targetFor, targetForReport, targetYears,
+  defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, targetFor, targetForReport, targetYears,
 } from "../../../src/core/catalog";
 import { describeTargets, formatTargetValue } from "../../../src/core/catalog/describe";
 
@@ -22,7 +23,7 @@ describe("loading the catalog", () => {
   it("rejects text that is not NFC (a decomposed Vietnamese string)", () => {
     const bad = clone();
     bad.indicators[0].label.vi = "Tỷ lệ".normalize("NFD");
-    expect(() => loadCatalog(bad)).toThrow(CatalogError);
+    expect(() => loadCatalog(bad)).toThrow(ChitieuError);
   });
 
   it("rejects duplicate codes, unknown comparators and a quantified indicator without targets", () => {
@@ -31,7 +32,7 @@ describe("loading the catalog", () => {
     expect(() => loadCatalog(dup)).toThrow(/duplicate indicator code/);
     const cmp = clone();
     cmp.indicators[0].targets[0].comparator = "=>";
-    expect(() => loadCatalog(cmp)).toThrow(CatalogError);
+    expect(() => loadCatalog(cmp)).toThrow(ChitieuError);
     const none = clone();
     none.indicators[0].targets = [];
     expect(() => loadCatalog(none)).toThrow(/needs targets/);

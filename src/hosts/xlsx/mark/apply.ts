@@ -1,11 +1,11 @@
 // Marks the cells of a highlight plan in an .xlsx: conditional-format rules with our styles, plus our notes.
 // Every edit is a splice into the original text, so clearHighlights can undo it byte for byte.
 
+import { ChitieuError } from "../../../core/errors";
 import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan";
 import { openPackage, savePackage } from "../package";
 import { cellName, requireCell } from "./cell-address";
 import { clearOurs } from "./clear";
-import { HighlightError } from "./errors";
 import { maxVmlBlock, type Note } from "./notes";
 import { CONTENT_TYPE, REL_NS, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
 import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
@@ -161,24 +161,15 @@ function addOverrides(view: PartView, overrides: readonly string[]): void {
   view.setText("[Content_Types].xml", applySplices(text, [{ ...edit.splice, insert: xml }]));
 }
 
-function unknownSheet(name: string, info: WorkbookInfo): HighlightError {
-  const names = info.sheets.map((s) => `“${s.name}”`).join(", ");
-  return new HighlightError("unknown-sheet", {
-    vi: `Sổ làm việc không có trang tính “${name}”. Các trang tính hiện có: ${names || "(không có)"}.`,
-    en: `The workbook has no sheet “${name}”. Its sheets are: ${names || "(none)"}.`,
-  });
+function unknownSheet(name: string, info: WorkbookInfo): ChitieuError {
+  const sheets = info.sheets.map((s) => `“${s.name}”`).join(", ");
+  return sheets ? new ChitieuError("error.unknown-sheet", { sheet: name, sheets }) : new ChitieuError("error.unknown-sheet.none", { sheet: name });
 }
 
-function notAWorksheet(name: string): HighlightError {
-  return new HighlightError("not-a-worksheet", {
-    vi: `“${name}” không phải trang tính có ô (có thể là trang biểu đồ), nên không thể đánh dấu ô trên đó.`,
-    en: `“${name}” is not a worksheet with cells (it may be a chart sheet), so no cell on it can be marked.`,
-  });
+function notAWorksheet(name: string): ChitieuError {
+  return new ChitieuError("error.not-a-worksheet", { sheet: name });
 }
 
-function missingWorkbookRels(): HighlightError {
-  return new HighlightError("missing-part", {
-    vi: "Tệp thiếu danh sách quan hệ của sổ làm việc nên không thể thêm định dạng đánh dấu.",
-    en: "The file lacks the workbook's relationship list, so the highlight styles cannot be added.",
-  });
+function missingWorkbookRels(): ChitieuError {
+  return new ChitieuError("error.missing-part.relationships");
 }

@@ -1,6 +1,6 @@
 // A1 addresses of single cells, checked against the sheet grid Excel allows.
 
-import { HighlightError } from "./errors";
+import { ChitieuError } from "../../../core/errors";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384; // XFD
@@ -37,10 +37,7 @@ export function cellName(p: CellPosition): string {
 export function requireCell(sheet: string, address: string): CellPosition {
   const p = parseCell(address);
   if (!p) {
-    throw new HighlightError("bad-cell-address", {
-      vi: `Ô "${address}" trên trang tính "${sheet}" không phải địa chỉ ô hợp lệ trong phạm vi A1:XFD1048576.`,
-      en: `Cell "${address}" on sheet "${sheet}" is not a valid cell address within A1:XFD1048576.`,
-    });
+    throw new ChitieuError("error.bad-cell-address", { address, sheet });
   }
   return p;
 }
