@@ -75,6 +75,27 @@ export const vi = {
   "note.rank-relative": "Số tỉnh, thành phố đã thay đổi (mục tiêu đặt trên {targetField}, nay là {field}): so sánh theo vị trí tương đối, hạng {target}/{targetField} tương đương hạng {equivalent}/{field}",
   "note.yes-no-share": "Chỉ tiêu tính theo tỷ lệ đơn vị ({comparator} {target}%): câu trả lời Không chỉ làm giảm tỷ lệ chung",
 
+  // labels describing the catalog (units, levels, targets), for the CLI tables, the template and the pane
+  "label.level.province": "tỉnh",
+  "label.level.district": "huyện",
+  "label.level.commune": "xã",
+  "label.level.all": "mọi cấp",
+  "label.level-title.province": "Cấp tỉnh",
+  "label.level-title.district": "Cấp huyện",
+  "label.level-title.commune": "Cấp xã",
+  "label.unit.ratio": "% (tử số/mẫu số)",
+  "label.unit.growth": "% tăng/năm",
+  "label.unit.rank": "thứ hạng /{field}",
+  "label.unit.yesno": "Có/Không (tỷ lệ đơn vị)",
+  "label.units-of.commune": "xã, phường",
+  "label.units-of.district": "huyện, thành phố",
+  "label.units-of.province": "tỉnh",
+  "label.numerator-of": "Số {units:message} đạt: {subject}",
+  "label.denominator-of": "Tổng số {units:message}",
+  "label.target.annual": "hằng năm {from}–{to}",
+  "label.target.carried": " (duy trì từ 2025)",
+  "label.source.bullet": ", ý {bullet}",
+
   // words put into error messages
   "term.and": " và ",
   "term.field.level": "cấp báo cáo",

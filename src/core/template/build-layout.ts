@@ -8,7 +8,7 @@ import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { ChitieuError } from "../errors";
-import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
+import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
@@ -123,7 +123,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
   b.merge(6, "A", "B", "infoLabel", "Đơn vị:");
   b.put("C6", "infoValue", { value: `${unitDisplayName(unit)} (mã ${unit.code})` });
   b.merge(6, "E", "F", "infoLabel", "Cấp:");
-  b.merge(6, "G", "H", "infoValue", LEVEL_NAMES[level].vi);
+  b.merge(6, "G", "H", "infoValue", levelTitle(level, "vi"));
   b.merge(6, "I", "J", "infoLabel", "Năm báo cáo:");
   b.put("K6", "infoValue", { value: year });
   b.merge(7, "A", "B", "infoLabel", "Người lập biểu:");

@@ -1,5 +1,6 @@
 // Administrative header wording: who issues the report, for which unit, signed where.
 
+import { formatMessage, msg, type Lang } from "../messages";
 import type { Level } from "../catalog/schema";
 import { ChitieuError } from "../errors";
 import type { ReportingUnit } from "../units";
@@ -76,11 +77,10 @@ export function administrativeHeader(unit: TemplateUnit, issuer?: string): Admin
   return { parentBody: parent ?? PROVINCE_BODY, issuingBody: upperVi(unitDisplayName(unit)), place: PROVINCE_PLACE };
 }
 
-export const LEVEL_NAMES: Record<Level, { vi: string; en: string }> = {
-  province: { vi: "Cấp tỉnh", en: "Province" },
-  district: { vi: "Cấp huyện", en: "District" },
-  commune: { vi: "Cấp xã", en: "Commune" },
-};
+/** "Cấp tỉnh" / "Province": the level as the template's header names it. */
+export function levelTitle(level: Level, lang: Lang): string {
+  return formatMessage(msg(`label.level-title.${level}`), lang);
+}
 
 /** "2026-01-05" → "05/01/2026"; anything else is refused with a message. */
 export function formatDateVi(iso: string): string {
