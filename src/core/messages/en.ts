@@ -230,6 +230,7 @@ export const en: Record<MessageKey, string> = {
   "error.output-exists": "{path} already exists: add --force to replace it.",
   "error.unit-ambiguous": "Several units match \"{query}\": {units}. Give the code or --level.",
   "error.unit-not-in-year": "Unit \"{query}\" does not exist at that level in {year}: {units}.",
+  "error.unit-not-at-level": "No unit \"{unit}\" at the chosen level.",
   "error.unit-not-found": "Unit \"{query}\" not found. See the list: npx chitieu units --year {year}",
   "error.usage.template": "--unit, --year and --out are required, e.g. chitieu template --level commune --unit \"Mường Kim\" --year 2025 --out report.xlsx",
   "error.usage.check": "At least one .xlsx file is needed: chitieu check report.xlsx",

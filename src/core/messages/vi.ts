@@ -249,6 +249,7 @@ export const vi = {
   "error.output-exists": "Tệp {path} đã tồn tại: thêm --force để ghi đè.",
   "error.unit-ambiguous": "Có nhiều đơn vị tên \"{query}\": {units}. Hãy ghi rõ mã hoặc --level.",
   "error.unit-not-in-year": "Đơn vị \"{query}\" không tồn tại ở cấp/năm đã chọn ({year}): {units}.",
+  "error.unit-not-at-level": "Không có đơn vị \"{unit}\" ở cấp đã chọn.",
   "error.unit-not-found": "Không tìm thấy đơn vị \"{query}\". Xem danh sách: npx chitieu units --year {year}",
   "error.usage.template": "Cần --unit, --year và --out, ví dụ: chitieu template --level xa --unit \"Mường Kim\" --year 2025 --out bao-cao.xlsx",
   "error.usage.check": "Cần ít nhất một tệp .xlsx: chitieu check bao-cao.xlsx",
