@@ -196,7 +196,7 @@ describe("savePackage", () => {
   });
 });
 
-describe("XlsxError messages", () => {
+describe("file refusal messages", () => {
   it("carry Vietnamese (NFC, with diacritics) and English text", () => {
     const e = refusal(() => openPackage(new Uint8Array([1, 2, 3, 4, 5])));
     expect(e.text("vi")).toBe(e.text("vi").normalize("NFC"));
