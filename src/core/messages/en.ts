@@ -224,7 +224,7 @@ export const en: Record<MessageKey, string> = {
   "error.bad-cell-address": "Cell \"{address}\" on sheet \"{sheet}\" is not a valid cell address within A1:XFD1048576.",
 
   "error.no-such-file": "No such file: {path}",
-  "error.is-folder": "{path} is a folder, not an .xlsx file",
+  "error.is-folder": "{path} is a folder, not a file",
   "error.cannot-read": "Cannot read {path}: {detail}",
   "error.input-as-output": "Refusing to overwrite the input {file}: choose another --out name.",
   "error.output-exists": "{path} already exists: add --force to replace it.",

@@ -243,7 +243,7 @@ export const vi = {
 
   // errors of the command line's own options and files
   "error.no-such-file": "Không có tệp {path}",
-  "error.is-folder": "{path} là thư mục, không phải tệp .xlsx",
+  "error.is-folder": "{path} là thư mục, không phải tệp",
   "error.cannot-read": "Không đọc được tệp {path}: {detail}",
   "error.input-as-output": "Không ghi đè tệp gốc {file}: hãy chọn tên khác cho --out.",
   "error.output-exists": "Tệp {path} đã tồn tại: thêm --force để ghi đè.",
