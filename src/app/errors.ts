@@ -1,11 +1,12 @@
-import { CheckError } from "../core/check";
+import { missingContextFields } from "../core/check";
+import { ChitieuError } from "../core/errors";
 import type { Lang } from "../core/messages";
-import { HostError, SheetExistsError } from "../hosts/host";
 import { translate } from "./i18n/translate";
 
-// Every failure the user can meet, turned into one shape the screens show: never a raw stack, never swallowed.
+// Every failure the user can meet, turned into what the screens show: never a raw stack, never swallowed.
+// A ChitieuError is rendered from the catalogs; anything else is a bug, shown as "unexpected" with its message.
 
-export type UserErrorKind = "sheet-exists" | "protected" | "host" | "no-indicators" | "no-context" | "check" | "unexpected";
+export type UserErrorKind = "sheet-exists" | "protected" | "host" | "check" | "no-indicators" | "no-context" | "unexpected";
 
 export interface UserError {
   kind: UserErrorKind;
@@ -16,28 +17,20 @@ export interface UserError {
   suggestion?: string;
 }
 
-function isProtection(code: string): boolean {
-  return /protect/i.test(code);
-}
-
 export function toUserError(e: unknown): UserError {
-  if (e instanceof SheetExistsError) return { kind: "sheet-exists", code: e.code, vi: e.vi, en: e.en, suggestion: e.suggestion };
-  if (e instanceof HostError) return { kind: isProtection(e.code) ? "protected" : "host", code: e.code, vi: e.vi, en: e.en };
-  if (e instanceof CheckError && e.code === "no-context") {
-    // the core's text suggests CLI flags; the pane offers fields instead
-    const missing = [/cấp báo cáo/.test(e.vi) ? "error.noContext.level" : null, /năm báo cáo/.test(e.vi) ? "error.noContext.year" : null].filter(
-      (k): k is "error.noContext.level" | "error.noContext.year" => k !== null,
-    );
-    const say = (lang: "vi" | "en") =>
-      translate(lang, "error.noContext", { what: missing.map((k) => translate(lang, k)).join(translate(lang, "error.noContext.and")) });
+  if (!(e instanceof ChitieuError)) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { kind: "unexpected", code: "unexpected", vi: translate("vi", "error.unexpected", { detail }), en: translate("en", "error.unexpected", { detail }) };
+  }
+  if (e.is("error.sheet-exists")) return { kind: "sheet-exists", code: e.code, vi: e.text("vi"), en: e.text("en"), suggestion: String(e.params.suggestion) };
+  if (e.code === "no-context") {
+    // the pane asks for the missing fields with its own pickers, so it names them its own way (no CLI options)
+    const missing = missingContextFields(e).map((f) => (f === "level" ? "error.noContext.level" : "error.noContext.year"));
+    const say = (lang: Lang) => translate(lang, "error.noContext", { what: missing.map((k) => translate(lang, k)).join(translate(lang, "error.noContext.and")) });
     return { kind: "no-context", code: e.code, vi: say("vi"), en: say("en") };
   }
-  if (e instanceof CheckError) {
-    const kind = e.code === "no-indicators" ? "no-indicators" : e.code === "no-context" ? "no-context" : "check";
-    return { kind, code: e.code, vi: e.vi, en: e.en };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return { kind: "unexpected", code: "unexpected", vi: translate("vi", "error.unexpected", { detail }), en: translate("en", "error.unexpected", { detail }) };
+  const kind = e.code === "no-indicators" ? "no-indicators" : e.code === "sheet-protected" ? "protected" : e.code === "bad-year" ? "check" : "host";
+  return { kind, code: e.code, vi: e.text("vi"), en: e.text("en") };
 }
 
 export function errorText(err: UserError, lang: Lang): string {

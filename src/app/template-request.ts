@@ -1,3 +1,4 @@
+import { ChitieuError } from "../core/errors";
 import type { Catalog } from "../core/catalog";
 import { buildTemplateLayout, type TemplateLayout } from "../core/template";
 import { findUnits, type UnitRegistry } from "../core/units";
@@ -7,7 +8,7 @@ import type { Choice } from "./choice";
 
 export function layoutFor(catalog: Catalog, registry: UnitRegistry, choice: Choice, sheetName?: string): TemplateLayout {
   const unit = findUnits(registry, choice.unitCode).find((u) => u.level === choice.level);
-  if (!unit) throw new Error(`Không có đơn vị "${choice.unitCode}" ở cấp đã chọn / no unit "${choice.unitCode}" at that level`);
+  if (!unit) throw new ChitieuError("error.unit-not-at-level", { unit: choice.unitCode });
   const layout = buildTemplateLayout({ catalog, unit: { code: unit.code, name: unit.name, kind: unit.kind, level: unit.level }, year: choice.year });
   if (!sheetName || sheetName === layout.sheetName) return layout;
   return { ...layout, sheetName, metadata: { ...layout.metadata, sheet: sheetName } };

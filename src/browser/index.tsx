@@ -9,7 +9,7 @@ import { BrowserApp } from "./BrowserApp";
 // Browser mode without Excel: works on .xlsx files in the page itself, with no network request beyond its own assets.
 
 const container = document.getElementById("root");
-if (!container) throw new Error("Không tìm thấy phần tử #root / #root element not found");
+if (!container) throw new Error("#root element not found: the page markup is broken");
 const registry = loadUnits();
 createRoot(container).render(
   <AppFrame dark={systemPrefersDark()} maxWidth={880}>

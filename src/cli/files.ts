@@ -1,45 +1,33 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { loadUnits, UnitRegistryError, type UnitRegistry } from "../core/units";
+import { ChitieuError } from "../core/errors";
+import { msg } from "../core/messages";
+import { loadUnits, type UnitRegistry } from "../core/units";
 
-/** A problem with what the user gave us: shown as is, exit code 2. */
-export class UsageError extends Error {
-  constructor(readonly vi: string, readonly en: string) {
-    super(en);
-    this.name = "UsageError";
-  }
-}
+// The user's files: what cannot be read or written is a ChitieuError (shown as is, exit code 2), naming the file.
 
-/** The bundled registry, or the user's own JSON file in the same shape. */
+/** The bundled registry, or the user's own JSON file in the same shape (its problems name the file and each field). */
 export function registryFrom(path: string | undefined): UnitRegistry {
   if (!path) return loadUnits();
+  const text = new TextDecoder().decode(readInput(path));
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    raw = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`Không đọc được tệp danh sách đơn vị ${path}: ${why}`, `Cannot read the unit registry ${path}: ${why}`);
+    throw new ChitieuError("error.not-json", { path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
   }
-  try {
-    return loadUnits(raw);
-  } catch (e) {
-    if (e instanceof UnitRegistryError) {
-      const list = e.issues.join("; ");
-      throw new UsageError(`Tệp danh sách đơn vị ${path} không hợp lệ: ${list}`, `The unit registry ${path} is invalid: ${list}`);
-    }
-    throw e;
-  }
+  return loadUnits(raw, msg("file.units-at", { path }));
 }
 
-/** Reads an input workbook; a missing or unreadable file is the user's problem, said plainly. */
+/** Reads an input file; a missing or unreadable file is the user's problem, said plainly. */
 export function readInput(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === "ENOENT") throw new UsageError(`Không có tệp ${path}`, `No such file: ${path}`);
-    if (code === "EISDIR") throw new UsageError(`${path} là thư mục, không phải tệp .xlsx`, `${path} is a folder, not an .xlsx file`);
-    throw new UsageError(`Không đọc được tệp ${path}: ${String((e as Error).message)}`, `Cannot read ${path}: ${String((e as Error).message)}`);
+    if (code === "ENOENT") throw new ChitieuError("error.no-such-file", { path }, { cause: e });
+    if (code === "EISDIR") throw new ChitieuError("error.is-folder", { path }, { cause: e });
+    throw new ChitieuError("error.cannot-read", { path, detail: String((e as Error).message) }, { cause: e });
   }
 }
 
@@ -51,10 +39,7 @@ function samePath(a: string, b: string): boolean {
 /** Checked before any work, so a mistyped --out never costs the user a run, let alone their file. */
 export function refuseInputAsOutput(path: string, inputs: readonly string[]): void {
   if (inputs.some((i) => samePath(i, path))) {
-    throw new UsageError(
-      `Không ghi đè tệp gốc ${basename(path)}: hãy chọn tên khác cho --out.`,
-      `Refusing to overwrite the input ${basename(path)}: choose another --out name.`,
-    );
+    throw new ChitieuError("error.input-as-output", { file: basename(path) });
   }
 }
 
@@ -65,7 +50,7 @@ export function refuseInputAsOutput(path: string, inputs: readonly string[]): vo
 export function writeOutput(path: string, bytes: Uint8Array | string, inputs: readonly string[], force: boolean): void {
   refuseInputAsOutput(path, inputs);
   if (!force && existsSync(path)) {
-    throw new UsageError(`Tệp ${path} đã tồn tại: thêm --force để ghi đè.`, `${path} already exists: add --force to replace it.`);
+    throw new ChitieuError("error.output-exists", { path });
   }
   writeFileSync(path, bytes);
 }

@@ -9,6 +9,7 @@ import { registryFrom } from "./files";
 import { stdio, type Io } from "./io";
 import { parseLang, type Lang } from "./lang";
 import { parseYear } from "./options";
+import { t } from "./strings";
 import { userText } from "./user-text";
 
 // The `chitieu` command line. Exit codes: 0 ran; 1 --strict and error-level findings; 2 unusable input or usage.
@@ -75,18 +76,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case "clear":
         return await runClear(rest, lang, io);
       default:
-        io.err((lang === "vi" ? `Lệnh không rõ: ${command}\n` : `Unknown command: ${command}\n`) + USAGE[lang] + "\n");
+        io.err(`${t(lang, "usage.unknown-command", { command })}\n${USAGE[lang]}\n`);
         return 2;
     }
   } catch (e) {
     // checked by code, not instanceof: the error may come from another realm (test sandboxes)
     if (isParseArgsError(e)) {
-      io.err(`${lang === "vi" ? "Tùy chọn không hợp lệ" : "Invalid option"}: ${(e as Error).message}\n${USAGE[lang]}\n`);
+      io.err(`${t(lang, "usage.bad-option", { detail: (e as Error).message })}\n${USAGE[lang]}\n`);
       return 2;
     }
-    const text = userText(e);
-    if (text) {
-      io.err(`${text[lang]}\n`);
+    const text = userText(e, lang);
+    if (text !== null) {
+      io.err(`${text}\n`);
       return 2;
     }
     throw e;

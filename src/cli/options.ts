@@ -1,6 +1,6 @@
 import { inResolutionPeriod, RESOLUTION_PERIOD, type Level } from "../core/catalog";
 import { findUnits, isValidInYear, unitTitle, type ReportingUnit, type UnitRegistry } from "../core/units";
-import { UsageError } from "./files";
+import { ChitieuError } from "../core/errors";
 
 // Turning what the user typed into values, with a specific message when it can't be done.
 
@@ -13,7 +13,7 @@ const LEVEL_WORDS: Record<string, Level> = {
 export function parseLevel(s: string | undefined): Level | undefined {
   if (s === undefined) return undefined;
   const level = LEVEL_WORDS[s.normalize("NFC").trim().toLowerCase()];
-  if (!level) throw new UsageError(`Cấp báo cáo không hợp lệ: "${s}" (tinh, huyen hoặc xa)`, `Invalid level "${s}" (province, district or commune)`);
+  if (!level) throw new ChitieuError("error.bad-level.option", { text: s });
   return level;
 }
 
@@ -22,7 +22,7 @@ export function parseYear(s: string | undefined): number | undefined {
   const y = Number(s);
   if (!inResolutionPeriod(y)) {
     const { from, to } = RESOLUTION_PERIOD;
-    throw new UsageError(`Năm báo cáo không hợp lệ: "${s}" (cần từ ${from} đến ${to})`, `Invalid reporting year "${s}" (expected ${from} to ${to})`);
+    throw new ChitieuError("error.bad-year.option", { text: s, from, to });
   }
   return y;
 }
@@ -33,18 +33,12 @@ export function resolveUnit(reg: UnitRegistry, query: string, year: number, leve
   const fitting = all.filter((u) => isValidInYear(u, year) && (level === undefined || u.level === level));
   if (fitting.length === 1) return fitting[0]!;
   if (fitting.length > 1) {
-    const list = fitting.map((u) => `${u.code} (${unitTitle(u)})`).join(", ");
-    throw new UsageError(`Có nhiều đơn vị tên "${query}": ${list}. Hãy ghi rõ mã hoặc --level.`, `Several units match "${query}": ${list}. Give the code or --level.`);
+    const units = fitting.map((u) => `${u.code} (${unitTitle(u)})`).join(", ");
+    throw new ChitieuError("error.unit-ambiguous", { query, units });
   }
   if (all.length > 0) {
-    const list = all.map((u) => `${unitTitle(u)} (${u.validFrom ?? "…"} – ${u.validTo ?? "…"})`).join(", ");
-    throw new UsageError(
-      `Đơn vị "${query}" không tồn tại ở cấp/năm đã chọn (${year}): ${list}.`,
-      `Unit "${query}" does not exist at that level in ${year}: ${list}.`,
-    );
+    const units = all.map((u) => `${unitTitle(u)} (${u.validFrom ?? "…"} – ${u.validTo ?? "…"})`).join(", ");
+    throw new ChitieuError("error.unit-not-in-year", { query, year, units });
   }
-  throw new UsageError(
-    `Không tìm thấy đơn vị "${query}". Xem danh sách: npx chitieu units --year ${year}`,
-    `Unit "${query}" not found. See the list: npx chitieu units --year ${year}`,
-  );
+  throw new ChitieuError("error.unit-not-found", { query, year });
 }

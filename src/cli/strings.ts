@@ -23,6 +23,21 @@ export const vi = {
   "level.province": "cấp tỉnh",
   "level.district": "cấp huyện",
   "level.commune": "cấp xã",
+  "usage.unknown-command": "Lệnh không rõ: {command}",
+  "usage.bad-option": "Tùy chọn không hợp lệ: {detail}",
+  "units.code": "Mã",
+  "units.unit": "Đơn vị",
+  "units.level": "Cấp",
+  "units.from": "Hiệu lực từ",
+  "units.to": "Đến hết",
+  "units.title": "Các đơn vị có trong năm {year}: {count}",
+  "catalog.code": "Mã",
+  "catalog.name": "Chỉ tiêu",
+  "catalog.unit": "Đơn vị",
+  "catalog.levels": "Cấp báo cáo",
+  "catalog.targets": "Mục tiêu",
+  "catalog.qualitative": "định tính, không chấm điểm",
+  "catalog.title": "Danh mục chỉ tiêu — Nghị quyết số {resolution} ngày 25/02/2022 ({count} chỉ tiêu)",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -48,6 +63,21 @@ export const en: Record<CliKey, string> = {
   "level.province": "province level",
   "level.district": "district level",
   "level.commune": "commune level",
+  "usage.unknown-command": "Unknown command: {command}",
+  "usage.bad-option": "Invalid option: {detail}",
+  "units.code": "Code",
+  "units.unit": "Unit",
+  "units.level": "Level",
+  "units.from": "Valid from",
+  "units.to": "Valid to",
+  "units.title": "Units existing in {year}: {count}",
+  "catalog.code": "Code",
+  "catalog.name": "Indicator",
+  "catalog.unit": "Unit",
+  "catalog.levels": "Reported by",
+  "catalog.targets": "Targets",
+  "catalog.qualitative": "qualitative, not scored",
+  "catalog.title": "Indicator catalog — Resolution {resolution} of 25 Feb 2022 ({count} indicators)",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };

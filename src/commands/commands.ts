@@ -10,9 +10,10 @@ import { translate } from "../app/i18n/translate";
 import { headline } from "../app/report-view";
 import { layoutFor } from "../app/template-request";
 import { defaultCatalog } from "../core/catalog";
-import { CheckError, checkWorkbook } from "../core/check";
+import { checkWorkbook } from "../core/check";
+import { ChitieuError } from "../core/errors";
 import { findUnits, loadUnits, unitTitle } from "../core/units";
-import { SheetExistsError, type WorkbookHost } from "../hosts/host";
+import type { WorkbookHost } from "../hosts/host";
 import { createOfficeHostFromGlobals } from "../hosts/office";
 import { documentSettingsStore } from "../taskpane/office-env";
 
@@ -33,8 +34,8 @@ export async function insertTemplateCommand(host: WorkbookHost): Promise<Outcome
     sheet = (await host.insertTemplate(layoutFor(catalog, registry, choice))).sheetName;
   } catch (e) {
     // no one to ask from the ribbon: take the free name Excel's own convention would give ("Báo cáo (2)")
-    if (!(e instanceof SheetExistsError)) throw e;
-    sheet = (await host.insertTemplate(layoutFor(catalog, registry, choice, e.suggestion))).sheetName;
+    if (!(e instanceof ChitieuError && e.is("error.sheet-exists"))) throw e;
+    sheet = (await host.insertTemplate(layoutFor(catalog, registry, choice, String(e.params.suggestion)))).sheetName;
   }
   return both("commands.inserted", { unit: unit ? unitTitle(unit) : choice.unitCode, year: String(choice.year), sheet });
 }
@@ -47,7 +48,7 @@ export async function checkCommand(host: WorkbookHost): Promise<Outcome> {
     report = checkWorkbook(snapshot, { catalog });
   } catch (e) {
     // not our template: the level and year last chosen are the best guess the ribbon has
-    if (!(e instanceof CheckError && e.code === "no-context")) throw e;
+    if (!(e instanceof ChitieuError && e.code === "no-context")) throw e;
     const choice = loadChoice([documentSettingsStore(), localChoiceStore()], loadUnits());
     report = checkWorkbook(snapshot, { catalog, level: choice.level, year: choice.year });
   }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { levelSchema } from "./catalog/schema";
+import { dataHint } from "./data-issues";
+import { ChitieuError } from "./errors";
 import { STORE_SHEET } from "./our-marks";
 import type { SheetSnapshot, TemplateMetadata } from "./snapshot";
 
@@ -28,42 +30,13 @@ export function metadataEntries(m: TemplateMetadata): [string, string][] {
  * What we wrote into a workbook and read back: a user can edit it (the store sheet is visible at ExcelApi 1.1, custom
  * properties are editable in File › Properties), so it is parsed before use and a damaged store is named, not a crash.
  */
-export class StoreError extends Error {
-  readonly code = "store-damaged";
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = "StoreError";
-  }
-}
+const STORE_ERRORS = { metadata: "error.store-damaged.metadata", state: "error.store-damaged.state" } as const;
 
-const STORE_TEXT = {
-  metadata: {
-    vi: (issues: string) =>
-      `Thông tin biểu mẫu mà Chỉ tiêu CĐS lưu trong sổ tính (các mục "chitieu.*" trên trang tính "${STORE_SHEET}" hoặc trong thuộc tính tùy chỉnh) đã bị sửa nên không dùng được: ${issues}. Hãy hoàn tác thay đổi đó, hoặc chèn lại biểu mẫu.`,
-    en: (issues: string) =>
-      `The template information Chỉ tiêu CĐS keeps in the workbook (the "chitieu.*" entries on the "${STORE_SHEET}" sheet or in the custom properties) has been edited and cannot be used: ${issues}. Undo that change, or insert the template again.`,
-  },
-  state: {
-    vi: (issues: string) =>
-      `Dữ liệu hoàn tác mà Chỉ tiêu CĐS lưu trong sổ tính (các mục "chitieu.state.*" trên trang tính "${STORE_SHEET}" hoặc trong thuộc tính tùy chỉnh) đã bị sửa nên không đọc được: ${issues}. Hãy hoàn tác thay đổi đó. Nếu không được, xóa các mục "chitieu.state.*": khi đó các đánh dấu phải xóa bằng tay và màu nền cũ của các ô đã tô không khôi phục được.`,
-    en: (issues: string) =>
-      `The undo data Chỉ tiêu CĐS keeps in the workbook (the "chitieu.state.*" entries on the "${STORE_SHEET}" sheet or in the custom properties) has been edited and cannot be read: ${issues}. Undo that change. Failing that, delete the "chitieu.state.*" entries: marks must then be removed by hand, and the cells' former fills cannot be restored.`,
-  },
-} as const;
-
-const viIssues = z.locales.vi().localeError;
-const enIssues = z.locales.en().localeError;
-
-/** The stored data, or a StoreError naming each problem (path and reason) in Vietnamese and English. */
-export function parseStored<T>(schema: z.ZodType<T>, raw: unknown, what: keyof typeof STORE_TEXT): T {
-  const en = schema.safeParse(raw, { error: enIssues });
-  if (en.success) return en.data;
-  const vi = schema.safeParse(raw, { error: viIssues });
-  const list = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-  throw new StoreError(STORE_TEXT[what].vi(vi.success ? "" : list(vi.error)), STORE_TEXT[what].en(list(en.error)));
+/** The stored data, or a ChitieuError "store-damaged" naming each problem (path and reason), worded by zod's locale. */
+export function parseStored<T>(schema: z.ZodType<T>, raw: unknown, what: keyof typeof STORE_ERRORS): T {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  throw new ChitieuError(STORE_ERRORS[what], { sheet: STORE_SHEET, issues: parsed.error.issues });
 }
 
 /** A stored piece of text that reads the same with surrounding spaces trimmed. */
@@ -79,14 +52,14 @@ const storedMetadataSchema = z.object({
   [METADATA_KEYS.year]: z
     .string()
     .trim()
-    .regex(/^\d{4}(\.0+)?$/, "a year such as 2025")
+    .regex(/^\d{4}(\.0+)?$/, dataHint("data.year"))
     .transform(Number),
   [METADATA_KEYS.sheet]: storedText,
 });
 
 /**
  * The metadata of our template; null for a workbook that holds none of it (not our template);
- * a StoreError when some of it is there but missing or edited into something we did not write.
+ * a "store-damaged" error when some of it is there but missing or edited into something we did not write.
  */
 export function metadataFrom(get: (propertyName: string) => string | undefined): TemplateMetadata | null {
   const keys = Object.keys(METADATA_KEYS) as (keyof TemplateMetadata)[];

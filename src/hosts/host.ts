@@ -1,3 +1,4 @@
+import { ChitieuError } from "../core/errors";
 import type { HighlightPlan } from "../core/highlight-plan";
 import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
@@ -36,29 +37,15 @@ export interface WorkbookHost {
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
   /** Removes exactly what we added, restoring anything we had to change. */
   clearHighlights(): Promise<{ removed: number }>;
-  /** Adds the template as a new sheet; throws SheetExistsError when the name is taken. */
+  /** Adds the template as a new sheet; throws ChitieuError "sheet-exists" (see sheetExists) when the name is taken. */
   insertTemplate(layout: TemplateLayout): Promise<{ sheetName: string }>;
   /** Selects a finding's cell for the user. */
   selectCell(sheet: string, cell: string): Promise<void>;
 }
 
-/** A user-facing failure of a host operation, in Vietnamese and English. */
-export class HostError extends Error {
-  constructor(readonly code: string, readonly vi: string, readonly en: string) {
-    super(en);
-    this.name = "HostError";
-  }
-}
-
-export class SheetExistsError extends HostError {
-  constructor(readonly sheetName: string, readonly suggestion: string) {
-    super(
-      "sheet-exists",
-      `Sổ tính đã có trang "${sheetName}". Có thể chèn biểu mẫu với tên "${suggestion}".`,
-      `The workbook already has a sheet named "${sheetName}". The template can be inserted as "${suggestion}".`,
-    );
-    this.name = "SheetExistsError";
-  }
+/** The refusal of insertTemplate when the sheet name is taken, offering the first free name. */
+export function sheetExists(sheet: string, taken: readonly string[]): ChitieuError<"error.sheet-exists"> {
+  return new ChitieuError("error.sheet-exists", { sheet, suggestion: freeSheetName(sheet, taken) });
 }
 
 /** "Báo cáo" → "Báo cáo (2)", "Báo cáo (3)"… the first name not taken (Excel limits sheet names to 31 characters). */

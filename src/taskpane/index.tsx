@@ -12,7 +12,7 @@ import { TaskPane } from "./TaskPane";
 
 function root() {
   const container = document.getElementById("root");
-  if (!container) throw new Error("Không tìm thấy phần tử #root / #root element not found");
+  if (!container) throw new Error("#root element not found: the page markup is broken");
   return createRoot(container);
 }
 

@@ -114,9 +114,11 @@ describe("npm start and npm run stop on Windows and macOS", () => {
     const calls: string[][] = [];
     const code = await start.sideloadDesktop(async (command, args) => { calls.push([command, ...args]); return 0; });
     expect(code).toBe(0);
-    expect(calls).toEqual([
-      [process.execPath, path.join(ROOT, "node_modules", "office-addin-dev-certs", "cli.js"), "install"],
-      [process.execPath, path.join(ROOT, "node_modules", "office-addin-debugging", "cli.js"),
+    // the script resolves the tools as node does, so a linked node_modules shows its real path
+    const installed = (name: string) => fs.realpathSync(path.join(ROOT, "node_modules", name, "cli.js"));
+    expect(calls.map(([command, script, ...rest]) => [command, fs.realpathSync(script!), ...rest])).toEqual([
+      [process.execPath, installed("office-addin-dev-certs"), "install"],
+      [process.execPath, installed("office-addin-debugging"),
         "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"],
     ]);
   });

@@ -1,7 +1,7 @@
 import "./support/dom-polyfills";
 import { checkCommand, clearCommand, insertTemplateCommand, runCommand } from "../../src/commands/commands";
 import { takeRecentCommandResult } from "../../src/app/command-log";
-import { SheetExistsError } from "../../src/hosts/host";
+import { sheetExists } from "../../src/hosts/host";
 import { fakeHost } from "./support/fake-host";
 import { districtSnapshot } from "./support/fixtures";
 
@@ -29,7 +29,7 @@ describe("ribbon commands", () => {
 
   it("insert takes the suggested free name when the sheet exists", async () => {
     const host = fakeHost(districtSnapshot());
-    host.failNext("insertTemplate", new SheetExistsError("Báo cáo", "Báo cáo (2)"));
+    host.failNext("insertTemplate", sheetExists("Báo cáo", ["Báo cáo"]));
     const outcome = await insertTemplateCommand(host);
     expect(host.inserted.map((l) => l.sheetName)).toEqual(["Báo cáo (2)"]);
     expect(outcome.vi).toContain('"Báo cáo (2)"');

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ExcelApp } from "../../src/app/screens/ExcelApp";
 import { TaskPane } from "../../src/taskpane/TaskPane";
-import { HostError, SheetExistsError, type HostCapabilities } from "../../src/hosts/host";
+import { sheetExists, type HostCapabilities } from "../../src/hosts/host";
+import { ACTIONS, toHostError } from "../../src/hosts/office/errors";
 import { loadUnits } from "../../src/core/units";
 import type { Choice } from "../../src/app/choice";
 import { fakeHost, FULL_CAPABILITIES, type FakeHost } from "./support/fake-host";
@@ -52,7 +53,7 @@ describe("start screen", () => {
 
   it("when the sheet name is taken, shows the Vietnamese message and inserts under the suggested name on request", async () => {
     const host = fakeHost(districtSnapshot());
-    host.failNext("insertTemplate", new SheetExistsError("Báo cáo", "Báo cáo (2)"));
+    host.failNext("insertTemplate", sheetExists("Báo cáo", ["Báo cáo"]));
     await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Chèn biểu mẫu" }));
     expect(await screen.findByText(/Sổ tính đã có trang "Báo cáo". Có thể chèn biểu mẫu với tên "Báo cáo \(2\)"/)).toBeTruthy();
@@ -84,7 +85,7 @@ describe("opening on a workbook", () => {
 
   it("shows why the workbook could not be read when the pane opens", async () => {
     const host = fakeHost(districtSnapshot());
-    host.failNext("readMetadata", new HostError("cell-edit-mode", "Excel đang ở chế độ sửa ô.", "Excel is in cell-edit mode."));
+    host.failNext("readMetadata", toHostError({ code: "InvalidOperationInCellEditMode", message: "edit mode" }, ACTIONS.metadata));
     await renderPane(host);
     expect((await screen.findByTestId("error")).textContent).toContain("Excel đang ở chế độ sửa ô.");
   });
@@ -174,9 +175,9 @@ describe("error states", () => {
     const host = fakeHost(strangerSnapshot());
     await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
-    expect((await screen.findByRole("alert")).textContent).toContain(
-      "Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.",
-    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.");
+    expect(alert.textContent).not.toContain("--"); // the pane offers its pickers, not command-line options
     fireEvent.click(within(screen.getByTestId("context-retry")).getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
     expect(screen.getByTestId("context-retry")).toBeTruthy();
@@ -198,7 +199,7 @@ describe("error states", () => {
     const host = fakeHost(districtSnapshot());
     host.failNext(
       "applyHighlights",
-      new HostError("sheet-protected", "Không đánh dấu được các ô: Trang tính đang được bảo vệ nên Chỉ tiêu CĐS không ghi được.", "The sheet is protected."),
+      toHostError({ code: "AccessDenied", message: "protected" }, ACTIONS.apply),
     );
     await renderPane(host);
     await checkNow();
@@ -270,13 +271,13 @@ describe("following the clerk's edits", () => {
   it("says so when the workbook cannot be watched, and the check still works by the button", async () => {
     const host = fakeHost(districtSnapshot());
     const watch = (_onChange: () => void, onError: (e: unknown) => void) => {
-      onError(new HostError("watch", "Không theo dõi được thay đổi của trang tính.", "Could not watch the sheet."));
+      onError(toHostError({ code: "GeneralException", message: "no events" }, ACTIONS.watch));
       return () => undefined;
     };
     renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
     await act(async () => {});
     await checkNow();
-    expect(await screen.findByText(/Không theo dõi được thay đổi của trang tính/)).toBeTruthy();
+    expect(await screen.findByText(/Không theo dõi được thay đổi: Excel báo lỗi GeneralException/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Kiểm tra lại" })).toBeTruthy();
   });
 });

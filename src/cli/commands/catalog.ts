@@ -1,6 +1,7 @@
 import type { Catalog, Indicator } from "../../core/catalog";
 import { describeTargets, levelName, unitName } from "../../core/catalog/describe";
 import type { Lang } from "../lang";
+import { t } from "../strings";
 import { renderTable } from "../text-table";
 
 /** The machine-readable catalog: one object per indicator, targets flattened for scripts. */
@@ -32,9 +33,10 @@ export function catalogJson(catalog: Catalog) {
 }
 
 export function catalogTable(catalog: Catalog, lang: Lang): string {
-  const h = lang === "vi"
-    ? { code: "Mã", name: "Chỉ tiêu", unit: "Đơn vị", levels: "Cấp báo cáo", targets: "Mục tiêu", qual: "định tính, không chấm điểm" }
-    : { code: "Code", name: "Indicator", unit: "Unit", levels: "Reported by", targets: "Targets", qual: "qualitative, not scored" };
+  const h = {
+    code: t(lang, "catalog.code"), name: t(lang, "catalog.name"), unit: t(lang, "catalog.unit"), levels: t(lang, "catalog.levels"),
+    targets: t(lang, "catalog.targets"), qual: t(lang, "catalog.qualitative"),
+  };
   const sections: string[] = [];
   for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
     const rows = catalog.indicators
@@ -52,9 +54,7 @@ export function catalogTable(catalog: Catalog, lang: Lang): string {
     );
     sections.push(`${roman(pillar.order)}. ${pillar.heading[lang].toUpperCase()}\n${table}`);
   }
-  const title = lang === "vi"
-    ? `Danh mục chỉ tiêu — Nghị quyết số ${catalog.resolution.number} ngày 25/02/2022 (${catalog.indicators.length} chỉ tiêu)`
-    : `Indicator catalog — Resolution ${catalog.resolution.number} of 25 Feb 2022 (${catalog.indicators.length} indicators)`;
+  const title = t(lang, "catalog.title", { resolution: catalog.resolution.number, count: catalog.indicators.length });
   return `${title}\n\n${sections.join("\n\n")}\n`;
 }
 

@@ -2,9 +2,10 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { createFileHost } from "../../hosts/xlsx/file-host";
-import { readInput, refuseInputAsOutput, registryFrom, UsageError, writeOutput } from "../files";
+import { readInput, refuseInputAsOutput, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
@@ -111,10 +112,8 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
     allowNegative: true,
     strict: true,
   });
-  if (positionals.length === 0) throw new UsageError("Cần ít nhất một tệp .xlsx: chitieu check bao-cao.xlsx", "At least one .xlsx file is needed: chitieu check report.xlsx");
-  if (positionals.length > 1 && values.out) {
-    throw new UsageError("--out chỉ dùng khi kiểm tra một tệp.", "--out works with a single file only.");
-  }
+  if (positionals.length === 0) throw new ChitieuError("error.usage.check");
+  if (positionals.length > 1 && values.out) throw new ChitieuError("error.usage.check-out");
   for (const out of [values.out, values.json]) if (out) refuseInputAsOutput(out, positionals);
   const catalog = defaultCatalog();
   const year = parseYear(values.year);
@@ -139,10 +138,10 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
       }
       reports.push(toJsonReport(file, report, lang));
     } catch (e) {
-      const text = userText(e);
-      if (!text) throw e;
+      const reason = userText(e, lang);
+      if (reason === null) throw e;
       unusable++;
-      io.err(t(lang, "check.unusable", { file, reason: text[lang] }) + "\n");
+      io.err(t(lang, "check.unusable", { file, reason }) + "\n");
     }
   }
   if (values.json) {

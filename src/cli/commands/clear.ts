@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { hasHighlights } from "../../hosts/xlsx/mark";
-import { readInput, UsageError, writeOutput } from "../files";
+import { ChitieuError } from "../../core/errors";
+import { readInput, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { t } from "../strings";
@@ -15,7 +16,7 @@ export async function runClear(args: string[], lang: Lang, io: Io): Promise<numb
   });
   const [file] = positionals;
   if (!file || positionals.length > 1 || !values.out) {
-    throw new UsageError("Cách dùng: chitieu clear <tệp.xlsx> --out <tệp-mới.xlsx>", "Usage: chitieu clear <file.xlsx> --out <new-file.xlsx>");
+    throw new ChitieuError("error.usage.clear");
   }
   const bytes = readInput(file);
   const had = hasHighlights(bytes);

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { defaultCatalog } from "../../core/catalog";
-import { buildTemplateLayout, TemplateInputError } from "../../core/template";
+import { ChitieuError } from "../../core/errors";
+import { buildTemplateLayout } from "../../core/template";
 import { unitTitle } from "../../core/units";
 import { writeTemplateXlsx } from "../../hosts/xlsx/template";
-import { registryFrom, UsageError, writeOutput } from "../files";
+import { registryFrom, writeOutput } from "../files";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
 import { t } from "../strings";
@@ -20,19 +21,11 @@ export function runTemplate(args: string[], lang: Lang, io: Io): number {
   });
   const year = parseYear(values.year);
   if (year === undefined || !values.unit || !values.out) {
-    throw new UsageError(
-      "Cần --unit, --year và --out, ví dụ: chitieu template --level xa --unit \"Mường Kim\" --year 2025 --out bao-cao.xlsx",
-      "--unit, --year and --out are required, e.g. chitieu template --level commune --unit \"Mường Kim\" --year 2025 --out report.xlsx",
-    );
+    throw new ChitieuError("error.usage.template");
   }
   const unit = resolveUnit(registryFrom(values.units), values.unit, year, parseLevel(values.level));
-  try {
-    const layout = buildTemplateLayout({ catalog: defaultCatalog(), unit, year, ...(values.preparer ? { preparer: values.preparer } : {}) });
-    writeOutput(values.out, writeTemplateXlsx(layout), [], values.force ?? false);
-    io.out(t(lang, "template.written", { file: values.out, unit: unitTitle(unit), level: t(lang, `level.${unit.level}`), year, rows: layout.rows.length }) + "\n");
-    return 0;
-  } catch (e) {
-    if (e instanceof TemplateInputError) throw new UsageError(e.text.vi, e.text.en);
-    throw e;
-  }
+  const layout = buildTemplateLayout({ catalog: defaultCatalog(), unit, year, ...(values.preparer ? { preparer: values.preparer } : {}) });
+  writeOutput(values.out, writeTemplateXlsx(layout), [], values.force ?? false);
+  io.out(t(lang, "template.written", { file: values.out, unit: unitTitle(unit), level: t(lang, `level.${unit.level}`), year, rows: layout.rows.length }) + "\n");
+  return 0;
 }

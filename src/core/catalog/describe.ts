@@ -1,18 +1,10 @@
+import { formatMessage, msg, type Lang } from "../messages";
 import type { Comparator, Indicator, Level, Target, TargetLevel, UnitSpec } from "./schema";
 
 // Human-readable wording of catalog facts, shared by the CLI, the template and the task pane.
 
-type Lang = "vi" | "en";
-
-const LEVEL_NAMES: Record<TargetLevel, Record<Lang, string>> = {
-  province: { vi: "tỉnh", en: "province" },
-  district: { vi: "huyện", en: "district" },
-  commune: { vi: "xã", en: "commune" },
-  all: { vi: "mọi cấp", en: "all levels" },
-};
-
 export function levelName(level: TargetLevel, lang: Lang): string {
-  return LEVEL_NAMES[level][lang];
+  return formatMessage(msg(`label.level.${level}`), lang);
 }
 
 export function comparatorSymbol(c: Comparator): string {
@@ -22,17 +14,17 @@ export function comparatorSymbol(c: Comparator): string {
 export function unitName(unit: UnitSpec, lang: Lang): string {
   switch (unit.kind) {
     case "ratio":
-      return lang === "vi" ? "% (tử số/mẫu số)" : "% (numerator/denominator)";
+      return formatMessage(msg("label.unit.ratio"), lang);
     case "percent":
       return "%";
     case "growth":
-      return lang === "vi" ? "% tăng/năm" : "% growth a year";
+      return formatMessage(msg("label.unit.growth"), lang);
     case "count":
       return unit.of[lang];
     case "rank":
-      return lang === "vi" ? `thứ hạng /${unit.fieldSize}` : `rank of ${unit.fieldSize}`;
+      return formatMessage(msg("label.unit.rank", { field: unit.fieldSize }), lang);
     case "yesno":
-      return lang === "vi" ? "Có/Không (tỷ lệ đơn vị)" : "Yes/No (share of units)";
+      return formatMessage(msg("label.unit.yesno"), lang);
   }
 }
 
@@ -60,10 +52,10 @@ export function describeTargets(ind: Indicator, lang: Lang, levels?: Level[]): s
   }
   return [...groups.entries()].map(([key, ts]) => {
     const first = ts[0]!;
-    const when = first.year === "annual" ? (lang === "vi" ? `hằng năm ${first.period?.from}–${first.period?.to}` : `yearly ${first.period?.from}–${first.period?.to}`) : key;
+    const when = first.year === "annual" ? formatMessage(msg("label.target.annual", { from: String(first.period?.from), to: String(first.period?.to) }), lang) : key;
     const parts = ts.map((t) => {
       const scope = t.level === "all" ? "" : `${levelName(t.level, lang)} `;
-      const carried = t.carried ? (lang === "vi" ? " (duy trì từ 2025)" : " (carried from 2025)") : "";
+      const carried = t.carried ? formatMessage(msg("label.target.carried"), lang) : "";
       return `${scope}${formatTargetValue(ind, t, lang)}${carried}`;
     });
     return `${when}: ${parts.join(" · ")}`;
@@ -71,6 +63,6 @@ export function describeTargets(ind: Indicator, lang: Lang, levels?: Level[]): s
 }
 
 export function describeSource(t: Target, lang: Lang): string {
-  const bullet = t.source.bullet === undefined ? "" : lang === "vi" ? `, ý ${t.source.bullet}` : `, bullet ${t.source.bullet}`;
+  const bullet = t.source.bullet === undefined ? "" : formatMessage(msg("label.source.bullet", { bullet: String(t.source.bullet) }), lang);
   return `${t.source.clause}${bullet}`;
 }

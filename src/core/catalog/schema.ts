@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dataHint, dataIssue } from "../data-issues";
 
 // The indicator catalog is data (seeds/catalog.json); this schema is its contract, checked on every load.
 
@@ -19,14 +20,14 @@ export const comparatorSchema = z.enum([">=", ">", "<="]);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 const nfc = (s: string) => s === s.normalize("NFC");
-export const textSchema = z.string().min(1).refine(nfc, "text must be NFC-normalised");
+export const textSchema = z.string().min(1).refine(nfc, dataHint("data.nfc"));
 export const bilingualSchema = z.object({ vi: textSchema, en: textSchema }).strict();
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
 /** Where in the resolution a number comes from: a clause such as "II.2.2.1.a" and, inside it, the bullet (1-based). */
 export const sourceSchema = z
   .object({
-    clause: z.string().regex(/^(I|II|III|IV)(\.[0-9a-z]+)*$/, "clause like II.2.2.1.a"),
+    clause: z.string().regex(/^(I|II|III|IV)(\.[0-9a-z]+)*$/, dataHint("data.clause")),
     bullet: z.number().int().positive().optional(),
     quote: textSchema.optional(),
   })
@@ -94,7 +95,7 @@ export const targetSchema = z
     aspirational: z.boolean().optional(),
   })
   .strict()
-  .refine((t) => (t.year === "annual") === (t.period !== undefined), "an annual target needs a period, a dated one none");
+  .refine((t) => (t.year === "annual") === (t.period !== undefined), dataHint("data.annual-period"));
 export type Target = z.infer<typeof targetSchema>;
 
 export const baselineSchema = z
@@ -104,7 +105,7 @@ export type Baseline = z.infer<typeof baselineSchema>;
 
 export const indicatorSchema = z
   .object({
-    code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, "code like CQS-01"),
+    code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, dataHint("data.indicator-code")),
     pillar: pillarSchema,
     /** The official wording, OCR errors corrected. */
     text: textSchema,
@@ -123,15 +124,15 @@ export const indicatorSchema = z
   })
   .strict()
   .superRefine((ind, ctx) => {
-    if (!ind.qualitative && ind.targets.length === 0) ctx.addIssue({ code: "custom", message: `${ind.code}: a quantified indicator needs targets` });
+    if (!ind.qualitative && ind.targets.length === 0) ctx.addIssue(dataIssue("data.needs-targets", { code: ind.code }));
     for (const t of ind.targets) {
       if (t.level !== "all" && !ind.levels.includes(t.level))
-        ctx.addIssue({ code: "custom", message: `${ind.code}: target for level ${t.level}, which does not report it` });
+        ctx.addIssue(dataIssue("data.target-level", { code: ind.code, level: t.level }));
     }
     if (ind.consolidation === "province-only" && (ind.levels.length !== 1 || ind.levels[0] !== "province"))
-      ctx.addIssue({ code: "custom", message: `${ind.code}: province-only indicators are reported at province level only` });
+      ctx.addIssue(dataIssue("data.province-only", { code: ind.code }));
     if (ind.unit.kind === "rank" && ind.targets.some((t) => t.comparator !== "<="))
-      ctx.addIssue({ code: "custom", message: `${ind.code}: a rank target is always "<=" (a lower position is better)` });
+      ctx.addIssue(dataIssue("data.rank-comparator", { code: ind.code }));
   });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -156,16 +157,16 @@ export const catalogSchema = z
   .superRefine((cat, ctx) => {
     const seen = new Set<string>();
     for (const ind of cat.indicators) {
-      if (seen.has(ind.code)) ctx.addIssue({ code: "custom", message: `duplicate indicator code ${ind.code}` });
+      if (seen.has(ind.code)) ctx.addIssue(dataIssue("data.duplicate-indicator", { code: ind.code }));
       seen.add(ind.code);
     }
-    for (const p of PILLARS) if (!cat.pillars.some((x) => x.id === p)) ctx.addIssue({ code: "custom", message: `pillar ${p} has no heading` });
+    for (const p of PILLARS) if (!cat.pillars.some((x) => x.id === p)) ctx.addIssue(dataIssue("data.pillar-heading", { pillar: p }));
     const { from, to } = cat.resolution.period;
     for (const ind of cat.indicators)
       for (const t of ind.targets) {
         const years = t.year === "annual" ? [t.period?.from ?? from, t.period?.to ?? to] : [t.year];
         if (years.some((y) => y < from || y > to))
-          ctx.addIssue({ code: "custom", message: `${ind.code}: target year ${years.join("–")} outside the resolution's ${from}–${to}` });
+          ctx.addIssue(dataIssue("data.target-outside-period", { code: ind.code, years: years.join("–"), from, to }));
       }
   });
 export type Catalog = z.infer<typeof catalogSchema>;

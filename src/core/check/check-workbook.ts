@@ -4,7 +4,8 @@ import { formatFinding, summarize, toFinding, type Finding, type Summary } from 
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import type { WorkbookSnapshot } from "../snapshot";
-import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
+import { ChitieuError } from "../errors";
+import { resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
@@ -95,11 +96,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const located = locateIndicators(snapshot, opts.catalog);
   const expected = indicatorsForLevel(opts.catalog, context.level);
   if (located.rows.length === 0) {
-    throw new CheckError(
-      "no-indicators",
-      "Không tìm thấy chỉ tiêu nào trong sổ tính: cần một bảng có cột \"Mã\" (mã chỉ tiêu, ví dụ CQS-02) hoặc \"Chỉ tiêu\" và cột số liệu (\"Tử số\", \"Mẫu số\", \"Giá trị\" hoặc \"Kết quả\").",
-      "No indicator found in the workbook: it needs a table with a \"Mã\" (indicator code, e.g. CQS-02) or \"Chỉ tiêu\" column and figure columns (\"Tử số\", \"Mẫu số\", \"Giá trị\" or \"Kết quả\").",
-    );
+    throw new ChitieuError("error.no-indicators");
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
   const findings: LocatedFinding[] = [];

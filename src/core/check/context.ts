@@ -1,5 +1,7 @@
 import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import type { Level } from "../catalog/schema";
+import { ChitieuError } from "../errors";
+import { msg } from "../messages";
 import type { TemplateMetadata } from "../snapshot";
 
 // Which unit, level and year a workbook reports on: what the user says wins, then the template's metadata.
@@ -19,12 +21,8 @@ export interface CheckContext {
   fieldSizeNow: number;
 }
 
-export class CheckError extends Error {
-  constructor(readonly code: "no-context" | "no-indicators" | "bad-year", readonly vi: string, readonly en: string) {
-    super(en);
-    this.name = "CheckError";
-  }
-}
+/** What a check needs to know and may not: each surface says how to give it (CLI options, the pane's pickers). */
+export type ContextField = "level" | "year";
 
 export interface ContextOptions {
   level?: Level;
@@ -36,16 +34,12 @@ export function resolveContext(opts: ContextOptions, metadata: TemplateMetadata 
   const level = opts.level ?? metadata?.level;
   const year = opts.year ?? metadata?.year;
   if (level === undefined || year === undefined) {
-    const what = [level === undefined ? ["cấp báo cáo", "the level"] : null, year === undefined ? ["năm báo cáo", "the year"] : null].filter((x) => x !== null) as string[][];
-    throw new CheckError(
-      "no-context",
-      `Sổ tính không phải biểu mẫu chuẩn nên không biết ${what.map((w) => w[0]).join(" và ")}: hãy chọn (ví dụ --level xa --year 2025).`,
-      `The workbook is not our template, so ${what.map((w) => w[1]).join(" and ")} is unknown: please give it (e.g. --level commune --year 2025).`,
-    );
+    const missing = [...(level === undefined ? (["level"] as const) : []), ...(year === undefined ? (["year"] as const) : [])];
+    throw new ChitieuError("error.no-context", { missing: missing.map((f) => msg(FIELD_TERMS[f])) });
   }
   if (!inResolutionPeriod(year)) {
     const { from, to } = RESOLUTION_PERIOD;
-    throw new CheckError("bad-year", `Năm báo cáo ${year} nằm ngoài giai đoạn ${from}–${to} của Nghị quyết.`, `Reporting year ${year} is outside the resolution's ${from}–${to}.`);
+    throw new ChitieuError("error.bad-year", { year, from, to });
   }
   const fromOptions = opts.level !== undefined && opts.year !== undefined;
   const fromMeta = opts.level === undefined && opts.year === undefined;
@@ -56,4 +50,12 @@ export function resolveContext(opts: ContextOptions, metadata: TemplateMetadata 
     source: fromOptions ? "options" : fromMeta ? "metadata" : "mixed",
     fieldSizeNow: provincesInRanking(year),
   };
+}
+
+const FIELD_TERMS = { level: "term.field.level", year: "term.field.year" } as const;
+
+/** The fields a "no-context" error says are missing (empty for any other error), for a surface to ask for them its way. */
+export function missingContextFields(e: unknown): ContextField[] {
+  if (!(e instanceof ChitieuError) || !e.is("error.no-context")) return [];
+  return (Object.keys(FIELD_TERMS) as ContextField[]).filter((f) => e.params.missing.some((m) => m.key === FIELD_TERMS[f]));
 }

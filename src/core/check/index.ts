@@ -1,3 +1,3 @@
 export { checkWorkbook, type CheckOptions, type CheckReport, type LocatedFinding } from "./check-workbook";
-export { CheckError, provincesInRanking, resolveContext, type CheckContext } from "./context";
+export { missingContextFields, provincesInRanking, resolveContext, type CheckContext, type ContextField } from "./context";
 export { findHeader, locateIndicators, type Located, type LocatedRow } from "./locate";

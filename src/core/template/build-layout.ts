@@ -7,7 +7,8 @@ import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
 import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
-import { administrativeHeader, formatDateVi, LEVEL_NAMES, placeAndDate, TemplateInputError, unitDisplayName, type TemplateUnit } from "./header";
+import { ChitieuError } from "../errors";
+import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
@@ -41,14 +42,11 @@ export function reportedIndicators(catalog: Catalog, level: Level): Indicator[] 
 function checkRequest(req: TemplateRequest): void {
   const { year, unit } = req;
   if (!inResolutionPeriod(year))
-    throw new TemplateInputError(
-      `Năm báo cáo ${year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
-      `Report year ${year} is invalid: Resolution 09-NQ/TU covers ${RESOLUTION_PERIOD.from}–${RESOLUTION_PERIOD.to}.`,
-    );
+    throw new ChitieuError("error.bad-year.template", { year, from: RESOLUTION_PERIOD.from, to: RESOLUTION_PERIOD.to });
   if (!(LEVELS as readonly string[]).includes(unit.level))
-    throw new TemplateInputError(`Cấp đơn vị "${String(unit.level)}" không hợp lệ (tỉnh, huyện hoặc xã).`, `Unknown unit level "${String(unit.level)}".`);
+    throw new ChitieuError("error.bad-level", { level: String(unit.level) });
   if (!unit.code.trim() || !unit.name.trim())
-    throw new TemplateInputError("Thiếu mã hoặc tên đơn vị báo cáo.", "The reporting unit needs a code and a name.");
+    throw new ChitieuError("error.bad-unit");
   if (req.date !== undefined) formatDateVi(req.date);
 }
 
@@ -128,7 +126,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
   b.merge(6, "A", "B", "infoLabel", "Đơn vị:");
   b.put("C6", "infoValue", { value: `${unitDisplayName(unit)} (mã ${unit.code})` });
   b.merge(6, "E", "F", "infoLabel", "Cấp:");
-  b.merge(6, "G", "H", "infoValue", LEVEL_NAMES[level].vi);
+  b.merge(6, "G", "H", "infoValue", levelTitle(level, "vi"));
   b.merge(6, "I", "J", "infoLabel", "Năm báo cáo:");
   b.put("K6", "infoValue", { value: year });
   b.merge(7, "A", "B", "infoLabel", "Người lập biểu:");

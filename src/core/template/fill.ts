@@ -1,7 +1,7 @@
 // Writes figures into a layout's input cells and refreshes the cached formula results (used for filled fixtures and tests).
 
 import { evaluateRow } from "./formulas";
-import { TemplateInputError } from "./header";
+import { ChitieuError } from "../errors";
 import type { CellValue, LayoutCell, TemplateLayout } from "./types";
 
 export interface IndicatorFigures {
@@ -23,22 +23,16 @@ export function fillTemplateLayout(layout: TemplateLayout, values: ReadonlyMap<s
   const known = new Set(layout.rows.map((r) => r.indicatorCode));
   for (const code of values.keys()) {
     if (!known.has(code))
-      throw new TemplateInputError(`Chỉ tiêu ${code} không có trong biểu mẫu này.`, `Indicator ${code} is not in this template.`);
+      throw new ChitieuError("error.not-in-template", { code });
   }
   for (const row of layout.rows) {
     const figures = values.get(row.indicatorCode);
     if (!figures) continue;
     const { numerator, denominator, value } = figures;
     if ((numerator !== undefined || denominator !== undefined) && !row.cells.numerator)
-      throw new TemplateInputError(
-        `Chỉ tiêu ${row.indicatorCode} không nhập tử số/mẫu số; hãy nhập vào cột Giá trị.`,
-        `Indicator ${row.indicatorCode} takes no numerator/denominator; give a value instead.`,
-      );
+      throw new ChitieuError("error.wrong-figures.value", { code: row.indicatorCode });
     if (value !== undefined && !row.cells.value)
-      throw new TemplateInputError(
-        `Chỉ tiêu ${row.indicatorCode} nhập bằng tử số và mẫu số, không nhập giá trị trực tiếp.`,
-        `Indicator ${row.indicatorCode} takes a numerator and a denominator, not a value.`,
-      );
+      throw new ChitieuError("error.wrong-figures.ratio", { code: row.indicatorCode });
     if (row.cells.numerator && numerator !== undefined) set(row.cells.numerator, numerator);
     if (row.cells.denominator && denominator !== undefined) set(row.cells.denominator, denominator);
     if (row.cells.value && value !== undefined) set(row.cells.value, value);

@@ -2,7 +2,7 @@
 
 import type { Level } from "../catalog/schema";
 import { COLUMN_LETTERS as C } from "./columns";
-import { LEVEL_NAMES } from "./header";
+import { levelTitle } from "./header";
 
 export const GUIDE_SHEET_NAME = "Hướng dẫn";
 
@@ -14,7 +14,7 @@ export function guideLines(targetYear: number, level: Level, sheetName: string):
     `4. Chỉ tiêu Có/Không: chọn "Có" hoặc "Không" trong danh sách ở cột Giá trị.`,
     "5. Ô nền xám là ô không dùng cho chỉ tiêu đó.",
     `6. Cột Chênh lệch: số âm là còn thiếu so với mục tiêu (tính bằng điểm phần trăm với chỉ tiêu tỷ lệ; với thứ hạng là số bậc còn kém).`,
-    `7. Cột Đánh giá tự hiện "Đạt" (nền xanh) hoặc "Chưa đạt" (nền đỏ) theo mục tiêu năm ${targetYear} áp dụng cho ${LEVEL_NAMES[level].vi.toLocaleLowerCase("vi-VN")}.`,
+    `7. Cột Đánh giá tự hiện "Đạt" (nền xanh) hoặc "Chưa đạt" (nền đỏ) theo mục tiêu năm ${targetYear} áp dụng cho ${levelTitle(level, "vi").toLocaleLowerCase("vi-VN")}.`,
     "8. Ghi chú và Minh chứng: ghi nguồn số liệu, số và ngày văn bản, đường dẫn tài liệu minh chứng.",
     "9. Không đổi tên trang tính, không chèn hoặc xóa dòng, cột trong bảng: phần kiểm tra số liệu dựa vào vị trí các ô.",
   ];

@@ -1,6 +1,8 @@
 // Administrative header wording: who issues the report, for which unit, signed where.
 
+import { formatMessage, msg, type Lang } from "../messages";
 import type { Level } from "../catalog/schema";
+import { ChitieuError } from "../errors";
 import type { ReportingUnit } from "../units";
 
 export const PROVINCE_BODY = "UBND TỈNH LAI CHÂU";
@@ -75,16 +77,15 @@ export function administrativeHeader(unit: TemplateUnit, issuer?: string): Admin
   return { parentBody: parent ?? PROVINCE_BODY, issuingBody: upperVi(unitDisplayName(unit)), place: PROVINCE_PLACE };
 }
 
-export const LEVEL_NAMES: Record<Level, { vi: string; en: string }> = {
-  province: { vi: "Cấp tỉnh", en: "Province" },
-  district: { vi: "Cấp huyện", en: "District" },
-  commune: { vi: "Cấp xã", en: "Commune" },
-};
+/** "Cấp tỉnh" / "Province": the level as the template's header names it. */
+export function levelTitle(level: Level, lang: Lang): string {
+  return formatMessage(msg(`label.level-title.${level}`), lang);
+}
 
 /** "2026-01-05" → "05/01/2026"; anything else is refused with a message. */
 export function formatDateVi(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new TemplateInputError(`Ngày lập không hợp lệ: "${iso}" (cần dạng YYYY-MM-DD)`, `Invalid date "${iso}" (expected YYYY-MM-DD)`);
+  if (!m) throw new ChitieuError("error.bad-date", { text: iso });
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
@@ -95,11 +96,3 @@ export function placeAndDate(place: string, iso?: string): string {
   return `${place}, ngày ${d} tháng ${mo} năm ${y}`;
 }
 
-export class TemplateInputError extends Error {
-  readonly text: { vi: string; en: string };
-  constructor(vi: string, en: string) {
-    super(en);
-    this.name = "TemplateInputError";
-    this.text = { vi, en };
-  }
-}

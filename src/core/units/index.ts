@@ -1,16 +1,17 @@
 import { z } from "zod";
 import rawUnits from "../../../seeds/units.json";
 import { bilingualSchema, levelSchema, textSchema, type Level } from "../catalog/schema";
-import { DataFileError, parseData } from "../data-issues";
+import { dataHint, dataIssue, parseData } from "../data-issues";
+import { msg, type MessageRef } from "../messages";
 import { fold } from "../text";
 
 // The unit hierarchy is data with validity dates: communes and districts change (1 July 2025) and code must not care.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date as YYYY-MM-DD");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, dataHint("data.iso-date"));
 
 export const reportingUnitSchema = z
   .object({
-    code: z.string().regex(/^[a-z0-9-]+$/, "code in lowercase letters, digits and dashes"),
+    code: z.string().regex(/^[a-z0-9-]+$/, dataHint("data.unit-code")),
     name: textSchema,
     /** tỉnh, thành phố, huyện, xã, phường, thị trấn, sở… as written before the name. */
     kind: textSchema,
@@ -30,26 +31,22 @@ export const unitRegistrySchema = z
   .superRefine((reg, ctx) => {
     const codes = new Set<string>();
     for (const u of reg.units) {
-      if (codes.has(u.code)) ctx.addIssue({ code: "custom", message: `duplicate unit code ${u.code}` });
+      if (codes.has(u.code)) ctx.addIssue(dataIssue("data.duplicate-unit", { code: u.code }));
       codes.add(u.code);
-      if (u.validFrom && u.validTo && u.validFrom > u.validTo) ctx.addIssue({ code: "custom", message: `${u.code}: validFrom after validTo` });
+      if (u.validFrom && u.validTo && u.validFrom > u.validTo) ctx.addIssue(dataIssue("data.valid-dates", { code: u.code }));
     }
     for (const u of reg.units) {
-      if (u.parent && !codes.has(u.parent)) ctx.addIssue({ code: "custom", message: `${u.code}: unknown parent ${u.parent}` });
+      if (u.parent && !codes.has(u.parent)) ctx.addIssue(dataIssue("data.unknown-parent", { code: u.code, parent: u.parent }));
     }
   });
 export type UnitRegistry = z.infer<typeof unitRegistrySchema>;
 
-export class UnitRegistryError extends DataFileError {
-  constructor(issues: string[]) {
-    super("Danh sách đơn vị không hợp lệ / Invalid unit registry", issues);
-    this.name = "UnitRegistryError";
-  }
-}
-
-/** Validates a registry (the bundled Lai Châu one by default, or a user's own file's parsed JSON). */
-export function loadUnits(raw: unknown = rawUnits): UnitRegistry {
-  return parseData(unitRegistrySchema, raw, (issues) => new UnitRegistryError(issues));
+/**
+ * Validates a registry (the bundled Lai Châu one by default, or a user's own file's parsed JSON, then `file` names it);
+ * throws ChitieuError "data-file" naming each problem and its path.
+ */
+export function loadUnits(raw: unknown = rawUnits, file: MessageRef = msg("file.units")): UnitRegistry {
+  return parseData(unitRegistrySchema, raw, file);
 }
 
 /** Whether the unit exists on this day (ISO date). */

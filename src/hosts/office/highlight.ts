@@ -4,7 +4,7 @@
 
 import type { Mark, Severity } from "../../core/highlight-plan";
 import type { ApplyResult } from "../host";
-import { HostError } from "../host";
+import { ChitieuError } from "../../core/errors";
 import { areaAddress, parseCell, type Area } from "../../core/a1";
 import { mergeCells, sheetAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
@@ -55,11 +55,7 @@ function targetsOf(marks: readonly Mark[], state: WorkbookState): Target[] {
   for (const m of marks) {
     const sheet = state.sheetNames.find((n) => n.toLowerCase() === m.sheet.toLowerCase());
     if (!sheet)
-      throw new HostError(
-        "mark-sheet-missing",
-        `Không tìm thấy trang tính "${m.sheet}" để đánh dấu; sổ tính có thể vừa đổi tên hoặc xóa trang. Hãy kiểm tra lại.`,
-        `Sheet "${m.sheet}" to be marked was not found; it may have been renamed or deleted. Run the check again.`,
-      );
+      throw new ChitieuError("error.mark-sheet-missing", { sheet: m.sheet });
     const { row, col } = parseCell(m.cell);
     const cell = m.cell.replace(/\$/g, "").toUpperCase();
     const key = cellKeyOf(sheet, cell);
@@ -81,11 +77,7 @@ function assertFormattable(targets: readonly Target[], state: WorkbookState): vo
   for (const t of targets) {
     const p = protectionOf(state, t.sheet);
     if (p.protected && !p.options.allowFormatCells)
-      throw new HostError(
-        "sheet-protected",
-        `Trang tính "${t.sheet}" đang được bảo vệ và không cho phép định dạng ô, nên không tô màu được. Hãy bỏ bảo vệ trang tính (Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.`,
-        `Sheet "${t.sheet}" is protected without "Format cells", so it cannot be highlighted. Unprotect it (Review › Unprotect Sheet) and check again.`,
-      );
+      throw new ChitieuError("error.sheet-protected.format", { sheet: t.sheet });
   }
 }
 

@@ -10,8 +10,7 @@ import type { HighlightPlan } from "../../core/highlight-plan";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template/types";
 import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
-import { HostError } from "../host";
-import { excelCode, toHostError } from "./errors";
+import { ACTIONS, excelCode, toHostError, type Action } from "./errors";
 import { capabilitiesOf, detectFeatures, type IsSetSupported, type OfficeFeatures } from "./features";
 import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
@@ -36,15 +35,6 @@ export interface OfficeHost extends WorkbookHost {
   onSheetsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
 }
 
-const ACTIONS = {
-  read: { vi: "Không đọc được sổ tính", en: "Could not read the workbook" },
-  metadata: { vi: "Không đọc được thông tin biểu mẫu trong sổ tính", en: "Could not read the template information in the workbook" },
-  apply: { vi: "Không đánh dấu được các ô", en: "Could not mark the cells" },
-  clear: { vi: "Không xóa được đánh dấu", en: "Could not clear the marks" },
-  insert: { vi: "Không chèn được biểu mẫu", en: "Could not insert the template" },
-  select: { vi: "Không chọn được ô", en: "Could not select the cell" },
-  watch: { vi: "Không theo dõi được thay đổi", en: "Could not watch for changes" },
-};
 
 export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   const f = detectFeatures(deps.isSetSupported);
@@ -69,7 +59,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
     return rest;
   }
 
-  async function guarded<T>(action: { vi: string; en: string }, work: () => Promise<T>): Promise<T> {
+  async function guarded<T>(action: Action, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
@@ -178,5 +168,4 @@ export function createOfficeHostFromGlobals(): OfficeHost {
   });
 }
 
-export { HostError };
 export { watchChanges, type WatchOptions } from "./watch";

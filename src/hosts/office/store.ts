@@ -3,11 +3,11 @@
 // Below: a "_chitieu" sheet of key/value rows, very hidden from ExcelApi 1.2 (visibility cannot be set at 1.1).
 // Values are cut into 255-character pieces because Excel keeps custom property values to 255 characters.
 
+import { dataHint, dataIssue } from "../../core/data-issues";
 import { z } from "zod";
 import { tryParseCell } from "../../core/a1";
-import { metadataEntries, metadataFrom, METADATA_KEYS, METADATA_PREFIX, parseStored, StoreError } from "../../core/metadata";
+import { metadataEntries, metadataFrom, METADATA_KEYS, METADATA_PREFIX, parseStored } from "../../core/metadata";
 import type { TemplateMetadata } from "../../core/snapshot";
-import { HostError } from "../host";
 
 export { METADATA_KEYS, metadataEntries };
 
@@ -17,7 +17,7 @@ const CHUNK = 255;
 
 const cellSchema = z.object({
   sheet: z.string().min(1),
-  cell: z.string().refine((c) => tryParseCell(c) !== null, "not a cell address such as B3"),
+  cell: z.string().refine((c) => tryParseCell(c) !== null, dataHint("data.cell-address")),
 });
 
 const ourStateSchema = z.object({
@@ -37,18 +37,8 @@ export function isOurKey(key: string): boolean {
   return key.toLowerCase().startsWith(METADATA_PREFIX);
 }
 
-/** A damaged store stops the operation with the core's message, as the host's own error. */
-function storeRead<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof StoreError) throw new HostError(e.code, e.vi, e.en);
-    throw e;
-  }
-}
-
 export function readMetadata(store: ReadonlyMap<string, string>): TemplateMetadata | null {
-  return storeRead(() => metadataFrom((name) => store.get(name)));
+  return metadataFrom((name) => store.get(name));
 }
 
 /** JSON with "=" escaped so no piece can ever be taken for a formula when written to a cell. */
@@ -70,19 +60,19 @@ const storedJsonSchema = z.string().transform((text, ctx) => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    ctx.addIssue({ code: "custom", message: "not JSON" });
+    ctx.addIssue(dataIssue("data.not-json"));
     return z.NEVER;
   }
 });
 
 /** The pieces joined: count, then every piece from 0 to count - 1. */
 const storedPiecesSchema = z
-  .object({ [COUNT_KEY]: z.string().trim().regex(/^[1-9]\d{0,5}$/, "a whole number of pieces"), pieces: z.array(z.string().optional()) })
+  .object({ [COUNT_KEY]: z.string().trim().regex(/^[1-9]\d{0,5}$/, dataHint("data.piece-count")), pieces: z.array(z.string().optional()) })
   .transform(({ [COUNT_KEY]: count, pieces }, ctx) => {
     const n = Number(count);
     for (let i = 0; i < n; i++)
       if (pieces[i] === undefined) {
-        ctx.addIssue({ code: "custom", message: `piece ${STATE_KEY}.${i} of ${n} is missing`, path: [`${STATE_KEY}.${i}`] });
+        ctx.addIssue({ ...dataIssue("data.piece-missing", { piece: `${STATE_KEY}.${i}`, count: n }), path: [`${STATE_KEY}.${i}`] });
         return z.NEVER;
       }
     return pieces.slice(0, n).join("");
@@ -100,7 +90,7 @@ export function readState(store: ReadonlyMap<string, string>): OurState {
   if (count === undefined && ![...store.keys()].some((k) => k.startsWith(`${STATE_KEY}.`))) return EMPTY_STATE;
   const pieces: (string | undefined)[] = [];
   for (let i = 0; i < Math.min(Number(count) || 0, store.size); i++) pieces.push(store.get(`${STATE_KEY}.${i}`));
-  return storeRead(() => parseStored(storedPiecesSchema, { [COUNT_KEY]: count, pieces }, "state"));
+  return parseStored(storedPiecesSchema, { [COUNT_KEY]: count, pieces }, "state");
 }
 
 /** Replaces the state keys of a store, keeping the metadata. */

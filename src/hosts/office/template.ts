@@ -3,7 +3,7 @@
 // request budget, 4 MB by default, is split: the standard template is about 0.1 MB).
 
 import type { CellStyle, StyleId, TemplateLayout } from "../../core/template/types";
-import { freeSheetName, SheetExistsError } from "../host";
+import { freeSheetName, sheetExists } from "../host";
 import { areaAddress, parseArea, parseCell, type Area } from "../../core/a1";
 import { mergeCells } from "./a1";
 import type { OfficeFeatures } from "./features";
@@ -141,7 +141,7 @@ export async function insertLayout(
 ): Promise<InsertReport> {
   const taken = [...state.sheetNames, ...(state.storeSheet ? ["_chitieu"] : [])];
   if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase()))
-    throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
+    throw sheetExists(layout.sheetName, taken);
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const skipped: string[] = [];
   const batch = new RequestBudget(ctx, requestBytes);

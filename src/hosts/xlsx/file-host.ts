@@ -1,10 +1,9 @@
 import type { HighlightPlan } from "../../core/highlight-plan";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template";
-import { StoreError } from "../../core/metadata";
-import { HostError, type HostCapabilities, type WorkbookHost } from "../host";
-import { XlsxError } from "./errors";
-import { applyHighlightsWithReport, clearHighlights, hasHighlights, HighlightError } from "./mark";
+import { ChitieuError } from "../../core/errors";
+import type { HostCapabilities, WorkbookHost } from "../host";
+import { applyHighlightsWithReport, clearHighlights, hasHighlights } from "./mark";
 import { readWorkbook } from "./read";
 import { writeTemplateXlsx } from "./template";
 import { insertTemplateSheet } from "./template/insert";
@@ -28,13 +27,6 @@ const CAPABILITIES: HostCapabilities = {
   missing: [{ feature: "change-events", requirement: "Excel" }],
 };
 
-/** Turns the file layer's refusals into the host's bilingual error, so callers handle one type. */
-function asHostError(e: unknown): never {
-  if (e instanceof XlsxError || e instanceof HighlightError) throw new HostError(e.code, e.text.vi, e.text.en);
-  if (e instanceof StoreError) throw new HostError(e.code, e.vi, e.en);
-  throw e;
-}
-
 /** Opens a workbook from bytes, or starts empty (then insertTemplate makes a new workbook of the template). */
 export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" | "en" } = {}): FileHost {
   let current = original;
@@ -43,19 +35,16 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
   let lastPlan: HighlightPlan | undefined;
   let snapshot: WorkbookSnapshot | undefined;
   const need = (): Uint8Array => {
-    if (!current) throw new HostError("no-workbook", "Chưa mở sổ tính nào.", "No workbook is open.");
+    if (!current) throw new ChitieuError("error.no-workbook");
     return current;
   };
   const replace = (next: Uint8Array) => {
     current = next;
     snapshot = undefined;
   };
+  // the file layer's refusals are already ChitieuErrors: they reach the caller as they are
   async function readSnapshot(): Promise<WorkbookSnapshot> {
-    try {
-      return (snapshot ??= readWorkbook(need()));
-    } catch (e) {
-      return asHostError(e);
-    }
+    return (snapshot ??= readWorkbook(need()));
   }
   return {
     kind: "file",
@@ -67,44 +56,32 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
       return (await readSnapshot()).metadata;
     },
     async applyHighlights(plan: HighlightPlan) {
-      try {
-        const report = applyHighlightsWithReport(need(), plan, { lang: notesLang });
-        replace(report.bytes);
-        lastPlan = plan;
-        const marked = [...report.markedCells.values()].reduce((a, b) => a + b, 0);
-        // findings whose cell got our note: a cell with the user's own note or threaded comment gets none
-        return { marked, explained: report.explained };
-      } catch (e) {
-        return asHostError(e);
-      }
+      const report = applyHighlightsWithReport(need(), plan, { lang: notesLang });
+      replace(report.bytes);
+      lastPlan = plan;
+      const marked = [...report.markedCells.values()].reduce((a, b) => a + b, 0);
+      // findings whose cell got our note: a cell with the user's own note or threaded comment gets none
+      return { marked, explained: report.explained };
     },
     async clearHighlights() {
-      try {
-        const before = need();
-        const after = clearHighlights(before);
-        replace(after);
-        lastPlan = undefined;
-        return { removed: after === before ? 0 : 1 };
-      } catch (e) {
-        return asHostError(e);
-      }
+      const before = need();
+      const after = clearHighlights(before);
+      replace(after);
+      lastPlan = undefined;
+      return { removed: after === before ? 0 : 1 };
     },
     async insertTemplate(layout: TemplateLayout) {
       if (!current) {
         replace(writeTemplateXlsx(layout));
         return { sheetName: layout.sheetName };
       }
-      try {
-        // our highlight styles sit at the end of the dxf list, where the template's go: take them off, put them back after
-        const marked = hasHighlights(current);
-        const base = marked ? clearHighlights(current) : current;
-        const inserted = insertTemplateSheet(base, layout);
-        const next = marked && lastPlan ? applyHighlightsWithReport(inserted.bytes, lastPlan, { lang: notesLang }).bytes : inserted.bytes;
-        replace(next);
-        return { sheetName: inserted.sheetName };
-      } catch (e) {
-        return asHostError(e);
-      }
+      // our highlight styles sit at the end of the dxf list, where the template's go: take them off, put them back after
+      const marked = hasHighlights(current);
+      const base = marked ? clearHighlights(current) : current;
+      const inserted = insertTemplateSheet(base, layout);
+      const next = marked && lastPlan ? applyHighlightsWithReport(inserted.bytes, lastPlan, { lang: notesLang }).bytes : inserted.bytes;
+      replace(next);
+      return { sheetName: inserted.sheetName };
     },
     async selectCell() {
       // no grid to select in: the findings list shows sheet and cell instead

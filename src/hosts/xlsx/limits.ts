@@ -1,6 +1,6 @@
 // Hard limits that make a hostile or absurd file fail within seconds and bounded memory.
 
-import { XlsxError } from "./errors";
+import { ChitieuError } from "../../core/errors";
 
 export interface Limits {
   /** Size of the .xlsx file itself. */
@@ -42,7 +42,7 @@ export function resolveLimits(overrides?: Partial<Limits>): Limits {
 
 /** A wall-clock budget shared by the package and the parsers of one read. */
 export interface Deadline {
-  /** Throws XlsxError "timeout" once the budget is spent. Cheap: call it often. */
+  /** Throws ChitieuError "timeout" once the budget is spent. Cheap: call it often. */
   check(): void;
   readonly startedAt: number;
   readonly timeoutMs: number;
@@ -60,10 +60,7 @@ export function startDeadline(timeoutMs: number): Deadline {
     check() {
       if (now() > endAt) {
         const seconds = Math.round(timeoutMs / 100) / 10;
-        throw new XlsxError("timeout", {
-          vi: `Đọc tệp mất quá ${String(seconds).replace(".", ",")} giây nên đã dừng lại. Tệp có thể quá lớn hoặc có cấu trúc bất thường; hãy xóa bớt dữ liệu không cần thiết rồi thử lại.`,
-          en: `Reading the file took longer than ${seconds} s and was stopped. The file may be too large or unusually structured; remove unneeded data and try again.`,
-        });
+        throw new ChitieuError("error.timeout", { seconds });
       }
     },
   };

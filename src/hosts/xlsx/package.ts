@@ -1,6 +1,7 @@
 // The .xlsx package: a zip of XML parts. Opens with hard limits; saves changing only the parts asked for.
 
-import { XlsxError, formatBytes } from "./errors";
+import { ChitieuError } from "../../core/errors";
+import { msg } from "../../core/messages";
 import { type Deadline, type Limits, NO_DEADLINE, resolveLimits } from "./limits";
 import { type ZipEntry, compressedData, corruptZipError, readCentralDirectory } from "./zip/central-directory";
 import { crc32 } from "./zip/crc32";
@@ -11,7 +12,7 @@ import { type RawZipEntry, freshEntry, writeZip } from "./zip/write";
 export interface XlsxPackage {
   /** Entry names in zip order (a duplicated name is listed once). */
   readonly names: string[];
-  /** Inflated bytes of a part; names match case-insensitively, with or without a leading "/". Throws XlsxError past limits. */
+  /** Inflated bytes of a part; names match case-insensitively, with or without a leading "/". Throws ChitieuError past limits. */
   get(name: string): Uint8Array | undefined;
   /** The part decoded as text (UTF-8, or UTF-16 when it starts with a UTF-16 byte-order mark). */
   text(name: string): string | undefined;
@@ -80,17 +81,14 @@ class ZipPackage implements XlsxPackage {
           }
           throw partTooLarge(e.name, err.produced, this.limits);
         }
-        if (err instanceof InflateFailed) throw corruptZipError(`"${e.name}" has invalid compressed data`, `dữ liệu nén của "${e.name}" không hợp lệ`);
+        if (err instanceof InflateFailed) throw corruptZipError(msg("zip.bad-compressed-data", { name: e.name }));
         throw err;
       }
     } else {
-      throw new XlsxError("unsupported-compression", {
-        vi: `Thành phần "${e.name}" của tệp được nén theo kiểu ${e.method}, chưa hỗ trợ. Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx.`,
-        en: `The part "${e.name}" uses zip compression method ${e.method}, which is not supported. Open the file in Excel and save it again as .xlsx.`,
-      });
+      throw new ChitieuError("error.unsupported-compression", { name: e.name, method: e.method });
     }
     if (out.length !== e.uncompressedSize || crc32(out) !== e.crc) {
-      throw corruptZipError(`"${e.name}" fails its size or CRC check`, `thành phần "${e.name}" sai kích thước hoặc mã kiểm tra`);
+      throw corruptZipError(msg("zip.bad-size-or-crc", { name: e.name }));
     }
     this.inflatedTotal += out.length;
     return out;
@@ -105,31 +103,16 @@ function decodeText(b: Uint8Array): string {
   return utf8.decode(b); // strips a UTF-8 BOM
 }
 
-function encryptedError(): XlsxError {
-  return new XlsxError("encrypted", {
-    vi: "Tệp được đặt mật khẩu mở nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu) rồi lưu lại.",
-    en: "The file is password-protected and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again.",
-  });
+function encryptedError(): ChitieuError {
+  return new ChitieuError("error.encrypted");
 }
 
-function partTooLarge(name: string, size: number, limits: Limits): XlsxError {
-  const lim = formatBytes(limits.maxPartBytes);
-  const got = formatBytes(size);
-  return new XlsxError("too-large", {
-    vi: `Thành phần "${name}" khi giải nén lớn hơn ${got === lim ? lim.vi : `${got.vi}, vượt giới hạn ${lim.vi}`} (hoặc tổng dung lượng giải nén vượt giới hạn ${formatBytes(limits.maxTotalUncompressedBytes).vi}). Hãy chia nhỏ bảng tính hoặc xóa dữ liệu không cần thiết.`,
-    en: `The part "${name}" inflates to more than ${got === lim ? lim.en : `${got.en}, over the ${lim.en} limit`} (or the total inflated size passes ${formatBytes(limits.maxTotalUncompressedBytes).en}). Split the workbook or remove unneeded data.`,
-  });
+function partTooLarge(name: string, size: number, limits: Limits): ChitieuError {
+  return new ChitieuError("error.too-large.part", { name, size, limit: limits.maxPartBytes, total: limits.maxTotalUncompressedBytes });
 }
 
-function lyingSizeError(name: string): XlsxError {
-  return new XlsxError("too-large", {
-    vi: `Thành phần "${name}" giải nén ra nhiều dữ liệu hơn kích thước khai báo trong tệp nén. Tệp có thể bị hỏng hoặc được tạo để gây hại nên đã bị từ chối.`,
-    en: `The part "${name}" inflates to more data than its declared size. The file may be damaged or hostile and was refused.`,
-  });
-}
-
-function notXlsx(vi: string, en: string): XlsxError {
-  return new XlsxError("not-zip", { vi, en });
+function lyingSizeError(name: string): ChitieuError {
+  return new ChitieuError("error.too-large.lying-size", { name });
 }
 
 /** Refuses anything that is not an .xlsx package, naming what it is when we can tell. */
@@ -140,34 +123,19 @@ function refuseOtherFormats(bytes: Uint8Array): void {
     case "cfb-encrypted":
       throw encryptedError();
     case "cfb-xls":
-      throw new XlsxError("xls-binary", {
-        vi: "Tệp là định dạng Excel 97-2003 (.xls), chưa hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel).",
-        en: "The file is in the Excel 97-2003 format (.xls), which is not supported. Open it in Excel and save it as .xlsx (File › Save As › Excel Workbook).",
-      });
+      throw new ChitieuError("error.xls-binary");
     case "empty":
-      throw notXlsx("Tệp rỗng (0 byte). Hãy kiểm tra lại tệp đã chọn.", "The file is empty (0 bytes). Check the file you chose.");
+      throw new ChitieuError("error.not-zip.empty");
     case "html":
-      throw notXlsx(
-        "Tệp là trang HTML được đặt đuôi Excel (thường do phần mềm xuất báo cáo tạo ra), không phải tệp .xlsx. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
-        "The file is an HTML page with an Excel extension (often made by report exporters), not an .xlsx file. Open it in Excel and save it as .xlsx.",
-      );
+      throw new ChitieuError("error.not-zip.html");
     case "spreadsheetml-2003":
-      throw notXlsx(
-        "Tệp là định dạng XML Spreadsheet 2003, không phải .xlsx. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
-        "The file is an XML Spreadsheet 2003, not an .xlsx file. Open it in Excel and save it as .xlsx.",
-      );
+      throw new ChitieuError("error.not-zip.spreadsheetml-2003");
     case "csv-or-text":
-      throw notXlsx(
-        "Tệp là văn bản (có thể là CSV), không phải tệp .xlsx. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
-        "The file is plain text (perhaps CSV), not an .xlsx file. Open it in Excel and save it as .xlsx.",
-      );
+      throw new ChitieuError("error.not-zip.text");
     case "pdf":
-      throw notXlsx("Tệp là tài liệu PDF, không phải bảng tính .xlsx.", "The file is a PDF document, not an .xlsx workbook.");
+      throw new ChitieuError("error.not-zip.pdf");
     default:
-      throw notXlsx(
-        "Tệp không phải là bảng tính Excel (.xlsx) và không nhận ra định dạng. Hãy kiểm tra lại tệp đã chọn.",
-        "The file is not an Excel workbook (.xlsx) and its format is not recognised. Check the file you chose.",
-      );
+      throw new ChitieuError("error.not-zip.unknown");
   }
 }
 
@@ -177,18 +145,12 @@ function checkDeclaredSizes(entries: ZipEntry[], limits: Limits): void {
     if (e.uncompressedSize > limits.maxPartBytes) throw partTooLarge(e.name, e.uncompressedSize, limits);
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > limits.ratioCheckAboveBytes && ratio > limits.maxCompressionRatio) {
-      throw new XlsxError("too-large", {
-        vi: `Thành phần "${e.name}" có tỉ lệ nén bất thường (${Math.round(ratio)}:1, giới hạn ${limits.maxCompressionRatio}:1): đây là dấu hiệu của "bom nén". Tệp đã bị từ chối.`,
-        en: `The part "${e.name}" has an abnormal compression ratio (${Math.round(ratio)}:1, limit ${limits.maxCompressionRatio}:1), the mark of a zip bomb. The file was refused.`,
-      });
+      throw new ChitieuError("error.too-large.ratio", { name: e.name, ratio: Math.round(ratio), limit: limits.maxCompressionRatio });
     }
     total += e.uncompressedSize;
   }
   if (total > limits.maxTotalUncompressedBytes) {
-    throw new XlsxError("too-large", {
-      vi: `Tệp khi giải nén chiếm ${formatBytes(total).vi}, vượt giới hạn ${formatBytes(limits.maxTotalUncompressedBytes).vi}. Hãy chia nhỏ bảng tính hoặc xóa dữ liệu, hình ảnh không cần thiết.`,
-      en: `The file inflates to ${formatBytes(total).en}, over the ${formatBytes(limits.maxTotalUncompressedBytes).en} limit. Split the workbook or remove unneeded data and images.`,
-    });
+    throw new ChitieuError("error.too-large.total", { size: total, limit: limits.maxTotalUncompressedBytes });
   }
 }
 
@@ -197,31 +159,19 @@ function refuseNonWorkbookZip(pkg: ZipPackage): void {
   if (mimetype && mimetype.uncompressedSize < 200) {
     const mime = pkg.text("mimetype")?.trim() ?? "";
     if (mime === ODS_MIME) {
-      throw new XlsxError("ods", {
-        vi: "Tệp là bảng tính OpenDocument (.ods, của LibreOffice/OpenOffice), chưa hỗ trợ. Hãy mở bằng LibreOffice hoặc Excel và lưu lại dưới dạng .xlsx (Excel 2007-365).",
-        en: "The file is an OpenDocument spreadsheet (.ods, from LibreOffice/OpenOffice), which is not supported. Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
-      });
+      throw new ChitieuError("error.ods");
     }
   }
   if (pkg.entry("[Content_Types].xml") && (pkg.entry("xl/workbook.xml") || pkg.entry("_rels/.rels"))) {
     if (pkg.entry("xl/workbook.xml") || hasOfficeDocumentIn(pkg, "xl/")) return;
   }
   if (pkg.entry("word/document.xml")) {
-    throw new XlsxError("not-workbook", {
-      vi: "Tệp là tài liệu Word (.docx), không phải bảng tính Excel.",
-      en: "The file is a Word document (.docx), not an Excel workbook.",
-    });
+    throw new ChitieuError("error.not-workbook.docx");
   }
   if (pkg.entry("ppt/presentation.xml")) {
-    throw new XlsxError("not-workbook", {
-      vi: "Tệp là bản trình chiếu PowerPoint (.pptx), không phải bảng tính Excel.",
-      en: "The file is a PowerPoint presentation (.pptx), not an Excel workbook.",
-    });
+    throw new ChitieuError("error.not-workbook.pptx");
   }
-  throw new XlsxError("not-workbook", {
-    vi: "Tệp là tệp nén (zip) nhưng không chứa sổ làm việc Excel (thiếu [Content_Types].xml hoặc xl/workbook.xml). Hãy kiểm tra lại tệp đã chọn.",
-    en: "The file is a zip archive but holds no Excel workbook ([Content_Types].xml or xl/workbook.xml is missing). Check the file you chose.",
-  });
+  throw new ChitieuError("error.not-workbook.zip");
 }
 
 function hasOfficeDocumentIn(pkg: ZipPackage, folder: string): boolean {
@@ -230,20 +180,17 @@ function hasOfficeDocumentIn(pkg: ZipPackage, folder: string): boolean {
 
 /**
  * Opens an .xlsx. Checks the format, the entry count and every declared size before inflating anything;
- * parts are inflated on first use, capped by the limits. Throws XlsxError.
+ * parts are inflated on first use, capped by the limits. Throws ChitieuError.
  */
 export function openPackage(bytes: Uint8Array, limits?: Partial<Limits>, deadline: Deadline = NO_DEADLINE): XlsxPackage {
   const lim = resolveLimits(limits);
   if (bytes.length > lim.maxInputBytes) {
-    throw new XlsxError("too-large", {
-      vi: `Tệp dung lượng ${formatBytes(bytes.length).vi}, vượt giới hạn ${formatBytes(lim.maxInputBytes).vi}. Hãy chia nhỏ bảng tính hoặc xóa dữ liệu, hình ảnh không cần thiết.`,
-      en: `The file is ${formatBytes(bytes.length).en}, over the ${formatBytes(lim.maxInputBytes).en} limit. Split the workbook or remove unneeded data and images.`,
-    });
+    throw new ChitieuError("error.too-large.input", { size: bytes.length, limit: lim.maxInputBytes });
   }
   refuseOtherFormats(bytes);
   const { entries } = readCentralDirectory(bytes, lim.maxEntries);
   if (entries.length === 0) {
-    throw new XlsxError("not-workbook", { vi: "Tệp nén (zip) rỗng, không chứa sổ làm việc Excel.", en: "The zip archive is empty; it holds no Excel workbook." });
+    throw new ChitieuError("error.not-workbook.empty-zip");
   }
   checkDeclaredSizes(entries, lim);
   const pkg = new ZipPackage(bytes, entries, lim, deadline);

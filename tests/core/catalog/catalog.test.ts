@@ -1,5 +1,6 @@
+import { ChitieuError } from "../../../src/core/errors";
 import rawCatalog from "../../../seeds/catalog.json";
-import { CatalogError, defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, RESOLUTION_PERIOD } from "../../../src/core/catalog";
+import { defaultCatalog, findIndicator, indicatorsForLevel, loadCatalog, RESOLUTION_PERIOD } from "../../../src/core/catalog";
 import { describeTargets, formatTargetValue } from "../../../src/core/catalog/describe";
 
 const catalog = defaultCatalog();
@@ -20,7 +21,7 @@ describe("loading the catalog", () => {
   it("rejects text that is not NFC (a decomposed Vietnamese string)", () => {
     const bad = clone();
     bad.indicators[0].label.vi = "Tỷ lệ".normalize("NFD");
-    expect(() => loadCatalog(bad)).toThrow(CatalogError);
+    expect(() => loadCatalog(bad)).toThrow(ChitieuError);
   });
 
   it("rejects duplicate codes, unknown comparators and a quantified indicator without targets", () => {
@@ -29,7 +30,7 @@ describe("loading the catalog", () => {
     expect(() => loadCatalog(dup)).toThrow(/duplicate indicator code/);
     const cmp = clone();
     cmp.indicators[0].targets[0].comparator = "=>";
-    expect(() => loadCatalog(cmp)).toThrow(CatalogError);
+    expect(() => loadCatalog(cmp)).toThrow(ChitieuError);
     const none = clone();
     none.indicators[0].targets = [];
     expect(() => loadCatalog(none)).toThrow(/needs targets/);
@@ -41,10 +42,10 @@ describe("loading the catalog", () => {
     expect(catalog.resolution.title).toContain(`đến năm ${RESOLUTION_PERIOD.to}`);
     const late = clone();
     late.indicators[0].targets[0].year = 2031;
-    expect(() => loadCatalog(late)).toThrow(/target year 2031 outside the resolution's 2021–2030/);
+    expect(() => loadCatalog(late)).toThrow(/target year 2031 is outside the resolution's 2021–2030/);
     const reversed = clone();
     reversed.resolution.period = { from: 2030, to: 2021 };
-    expect(() => loadCatalog(reversed)).toThrow(CatalogError);
+    expect(() => loadCatalog(reversed)).toThrow(ChitieuError);
   });
 
   it("rejects a rank target that is not 'at most'", () => {

@@ -1,5 +1,7 @@
+import { ChitieuError } from "../../../src/core/errors";
+import { caught } from "../../support/caught";
 import { defaultCatalog } from "../../../src/core/catalog";
-import { CheckError, checkWorkbook, provincesInRanking } from "../../../src/core/check";
+import { checkWorkbook, provincesInRanking } from "../../../src/core/check";
 import { formatMessage } from "../../../src/core/messages";
 import { buildTemplateLayout, fillTemplateLayout, type IndicatorFigures } from "../../../src/core/template";
 import { sheetOf, snapshotOfLayout } from "./snapshot-of";
@@ -72,12 +74,10 @@ describe("checking an official's own table", () => {
   ]);
 
   it("needs the level and year when the workbook has no metadata, and says so in Vietnamese", () => {
-    expect(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog })).toThrow(CheckError);
-    try {
-      checkWorkbook({ sheets: [own], metadata: null }, { catalog });
-    } catch (e) {
-      expect((e as CheckError).vi).toContain("cấp báo cáo và năm báo cáo");
-    }
+    const e = caught(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog }), ChitieuError);
+    expect(e.code).toBe("no-context");
+    expect(e.text("vi")).toContain("cấp báo cáo và năm báo cáo");
+    expect(e.text("en")).toContain("the reporting level and the reporting year");
   });
 
   it("recognises indicators by their wording and reads Vietnamese-typed numbers", () => {

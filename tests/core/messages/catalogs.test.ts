@@ -1,6 +1,7 @@
 import { catalogs, en, formatMessage, formatNumber, vi, type MessageKey } from "../../../src/core/messages";
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// {name} or {name:kind}: the kind (bytes, message, list, issues) must match too
+const placeholders = (template: string) => [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogs", () => {
   it("have exactly the same keys in Vietnamese and English", () => {
@@ -27,6 +28,13 @@ describe("the message catalogs", () => {
 
   it("never contain a placeholder that term lookups would leave unresolved: term keys have no placeholders", () => {
     for (const key of Object.keys(vi).filter((k) => k.startsWith("term."))) expect(placeholders(vi[key as MessageKey])).toEqual([]);
+  });
+
+  it("use only placeholder kinds the formatter knows, and every error key names its code as error.<code>[.<variant>]", () => {
+    for (const [key, text] of Object.entries(vi)) {
+      for (const p of placeholders(text)) expect({ key, p, ok: /^\w+(:(bytes|message|list|issues))?$/.test(p!) }).toEqual({ key, p, ok: true });
+    }
+    for (const key of Object.keys(vi).filter((k) => k.startsWith("error."))) expect(key).toMatch(/^error\.[a-z0-9-]+(\.[a-z0-9-]+)?$/);
   });
 
   it("are both reachable through `catalogs`", () => {

@@ -1,9 +1,9 @@
+import { ChitieuError } from "../../../src/core/errors";
 import { loadCatalog } from "../../../src/core/catalog/index";
 import type { Catalog, Level } from "../../../src/core/catalog/schema";
 import {
   buildTemplateLayout,
   fillTemplateLayout,
-  TemplateInputError,
   type LayoutCell,
   type TemplateUnit,
   type TemplateLayout,
@@ -37,15 +37,15 @@ function texts(layout: TemplateLayout): string[] {
   return layout.cells.map((c) => c.value).filter((v): v is string => typeof v === "string" && v !== "");
 }
 
-/** The Vietnamese message of the TemplateInputError that `fn` throws. */
+/** The Vietnamese message of the ChitieuError that `fn` throws. */
 function viMessage(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    if (e instanceof TemplateInputError) return e.text.vi;
+    if (e instanceof ChitieuError) return e.text("vi");
     throw e;
   }
-  throw new Error("expected a TemplateInputError");
+  throw new Error("expected a ChitieuError");
 }
 
 const unitFor: Record<Level, TemplateUnit> = { commune: MUONG_KIM, district: TAM_DUONG, province: PROVINCE };
@@ -321,9 +321,9 @@ describe("sheet setup and metadata", () => {
   });
 
   it("refuses a year outside the resolution, a malformed date and a unit without a name, in Vietnamese", () => {
-    expect(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2019 })).toThrow(TemplateInputError);
+    expect(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2019 })).toThrow(ChitieuError);
     expect(viMessage(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2031 }))).toContain("Năm báo cáo 2031 không hợp lệ");
     expect(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2025, date: "5/1/2026" })).toThrow(/YYYY-MM-DD/);
-    expect(() => buildTemplateLayout({ catalog, unit: { ...MUONG_KIM, name: " " }, year: 2025 })).toThrow(TemplateInputError);
+    expect(() => buildTemplateLayout({ catalog, unit: { ...MUONG_KIM, name: " " }, year: 2025 })).toThrow(ChitieuError);
   });
 });

@@ -1,5 +1,6 @@
+import { ChitieuError } from "../../../src/core/errors";
 import rawUnits from "../../../seeds/units.json";
-import { findUnits, isValidOn, loadUnits, unitsForYear, UnitRegistryError } from "../../../src/core/units";
+import { findUnits, isValidOn, loadUnits, unitsForYear } from "../../../src/core/units";
 
 const reg = loadUnits();
 
@@ -38,8 +39,8 @@ describe("the Lai Châu unit registry", () => {
       loadUnits(bad);
       throw new Error("expected a rejection");
     } catch (e) {
-      expect(e).toBeInstanceOf(UnitRegistryError);
-      expect((e as UnitRegistryError).issues.join("\n")).toMatch(/unknown parent tinh-khong-co[\s\S]*|validFrom after validTo/);
+      expect(e).toBeInstanceOf(ChitieuError);
+      expect((e as ChitieuError).text("en")).toMatch(/unknown parent tinh-khong-co[\s\S]*|validFrom after validTo/);
     }
   });
 });

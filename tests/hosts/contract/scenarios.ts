@@ -1,11 +1,12 @@
 // Host contract scenarios: what every WorkbookHost must do, written once and run against each host through a harness
 // that knows how to set up a workbook with the user's own content and how to look inside it afterwards.
 
+import { ChitieuError } from "../../../src/core/errors";
 import { defaultCatalog } from "../../../src/core/catalog";
 import type { HighlightPlan, Mark, Severity } from "../../../src/core/highlight-plan";
 import { buildTemplateLayout } from "../../../src/core/template";
 import type { TemplateLayout } from "../../../src/core/template/types";
-import { SheetExistsError, type WorkbookHost } from "../../../src/hosts/host";
+import type { WorkbookHost } from "../../../src/hosts/host";
 
 export interface UserCell {
   value?: string | number | boolean;
@@ -167,8 +168,11 @@ export async function templateNameClash(harness: HostHarness): Promise<void> {
   await expect(host.insertTemplate(layout)).resolves.toEqual({ sheetName: layout.sheetName });
   expect(inspect.sheetNames()).toContain(layout.sheetName);
   const second = host.insertTemplate(layout);
-  await expect(second).rejects.toBeInstanceOf(SheetExistsError);
-  await expect(second).rejects.toMatchObject({ suggestion: `${layout.sheetName} (2)`, vi: expect.stringContaining("Báo cáo (2)") });
+  const refusal: unknown = await second.catch((e: unknown) => e);
+  expect(refusal).toBeInstanceOf(ChitieuError);
+  const e = refusal as ChitieuError<"error.sheet-exists">;
+  expect({ code: e.code, suggestion: e.params.suggestion }).toEqual({ code: "sheet-exists", suggestion: `${layout.sheetName} (2)` });
+  expect(e.text("vi")).toContain("Báo cáo (2)");
 }
 
 /** A template this host made is recognised by this host: the snapshot carries its metadata. */

@@ -1,10 +1,10 @@
 // The Office host on the fake Excel at each requirement-set level: what lands in the workbook, how many round trips
 // it costs, and what the user is told when Excel refuses.
 
+import { ChitieuError } from "../../../src/core/errors";
 import { defaultCatalog } from "../../../src/core/catalog";
 import { checkWorkbook } from "../../../src/core/check";
 import type { HighlightPlan } from "../../../src/core/highlight-plan";
-import { HostError } from "../../../src/hosts/host";
 import { createOfficeHost, watchChanges } from "../../../src/hosts/office";
 import { FakeExcel } from "../../support/fake";
 import { METADATA_KEYS } from "../../../src/hosts/office/store";
@@ -251,18 +251,20 @@ describe.each(LEVELS)("Office host at ExcelApi %s", (level) => {
         return host.applyHighlights({ marks: [mark("Khóa", "A1", "error")] });
       })();
       // below 1.2 the host cannot see protection: Excel's own refusal is translated instead
-      await expect(attempt).rejects.toMatchObject({ code: "sheet-protected", vi: expect.stringContaining("đang được bảo vệ") });
-      await expect(attempt).rejects.toBeInstanceOf(HostError);
+      const e: unknown = await attempt.catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ChitieuError);
+      expect((e as ChitieuError).code).toBe("sheet-protected");
+      expect((e as ChitieuError).text("vi")).toContain("đang được bảo vệ");
     });
 
     it("translates an Excel error code, keeping the code for support", async () => {
       const fake = new FakeExcel({ apiVersion: level });
       const attempt = hostOn(fake).selectCell("Không có", "A1");
-      await expect(attempt).rejects.toMatchObject({
-        code: "not-found",
-        vi: expect.stringMatching(/^Không chọn được ô: .*mã lỗi Excel: ItemNotFound/),
-        en: expect.stringContaining("Could not select the cell"),
-      });
+      const e: unknown = await attempt.catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ChitieuError);
+      expect((e as ChitieuError).code).toBe("not-found");
+      expect((e as ChitieuError).text("vi")).toMatch(/^Không chọn được ô: .*mã lỗi Excel: ItemNotFound/);
+      expect((e as ChitieuError).text("en")).toContain("Could not select the cell");
     });
 
     it("refuses a plan for a sheet that no longer exists", async () => {

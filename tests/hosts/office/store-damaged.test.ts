@@ -3,7 +3,7 @@
 // with a message naming the entry and the problem, before anything is painted over or lost.
 
 import { METADATA_KEYS } from "../../../src/core/metadata";
-import { HostError } from "../../../src/hosts/host";
+import { ChitieuError } from "../../../src/core/errors";
 import { FakeExcel } from "../../support/fake";
 import { hostOn } from "./harness";
 import { rejected } from "../../support/caught";
@@ -23,7 +23,7 @@ function rowOf(fake: FakeExcel, key: string): number {
   throw new Error(`no ${key} on the store sheet`);
 }
 
-const refusal = (p: Promise<unknown>) => rejected(p, HostError);
+const refusal = (p: Promise<unknown>) => rejected(p, ChitieuError);
 
 function withStoreSheet(rows: [string, string][], apiVersion = "1.1"): FakeExcel {
   const fake = new FakeExcel({ apiVersion, sheets: ["Số liệu"] });
@@ -41,10 +41,10 @@ describe("undo state edited on the store sheet (ExcelApi 1.1)", () => {
     ]);
     const e = await refusal(hostOn(fake).readMetadata());
     expect(e.code).toBe("store-damaged");
-    expect(e.vi).toContain('"chitieu.state.*" trên trang tính "_chitieu"');
-    expect(e.vi).toContain("fills: Đầu vào không hợp lệ: mong đợi mảng, nhận được số");
-    expect(e.en).toContain("fills: Invalid input: expected array, received number");
-    expect(e.vi).toBe(e.vi.normalize("NFC"));
+    expect(e.text("vi")).toContain('"chitieu.state.*" trên trang tính "_chitieu"');
+    expect(e.text("vi")).toContain("fills: Đầu vào không hợp lệ: mong đợi mảng, nhận được số");
+    expect(e.text("en")).toContain("fills: Invalid input: expected array, received number");
+    expect(e.text("vi")).toBe(e.text("vi").normalize("NFC"));
   });
 
   it.each([
@@ -64,7 +64,7 @@ describe("undo state edited on the store sheet (ExcelApi 1.1)", () => {
     damage(fake);
     const e = await refusal(host.clearHighlights());
     expect(e.code).toBe("store-damaged");
-    expect(e.en).toContain(problem);
+    expect(e.text("en")).toContain(problem);
     // nothing was written: the cell keeps our mark, so its own fill can still come back
     expect(fake.cell("'Số liệu'!B2")?.fill).toBe(marked);
 
@@ -82,9 +82,9 @@ describe("template information edited", () => {
   it("on the store sheet (ExcelApi 1.1): names the entry and what it should hold", async () => {
     const e = await refusal(hostOn(withStoreSheet(entries({ level: "huyen" }))).readMetadata());
     expect(e.code).toBe("store-damaged");
-    expect(e.vi).toContain("Thông tin biểu mẫu");
-    expect(e.vi).toMatch(/chitieu\.level: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "province"\|"district"\|"commune"/);
-    expect(e.en).toContain("chitieu.level: Invalid option");
+    expect(e.text("vi")).toContain("Thông tin biểu mẫu");
+    expect(e.text("vi")).toMatch(/chitieu\.level: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "province"\|"district"\|"commune"/);
+    expect(e.text("en")).toContain("chitieu.level: Invalid option");
   });
 
   it("in the custom properties (ExcelApi 1.7): a field removed is named", async () => {
@@ -92,7 +92,7 @@ describe("template information edited", () => {
     for (const [k, v] of entries({})) if (k !== METADATA_KEYS.unitCode) fake.customProperties.set(k, v);
     const e = await refusal(hostOn(fake).readSnapshot());
     expect(e.code).toBe("store-damaged");
-    expect(e.en).toContain("chitieu.unitCode: Invalid input: expected string, received undefined");
+    expect(e.text("en")).toContain("chitieu.unitCode: required but missing (expected string)");
   });
 
   it("reads a year LibreOffice saved as 2025.0, and a workbook with none of it as not our template", async () => {

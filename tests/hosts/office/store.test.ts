@@ -3,10 +3,10 @@
 import { parseCell } from "../../../src/core/a1";
 import { caught as caughtError } from "../../support/caught";
 import { mergeCells, splitAddress, sheetAddress } from "../../../src/hosts/office/a1";
-import { HostError } from "../../../src/hosts/host";
+import { ChitieuError } from "../../../src/core/errors";
 import { readMetadata, readState, stateEntries, withMetadata, withState, type OurState } from "../../../src/hosts/office/store";
 
-const caught = (fn: () => unknown) => caughtError(fn, HostError);
+const caught = (fn: () => unknown) => caughtError(fn, ChitieuError);
 
 const STATE: OurState = {
   fills: Array.from({ length: 40 }, (_, i) => ({ sheet: "Báo cáo = 2025", cell: `G${i + 10}`, fill: i % 2 ? "#FFF2CC" : null })),
@@ -28,8 +28,8 @@ describe("the hidden store", () => {
     expect(readState(new Map())).toEqual({ fills: [], notes: [], comments: [] });
     const entries = stateEntries(STATE);
     const missingPiece = new Map(entries.filter(([k]) => k !== "chitieu.state.1"));
-    expect(caught(() => readState(missingPiece)).en).toContain("chitieu.state.1 of");
-    expect(caught(() => readState(new Map([["chitieu.state.count", "1"], ["chitieu.state.0", "{không phải json"]]))).en).toContain("not JSON");
+    expect(caught(() => readState(missingPiece)).text("en")).toContain("chitieu.state.1 of");
+    expect(caught(() => readState(new Map([["chitieu.state.count", "1"], ["chitieu.state.0", "{không phải json"]]))).text("en")).toContain("not JSON");
     // pieces left behind by a deleted count are damage too, not an empty state
     expect(caught(() => readState(new Map(entries.filter(([k]) => k !== "chitieu.state.count")))).code).toBe("store-damaged");
   });
@@ -45,8 +45,8 @@ describe("the hidden store", () => {
   it("refuses metadata with an unknown level or a missing field, naming it", () => {
     const meta = { templateVersion: "1", catalogId: "nq09", catalogVersion: "1.0", unitCode: "xa-a", level: "commune" as const, year: 2025, sheet: "Báo cáo" };
     const store = withMetadata(new Map(), meta);
-    expect(caught(() => readMetadata(new Map([...store, ["chitieu.level", "huyen"]]))).en).toContain("chitieu.level: Invalid option");
-    expect(caught(() => readMetadata(new Map([...store].filter(([k]) => k !== "chitieu.unitCode")))).en).toContain("chitieu.unitCode");
+    expect(caught(() => readMetadata(new Map([...store, ["chitieu.level", "huyen"]]))).text("en")).toContain("chitieu.level: Invalid option");
+    expect(caught(() => readMetadata(new Map([...store].filter(([k]) => k !== "chitieu.unitCode")))).text("en")).toContain("chitieu.unitCode");
     expect(readMetadata(new Map())).toBeNull();
   });
 });

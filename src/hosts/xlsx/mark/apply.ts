@@ -2,10 +2,10 @@
 // Every edit is a splice into the original text, so clearHighlights can undo it byte for byte.
 
 import { cellAddress, tryParseCell, type Cell } from "../../../core/a1";
+import { ChitieuError } from "../../../core/errors";
 import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan";
 import { openPackage, savePackage } from "../package";
 import { clearOurs } from "./clear";
-import { HighlightError } from "./errors";
 import { maxVmlBlock, type Note } from "./notes";
 import { CONTENT_TYPE, REL_NS, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
 import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
@@ -161,36 +161,24 @@ function addOverrides(view: PartView, overrides: readonly string[]): void {
   view.setText("[Content_Types].xml", applySplices(text, [{ ...edit.splice, insert: xml }]));
 }
 
-function unknownSheet(name: string, info: WorkbookInfo): HighlightError {
-  const names = info.sheets.map((s) => `“${s.name}”`).join(", ");
-  return new HighlightError("unknown-sheet", {
-    vi: `Sổ làm việc không có trang tính “${name}”. Các trang tính hiện có: ${names || "(không có)"}.`,
-    en: `The workbook has no sheet “${name}”. Its sheets are: ${names || "(none)"}.`,
-  });
+function unknownSheet(name: string, info: WorkbookInfo): ChitieuError {
+  const sheets = info.sheets.map((s) => `“${s.name}”`).join(", ");
+  return sheets ? new ChitieuError("error.unknown-sheet", { sheet: name, sheets }) : new ChitieuError("error.unknown-sheet.none", { sheet: name });
 }
 
-function notAWorksheet(name: string): HighlightError {
-  return new HighlightError("not-a-worksheet", {
-    vi: `“${name}” không phải trang tính có ô (có thể là trang biểu đồ), nên không thể đánh dấu ô trên đó.`,
-    en: `“${name}” is not a worksheet with cells (it may be a chart sheet), so no cell on it can be marked.`,
-  });
+function notAWorksheet(name: string): ChitieuError {
+  return new ChitieuError("error.not-a-worksheet", { sheet: name });
 }
 
-function missingWorkbookRels(): HighlightError {
-  return new HighlightError("missing-part", {
-    vi: "Tệp thiếu danh sách quan hệ của sổ làm việc nên không thể thêm định dạng đánh dấu.",
-    en: "The file lacks the workbook's relationship list, so the highlight styles cannot be added.",
-  });
+function missingWorkbookRels(): ChitieuError {
+  return new ChitieuError("error.missing-part.relationships");
 }
 
 /** A mark's cell, as a position; a plan naming no single cell of the grid is refused with a message. */
 function requireCell(sheet: string, address: string): Cell {
   const p = tryParseCell(address.trim());
   if (!p) {
-    throw new HighlightError("bad-cell-address", {
-      vi: `Ô "${address}" trên trang tính "${sheet}" không phải địa chỉ ô hợp lệ trong phạm vi A1:XFD1048576.`,
-      en: `Cell "${address}" on sheet "${sheet}" is not a valid cell address within A1:XFD1048576.`,
-    });
+    throw new ChitieuError("error.bad-cell-address", { address, sheet });
   }
   return p;
 }

@@ -1,7 +1,7 @@
 // The package as we edit it: original parts, overlaid with our changes, handed to savePackage at the end.
 
+import { ChitieuError } from "../../../core/errors";
 import type { XlsxPackage } from "../package";
-import { HighlightError } from "./errors";
 import { decodePart, encodePart, sameBytes } from "./xml-text";
 
 const latin1 = new TextDecoder("latin1");
@@ -60,10 +60,7 @@ export class PartView {
   requireText(name: string): string {
     const t = this.text(name);
     if (t === undefined) {
-      throw new HighlightError("missing-part", {
-        vi: `Tệp thiếu phần "${name}" mà sổ làm việc tham chiếu tới.`,
-        en: `The file lacks the part "${name}" that the workbook refers to.`,
-      });
+      throw new ChitieuError("error.missing-part.referenced", { part: name });
     }
     return t;
   }

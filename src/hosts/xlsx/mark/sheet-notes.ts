@@ -1,6 +1,6 @@
 // Decides where one sheet's notes go: parts of our own when the sheet has no notes, else inside its own notes parts.
 
-import { HighlightError } from "./errors";
+import { ChitieuError } from "../../../core/errors";
 import { commentsXml, insertLegacyDrawing, vmlXml, type Note } from "./notes";
 import {
   CONTENT_TYPE,
@@ -70,7 +70,8 @@ export function addSheetNotes(view: PartView, sheet: SheetRef, sheetText: string
     commentsText = theirs.comments ? view.requireText(theirs.comments) : undefined;
     vmlText = view.requireText(theirs.vml);
   } catch (e) {
-    if (e instanceof HighlightError) return skipped; // not UTF-8, or damaged: leave their notes exactly as they are
+    // not UTF-8, or damaged: leave their notes exactly as they are
+    if (e instanceof ChitieuError && (e.code === "unsupported-encoding" || e.code === "malformed-xml" || e.code === "missing-part")) return skipped;
     throw e;
   }
   const taken = commentsText === undefined ? new Set<string>() : notedCells(commentsText);

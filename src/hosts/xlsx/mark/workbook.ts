@@ -1,6 +1,6 @@
 // Which sheets the workbook has and which part holds each: _rels/.rels → workbook → its relationships.
 
-import { HighlightError } from "./errors";
+import { ChitieuError } from "../../../core/errors";
 import { REL_NS, REL_TYPE, readRelationships, relsPartName, resolveTarget, type Relationship } from "./opc";
 import type { PartView } from "./part-view";
 import { attributes, localName, namespaceDeclarations, prefixOf, readRoot, tags } from "./xml-text";
@@ -80,16 +80,10 @@ export function findSheet(info: WorkbookInfo, name: string): SheetEntry | undefi
   );
 }
 
-function missing(part: string): HighlightError {
-  return new HighlightError("missing-part", {
-    vi: `Tệp thiếu phần "${part}" của sổ làm việc.`,
-    en: `The file lacks the workbook part "${part}".`,
-  });
+function missing(part: string): ChitieuError {
+  return new ChitieuError("error.missing-part.marking", { part });
 }
 
-function strictRefused(): HighlightError {
-  return new HighlightError("strict-ooxml", {
-    vi: "Tệp được lưu theo định dạng “Strict Open XML”, chưa hỗ trợ đánh dấu. Hãy mở trong Excel và lưu lại dạng “Sổ làm việc Excel (*.xlsx)” rồi thử lại.",
-    en: "The file is saved as “Strict Open XML”, which marking does not support yet. Open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.",
-  });
+function strictRefused(): ChitieuError {
+  return new ChitieuError("error.strict-ooxml");
 }

@@ -1,8 +1,8 @@
 // Just enough XML scanning to find where to insert or cut whole elements in the original text.
 // We never re-serialise a part: every edit is a splice into the text the file already holds.
 
+import { ChitieuError } from "../../../core/errors";
 import { decodeEntities } from "../xml/entities";
-import { HighlightError } from "./errors";
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
@@ -33,15 +33,8 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function unsupportedEncoding(name: string, cause?: unknown): HighlightError {
-  return new HighlightError(
-    "unsupported-encoding",
-    {
-      vi: `Phần "${name}" của tệp không được mã hóa UTF-8 nên không thể đánh dấu mà giữ nguyên tệp.`,
-      en: `Part "${name}" is not UTF-8 encoded, so it cannot be marked without changing the file.`,
-    },
-    cause,
-  );
+function unsupportedEncoding(name: string, cause?: unknown): ChitieuError {
+  return new ChitieuError("error.unsupported-encoding", { part: name }, cause === undefined ? undefined : { cause });
 }
 
 /** Text or an attribute value as it reads, entity and character references decoded; a malformed reference is refused. */
@@ -132,11 +125,8 @@ function tagEnd(text: string, from: number): number {
   throw malformed();
 }
 
-function malformed(): HighlightError {
-  return new HighlightError("malformed-xml", {
-    vi: "Một phần XML của tệp bị hỏng (thẻ không đóng).",
-    en: "An XML part of the file is malformed (unclosed tag).",
-  });
+function malformed(): ChitieuError {
+  return new ChitieuError("error.malformed-xml.unclosed");
 }
 
 /** Attributes of one start or empty tag, by qualified name, values unescaped. */

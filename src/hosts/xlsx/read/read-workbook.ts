@@ -1,8 +1,8 @@
 // .xlsx bytes -> the WorkbookSnapshot the core works on: values, number formats and formulas of each worksheet's
 // used cells, plus our template metadata.
 
+import { ChitieuError } from "../../../core/errors";
 import type { RawValue, SheetSnapshot, TemplateMetadata, WorkbookSnapshot } from "../../../core/snapshot";
-import { XlsxError, formatCount } from "../errors";
 import { type Deadline, type Limits, resolveLimits, startDeadline } from "../limits";
 import { type XlsxPackage, openPackage } from "../package";
 import { cellAddress } from "../../../core/a1";
@@ -40,18 +40,11 @@ export interface ReadOptions {
   sheets?: readonly string[];
 }
 
-function missingPart(vi: string, en: string): XlsxError {
-  return new XlsxError("missing-part", { vi, en });
-}
-
 function findWorkbookPart(pkg: XlsxPackage, deadline: Deadline): string {
   const rel = readRelationships(pkg, "", deadline).find((r) => relTypeIs(r, "officeDocument") && !r.external);
   if (rel && pkg.get(rel.target) !== undefined) return rel.target;
   if (pkg.get("xl/workbook.xml") !== undefined) return "xl/workbook.xml";
-  throw missingPart(
-    "Tệp thiếu phần sổ làm việc (xl/workbook.xml) nên không đọc được. Hãy mở bằng Excel rồi lưu lại.",
-    "The file has no workbook part (xl/workbook.xml) and cannot be read. Open it in Excel and save it again.",
-  );
+  throw new ChitieuError("error.missing-part.workbook");
 }
 
 function kindOf(rel: Relationship | undefined): SheetKind {
@@ -108,7 +101,7 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
   if (wanted) {
     for (const name of wanted) {
       if (!info.sheets.some((s) => s.name === name)) {
-        throw missingPart(`Sổ làm việc không có trang tính tên "${name}".`, `The workbook has no sheet named "${name}".`);
+        throw new ChitieuError("error.missing-part.sheet", { name });
       }
     }
   }
@@ -130,10 +123,7 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
   for (const s of toRead) {
     const text = s.part === null ? undefined : pkg.text(s.part);
     if (text === undefined) {
-      throw missingPart(
-        `Tệp bị hỏng: thiếu nội dung của trang tính "${s.name}"${s.part ? ` (${s.part})` : ""}. Hãy mở bằng Excel rồi lưu lại.`,
-        `The file is damaged: the content of sheet "${s.name}"${s.part ? ` (${s.part})` : ""} is missing. Open it in Excel and save it again.`,
-      );
+      throw new ChitieuError("error.missing-part.sheet-content", { name: s.name, where: s.part ? ` (${s.part})` : "" });
     }
     const cells = readSheetData(text, s.part!, { sharedStrings, date1904: info.date1904, deadline: clock, cellBudget, sheetName: s.name });
     const area = cells.maxRow < 0 ? 0 : (cells.maxRow - cells.minRow + 1) * (cells.maxCol - cells.minCol + 1);
@@ -148,13 +138,9 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
   return { sheets: store ? sheets.filter((s) => s !== store) : sheets, metadata };
 }
 
-function areaTooLarge(sheet: string, cells: SparseCells, limit: number): XlsxError {
+function areaTooLarge(sheet: string, cells: SparseCells, limit: number): ChitieuError {
   const range = `${cellAddress(cells.minRow, cells.minCol)}:${cellAddress(cells.maxRow, cells.maxCol)}`;
-  const n = formatCount(limit);
-  return new XlsxError("too-many-cells", {
-    vi: `Trang tính "${sheet}" có dữ liệu trải trên vùng ${range}, quá rộng để xử lý (giới hạn ${n.vi} ô cho cả sổ). Thường là do có ô nhập nhầm ở rất xa vùng dữ liệu (ví dụ ô ${cellAddress(cells.maxRow, cells.maxCol)}): hãy xóa ô đó rồi lưu lại.`,
-    en: `Sheet "${sheet}" has data spread over ${range}, too wide to process (limit ${n.en} cells for the workbook). Usually a stray entry far from the data (e.g. cell ${cellAddress(cells.maxRow, cells.maxCol)}) causes this: delete it and save again.`,
-  });
+  return new ChitieuError("error.too-many-cells.area", { sheet, range, limit, cell: cellAddress(cells.maxRow, cells.maxCol) });
 }
 
 function densify(name: string, cells: SparseCells, formats: CellFormats): SheetSnapshot {

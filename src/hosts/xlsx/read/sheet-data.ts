@@ -1,8 +1,9 @@
 // One worksheet's <sheetData> -> the cells that exist, collected sparsely. The dense snapshot is built later,
 // only over the rectangle those cells span, so a claimed dimension (or a stray far cell) never drives allocation.
 
+import { ChitieuError } from "../../../core/errors";
+import { msg } from "../../../core/messages";
 import type { CellError, RawValue } from "../../../core/snapshot";
-import { XlsxError, formatCount } from "../errors";
 import type { Deadline } from "../limits";
 import { decodeOoxmlEscapes } from "../xml/entities";
 import { END, EOF, START, XmlScanner } from "../xml/scanner";
@@ -43,12 +44,8 @@ export interface SheetReadContext {
   sheetName: string;
 }
 
-function tooManyCells(limit: number): XlsxError {
-  const n = formatCount(limit);
-  return new XlsxError("too-many-cells", {
-    vi: `Sổ làm việc có hơn ${n.vi} ô, vượt giới hạn xử lý. Hãy chia nhỏ sổ làm việc hoặc xóa các trang tính, vùng dữ liệu không cần thiết.`,
-    en: `The workbook has more than ${n.en} cells, over the processing limit. Split it or remove unneeded sheets and ranges.`,
-  });
+function tooManyCells(limit: number): ChitieuError {
+  return new ChitieuError("error.too-many-cells", { limit });
 }
 
 function parseBool(v: string): boolean {
@@ -110,7 +107,7 @@ function readCell(
   let col = prevCol + 1;
   if (r !== undefined) {
     const ref = tryParseCell(r);
-    if (!ref) sc.fail(`the cell reference "${r}" is invalid`, `địa chỉ ô "${r}" không hợp lệ`);
+    if (!ref) sc.fail(msg("xml.bad-cell-reference", { ref: r }));
     row = ref.row;
     col = ref.col;
   }
@@ -158,10 +155,8 @@ function readCell(
       const idx = Number(v);
       const str = ctx.sharedStrings?.[idx];
       if (str === undefined) {
-        throw new XlsxError("missing-part", {
-          vi: `Tệp bị hỏng: ô ${cellAddress(row, col)} của trang "${ctx.sheetName}" trỏ tới chuỗi dùng chung số ${v}, nhưng bảng chuỗi dùng chung (sharedStrings.xml) ${ctx.sharedStrings ? "không có chuỗi này" : "không tồn tại"}. Hãy mở bằng Excel rồi lưu lại.`,
-          en: `The file is damaged: cell ${cellAddress(row, col)} on sheet "${ctx.sheetName}" refers to shared string ${v}, but the shared string table (sharedStrings.xml) ${ctx.sharedStrings ? "has no such entry" : "is missing"}. Open it in Excel and save it again.`,
-        });
+        const where = { cell: cellAddress(row, col), sheet: ctx.sheetName, index: v };
+        throw new ChitieuError(ctx.sharedStrings ? "error.missing-part.shared-string" : "error.missing-part.shared-strings", where);
       }
       value = str;
       break;

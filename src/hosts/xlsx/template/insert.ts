@@ -4,7 +4,7 @@
 
 import { METADATA_PREFIX } from "../../../core/metadata";
 import type { TemplateLayout } from "../../../core/template/types";
-import { freeSheetName, SheetExistsError } from "../../host";
+import { freeSheetName, sheetExists } from "../../host";
 import { openPackage, savePackage } from "../package";
 import { appendToRoot, overrideXml, readRelationships, relationshipXml, relativeTarget, resolveTarget, REL_NS } from "../mark/opc";
 import { PartView } from "../mark/part-view";
@@ -30,13 +30,13 @@ export interface Inserted {
   guideSheetName: string;
 }
 
-/** Throws SheetExistsError (with a free name to suggest) when the workbook already has a sheet of the template's name. */
+/** Throws ChitieuError "sheet-exists" (with a free name to suggest) when the workbook already has a sheet of the template's name. */
 export function insertTemplateSheet(bytes: Uint8Array, layout: TemplateLayout): Inserted {
   const pkg = openPackage(bytes);
   const view = new PartView(pkg);
   const info = readWorkbook(view);
   const taken = info.sheets.map((s) => s.name);
-  if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase())) throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
+  if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase())) throw sheetExists(layout.sheetName, taken);
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const overrides: string[] = [];
 

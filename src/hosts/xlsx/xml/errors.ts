@@ -1,6 +1,7 @@
 // Errors raised while scanning XML parts, pointing at the part and line so a user can report them precisely.
 
-import { XlsxError } from "../errors";
+import { ChitieuError } from "../../../core/errors";
+import type { MessageRef } from "../../../core/messages";
 
 export function lineAt(src: string, pos: number): number {
   let line = 1;
@@ -8,17 +9,11 @@ export function lineAt(src: string, pos: number): number {
   return line;
 }
 
-export function malformedXml(part: string, src: string, pos: number, whatEn: string, whatVi: string): XlsxError {
-  const line = lineAt(src, pos);
-  return new XlsxError("malformed-xml", {
-    vi: `Tệp bị hỏng: thành phần "${part}" không phải XML hợp lệ (dòng ${line}: ${whatVi}). Hãy mở bằng Excel; nếu Excel sửa được tệp, hãy lưu lại rồi thử lại.`,
-    en: `The file is damaged: the part "${part}" is not well-formed XML (line ${line}: ${whatEn}). Open it in Excel; if Excel repairs it, save it and try again.`,
-  });
+/** `what` is one of the catalog's `xml.*` messages. */
+export function malformedXml(part: string, src: string, pos: number, what: MessageRef): ChitieuError {
+  return new ChitieuError("error.malformed-xml", { part, line: lineAt(src, pos), what });
 }
 
-export function xmlEntitiesRefused(part: string): XlsxError {
-  return new XlsxError("xml-entities", {
-    vi: `Tệp bị từ chối: thành phần "${part}" khai báo DTD hoặc thực thể XML (<!DOCTYPE>/<!ENTITY>). Tệp Excel thật không bao giờ dùng chúng; đây là dấu hiệu tệp được tạo để gây hại (bom thực thể XML).`,
-    en: `The file was refused: the part "${part}" declares a DTD or XML entities (<!DOCTYPE>/<!ENTITY>). Real Excel files never use them; this is the mark of a hostile file (XML entity bomb).`,
-  });
+export function xmlEntitiesRefused(part: string): ChitieuError {
+  return new ChitieuError("error.xml-entities", { part });
 }

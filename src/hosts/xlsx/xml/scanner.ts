@@ -2,6 +2,7 @@
 // (balanced tags, one root, nothing but whitespace around it, valid references) and refuses DTDs.
 // Names are compared by local name so any namespace prefix works (x:c, c, ns0:c).
 
+import { msg, type MessageRef } from "../../../core/messages";
 import { type Deadline, NO_DEADLINE } from "../limits";
 import { decodeEntities } from "./entities";
 import { malformedXml, xmlEntitiesRefused } from "./errors";
@@ -52,8 +53,9 @@ export class XmlScanner {
     return this.stack.length;
   }
 
-  fail(whatEn: string, whatVi: string, at = this.pos): never {
-    throw malformedXml(this.part, this.src, at, whatEn, whatVi);
+  /** Refuses the part as malformed XML; `what` is one of the catalog's `xml.*` messages. */
+  fail(what: MessageRef, at = this.pos): never {
+    throw malformedXml(this.part, this.src, at, what);
   }
 
   next(): TokenKind {
@@ -69,8 +71,8 @@ export class XmlScanner {
     for (;;) {
       const pos = this.pos;
       if (pos >= s.length) {
-        if (this.stack.length > 0) this.fail(`the file ends before </${this.stack[this.stack.length - 1]}>`, `tệp kết thúc khi thẻ <${this.stack[this.stack.length - 1]}> chưa đóng`);
-        if (!this.rootSeen) this.fail("no root element", "không có phần tử gốc");
+        if (this.stack.length > 0) this.fail(msg("xml.ends-before", { tag: this.stack[this.stack.length - 1]! }));
+        if (!this.rootSeen) this.fail(msg("xml.no-root"));
         return EOF;
       }
       const lt = s.indexOf("<", pos);
@@ -79,7 +81,7 @@ export class XmlScanner {
         if (this.stack.length === 0) {
           for (let i = pos; i < end; i++) {
             const c = s.charCodeAt(i);
-            if (!isSpace(c) && !(i === 0 && c === 0xfeff)) this.fail("text outside the root element", "có văn bản nằm ngoài phần tử gốc", i);
+            if (!isSpace(c) && !(i === 0 && c === 0xfeff)) this.fail(msg("xml.text-outside-root"), i);
           }
           this.pos = end;
           continue;
@@ -93,38 +95,38 @@ export class XmlScanner {
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 63 /* ? */) {
         const e = s.indexOf("?>", lt + 2);
-        if (e < 0) this.fail("unterminated processing instruction", "chỉ thị xử lý không được đóng", lt);
+        if (e < 0) this.fail(msg("xml.unterminated-pi"), lt);
         this.pos = e + 2;
         continue;
       }
       if (c1 === 33 /* ! */) {
         if (s.startsWith("<!--", lt)) {
           const e = s.indexOf("-->", lt + 4);
-          if (e < 0) this.fail("unterminated comment", "chú thích không được đóng", lt);
+          if (e < 0) this.fail(msg("xml.unterminated-comment"), lt);
           this.pos = e + 3;
           continue;
         }
         if (s.startsWith("<![CDATA[", lt)) {
-          if (this.stack.length === 0) this.fail("CDATA outside the root element", "CDATA nằm ngoài phần tử gốc", lt);
+          if (this.stack.length === 0) this.fail(msg("xml.cdata-outside-root"), lt);
           const e = s.indexOf("]]>", lt + 9);
-          if (e < 0) this.fail("unterminated CDATA section", "đoạn CDATA không được đóng", lt);
+          if (e < 0) this.fail(msg("xml.unterminated-cdata"), lt);
           this.textFrom = lt + 9;
           this.textTo = e;
           this.cdata = true;
           this.pos = e + 3;
           return TEXT;
         }
-        this.fail("unexpected markup declaration", "khai báo đánh dấu không hợp lệ", lt);
+        this.fail(msg("xml.markup-declaration"), lt);
       }
       if (c1 === 47 /* / */) {
         const gt = s.indexOf(">", lt + 2);
-        if (gt < 0) this.fail("unterminated end tag", "thẻ đóng không kết thúc", lt);
+        if (gt < 0) this.fail(msg("xml.unterminated-end-tag"), lt);
         let nameEnd = gt;
         while (nameEnd > lt + 2 && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
         const qname = s.slice(lt + 2, nameEnd);
         const open = this.stack.pop();
         if (open !== qname) {
-          this.fail(open === undefined ? `unexpected </${qname}>` : `</${qname}> closes <${open}>`, open === undefined ? `thẻ đóng </${qname}> thừa` : `thẻ </${qname}> không khớp với <${open}>`, lt);
+          this.fail(open === undefined ? msg("xml.unexpected-end-tag", { tag: qname }) : msg("xml.mismatched-end-tag", { tag: qname, open }), lt);
         }
         if (this.stack.length === 0) this.rootClosed = true;
         const colon = qname.indexOf(":");
@@ -138,9 +140,9 @@ export class XmlScanner {
       for (; i < s.length; i++) {
         const c = s.charCodeAt(i);
         if (isSpace(c) || c === 62 /* > */ || c === 47 /* / */) break;
-        if (c === 60 /* < */) this.fail("'<' inside a tag", "ký tự '<' nằm trong thẻ", i);
+        if (c === 60 /* < */) this.fail(msg("xml.lt-in-tag"), i);
       }
-      if (i === lt + 1) this.fail("a '<' that starts no tag", "ký tự '<' không mở thẻ nào", lt);
+      if (i === lt + 1) this.fail(msg("xml.lt-starts-no-tag"), lt);
       const qname = s.slice(lt + 1, i);
       // find the end of the tag, honouring quotes ('>' may appear inside attribute values)
       const attrFrom = i;
@@ -149,14 +151,14 @@ export class XmlScanner {
         const c = s.charCodeAt(i);
         if (quote) {
           if (c === quote) quote = 0;
-          else if (c === 60) this.fail("'<' inside an attribute value", "ký tự '<' nằm trong giá trị thuộc tính", i);
+          else if (c === 60) this.fail(msg("xml.lt-in-attribute"), i);
         } else if (c === 34 || c === 39) quote = c;
         else if (c === 62) break;
-        else if (c === 60) this.fail("'<' inside a tag", "ký tự '<' nằm trong thẻ", i);
+        else if (c === 60) this.fail(msg("xml.lt-in-tag"), i);
       }
-      if (i >= s.length) this.fail(`unterminated tag <${qname}`, `thẻ <${qname} không kết thúc`, lt);
+      if (i >= s.length) this.fail(msg("xml.unterminated-tag", { tag: qname }), lt);
       const selfClosing = s.charCodeAt(i - 1) === 47;
-      if (this.rootClosed) this.fail("a second root element", "có phần tử gốc thứ hai", lt);
+      if (this.rootClosed) this.fail(msg("xml.second-root"), lt);
       this.rootSeen = true;
       this.attrFrom = attrFrom;
       this.attrTo = selfClosing ? i - 1 : i;
@@ -175,7 +177,7 @@ export class XmlScanner {
     const raw = this.src.slice(this.textFrom, this.textTo);
     if (this.cdata) return raw;
     const t = decodeEntities(raw);
-    if (t === null) this.fail("an undefined or malformed entity reference", "tham chiếu thực thể không hợp lệ", this.textFrom);
+    if (t === null) this.fail(msg("xml.bad-entity"), this.textFrom);
     return t;
   }
 
@@ -191,17 +193,17 @@ export class XmlScanner {
       while (i < end && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i))) i++;
       const nameTo = i;
       while (i < end && isSpace(s.charCodeAt(i))) i++;
-      if (s.charCodeAt(i) !== 61) this.fail("an attribute without a value", "thuộc tính thiếu giá trị", nameFrom);
+      if (s.charCodeAt(i) !== 61) this.fail(msg("xml.attribute-without-value"), nameFrom);
       i++;
       while (i < end && isSpace(s.charCodeAt(i))) i++;
       const q = s.charCodeAt(i);
-      if (q !== 34 && q !== 39) this.fail("an attribute value without quotes", "giá trị thuộc tính thiếu dấu nháy", i);
+      if (q !== 34 && q !== 39) this.fail(msg("xml.attribute-without-quotes"), i);
       const close = s.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (close < 0 || close > end) this.fail("an unterminated attribute value", "giá trị thuộc tính không đóng", i);
+      if (close < 0 || close > end) this.fail(msg("xml.unterminated-attribute"), i);
       if (matchesLocal(s, nameFrom, nameTo, localName) && !s.startsWith("xmlns", nameFrom)) {
         const raw = s.slice(i + 1, close);
         const v = decodeEntities(raw);
-        if (v === null) this.fail("an undefined or malformed entity reference", "tham chiếu thực thể không hợp lệ", i);
+        if (v === null) this.fail(msg("xml.bad-entity"), i);
         return v;
       }
       i = close + 1;
@@ -223,7 +225,7 @@ export class XmlScanner {
       const colon = qname.indexOf(":");
       const local = colon < 0 ? qname : qname.slice(colon + 1);
       const v = decodeEntities(m[3] ?? m[4] ?? "");
-      if (v === null) this.fail("an undefined or malformed entity reference", "tham chiếu thực thể không hợp lệ", this.attrFrom + m.index);
+      if (v === null) this.fail(msg("xml.bad-entity"), this.attrFrom + m.index);
       if (!(local in out)) out[local] = v;
     }
     return out;

@@ -1,5 +1,6 @@
 // A minimal element tree for the small parts (workbook, rels, styles, properties). Worksheets use the scanner directly.
 
+import { msg } from "../../../core/messages";
 import type { Deadline } from "../limits";
 import { END, EOF, START, TEXT, XmlScanner } from "./scanner";
 
@@ -37,7 +38,7 @@ export function parseXmlTree(src: string, part: string, deadline?: Deadline): Xm
     }
   }
   const docRoot = root.children[0];
-  return docRoot ?? sc.fail("no root element", "không có phần tử gốc", 0);
+  return docRoot ?? sc.fail(msg("xml.no-root"), 0);
 }
 
 function resolveAlternateContent(parent: XmlElement, alt: XmlElement): void {

@@ -1,6 +1,7 @@
 // Reads a zip's central directory without inflating anything, so sizes can be checked before any work.
 
-import { XlsxError } from "../errors";
+import { ChitieuError } from "../../../core/errors";
+import { msg, type MessageRef } from "../../../core/messages";
 
 export interface ZipEntry {
   /** Name as stored (UTF-8 decoded). */
@@ -26,11 +27,9 @@ const SIG_LOCAL = 0x04034b50;
 
 const utf8 = new TextDecoder("utf-8");
 
-function corrupt(detailEn: string, detailVi: string): XlsxError {
-  return new XlsxError("corrupt-zip", {
-    vi: `Tệp .xlsx bị hỏng hoặc chưa tải về đầy đủ (${detailVi}). Hãy tải lại hoặc mở bằng Excel rồi lưu lại.`,
-    en: `The .xlsx file is damaged or incomplete (${detailEn}). Download it again, or open it in Excel and save it again.`,
-  });
+/** `detail` is one of the catalog's `zip.*` messages. */
+function corrupt(detail: MessageRef): ChitieuError {
+  return new ChitieuError("error.corrupt-zip", { detail });
 }
 
 function u16(b: Uint8Array, o: number): number {
@@ -59,7 +58,7 @@ export interface CentralDirectory {
 /** Throws "corrupt-zip" when the directory is missing or inconsistent; "too-large" past maxEntries. */
 export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): CentralDirectory {
   const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) throw corrupt("no end-of-central-directory record; the file is probably truncated", "không tìm thấy phần mục lục cuối tệp, có thể tệp bị cắt cụt");
+  if (eocd < 0) throw corrupt(msg("zip.no-end-record"));
   let count = u16(bytes, eocd + 10);
   let dirSize = u32(bytes, eocd + 12);
   let dirOffset = u32(bytes, eocd + 16);
@@ -75,17 +74,14 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Cen
     }
   }
   if (count > maxEntries) {
-    throw new XlsxError("too-large", {
-      vi: `Tệp chứa ${count} thành phần nén, vượt giới hạn ${maxEntries}. Tệp .xlsx thông thường chỉ có vài chục thành phần; tệp này có thể bị hỏng hoặc được tạo để gây hại.`,
-      en: `The file holds ${count} zip entries, over the limit of ${maxEntries}. A normal .xlsx has a few dozen; this file may be damaged or hostile.`,
-    });
+    throw new ChitieuError("error.too-large.entries", { count, limit: maxEntries });
   }
-  if (dirOffset + dirSize > bytes.length) throw corrupt("the central directory points past the end of the file", "mục lục trỏ ra ngoài phần cuối tệp");
+  if (dirOffset + dirSize > bytes.length) throw corrupt(msg("zip.directory-past-end"));
 
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) throw corrupt("a central directory record is damaged", "một mục trong mục lục bị hỏng");
+    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) throw corrupt(msg("zip.record-damaged"));
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const nameLen = u16(bytes, p + 28);
@@ -95,7 +91,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Cen
     let uncompressedSize = u32(bytes, p + 24);
     let localHeaderOffset = u32(bytes, p + 42);
     const nameStart = p + 46;
-    if (nameStart + nameLen + extraLen > bytes.length) throw corrupt("a central directory record is cut off", "một mục trong mục lục bị cắt cụt");
+    if (nameStart + nameLen + extraLen > bytes.length) throw corrupt(msg("zip.record-cut-off"));
     const rawName = bytes.slice(nameStart, nameStart + nameLen);
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       // Zip64 extra field (0x0001): only the fields that overflowed are present, in this order.
@@ -135,11 +131,11 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Cen
 export function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const o = entry.localHeaderOffset;
   if (o + 30 > bytes.length || u32(bytes, o) !== SIG_LOCAL) {
-    throw corrupt(`the local header of "${entry.name}" is missing`, `thiếu phần đầu của thành phần "${entry.name}"`);
+    throw corrupt(msg("zip.local-header-missing", { name: entry.name }));
   }
   const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt(`"${entry.name}" is cut off`, `thành phần "${entry.name}" bị cắt cụt`);
+  if (end > bytes.length) throw corrupt(msg("zip.entry-cut-off", { name: entry.name }));
   return bytes.subarray(start, end);
 }
 

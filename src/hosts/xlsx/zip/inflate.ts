@@ -1,7 +1,7 @@
 // Inflates one entry while counting output, so a lying size header cannot make us allocate past a cap.
 
+import { ChitieuError } from "../../../core/errors";
 import { Inflate, inflateSync } from "fflate";
-import { XlsxError } from "../errors";
 import type { Deadline } from "../limits";
 
 // Small input chunks bound how far one push can overshoot the cap (deflate expands at most ~1032:1).
@@ -48,7 +48,7 @@ export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Dea
     }
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    if (e instanceof OutputCapExceeded || e instanceof XlsxError) throw e;
+    if (e instanceof OutputCapExceeded || e instanceof ChitieuError) throw e;
     throw new InflateFailed(e);
   }
   if (!ended) throw new InflateFailed(new Error("deflate stream ended early"));

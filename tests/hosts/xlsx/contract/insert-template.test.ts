@@ -1,10 +1,8 @@
 // Inserting the template into a workbook the official already has: new sheets and our metadata go in, and every part
 // of theirs stays byte-identical or only gains text (styles, sheet list, names, content types, relationships).
 
-import { SheetExistsError } from "../../../../src/hosts/host";
+import { ChitieuError } from "../../../../src/core/errors";
 import { createFileHost } from "../../../../src/hosts/xlsx/file-host";
-import { isHighlightError } from "../../../../src/hosts/xlsx/mark";
-import { isXlsxError } from "../../../../src/hosts/xlsx/errors";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { insertTemplateSheet } from "../../../../src/hosts/xlsx/template/insert";
 import { pinned, refusalCode } from "../../../support/corpus-expected";
@@ -25,8 +23,7 @@ describe.each(corpusFiles())("%s", (file) => {
     try {
       result = insertTemplateSheet(original, layout);
     } catch (e) {
-      if (e instanceof SheetExistsError) throw e;
-      if (!isXlsxError(e) && !isHighlightError(e)) throw e;
+      if (!(e instanceof ChitieuError) || e.code === "sheet-exists") throw e;
       expect({ file, insert: { refused: e.code } }).toEqual({ file, insert: pinned(file, "insert") });
       outcomes.push(`refused ${file}: ${e.code}`);
       return;
@@ -38,7 +35,7 @@ describe.each(corpusFiles())("%s", (file) => {
       changed = differingParts(before, after);
     } catch (e) {
       // a damaged entry we never had to read is copied as it was; reading the workbook refuses it before and after
-      expect(isXlsxError(e) && e.code).toBe("corrupt-zip");
+      expect(e instanceof ChitieuError && e.code).toBe("corrupt-zip");
       expect(refusalCode(file, "read")).toBe("corrupt-zip");
       // the file host refuses the same insertion: it first looks for our highlights, which reads every part
       expect(refusalCode(file, "insert")).toBe("corrupt-zip");
@@ -72,7 +69,7 @@ describe.each(corpusFiles())("%s", (file) => {
         readWorkbook(b);
         return undefined;
       } catch (e) {
-        if (!isXlsxError(e)) throw e;
+        if (!(e instanceof ChitieuError)) throw e;
         return e.code;
       }
     };
@@ -102,8 +99,8 @@ describe("inserting into the official's own workbook on the file host", () => {
   it("refuses a name that differs only in case, suggesting a free one", async () => {
     const host = createFileHost(await buildWorkbook({ sheets: [{ name: "BÁO CÁO", cells: { A1: { value: 1 } } }] }));
     const attempt = host.insertTemplate(layout);
-    await expect(attempt).rejects.toBeInstanceOf(SheetExistsError);
-    await expect(attempt).rejects.toMatchObject({ suggestion: "Báo cáo (2)" });
+    await expect(attempt).rejects.toBeInstanceOf(ChitieuError);
+    await expect(attempt).rejects.toMatchObject({ code: "sheet-exists", params: { suggestion: "Báo cáo (2)" } });
   });
 
   it("names the guide sheet freely when the workbook already has one called “Hướng dẫn”", async () => {

@@ -1,6 +1,7 @@
 // Every operation a user can run on a workbook, through the file host (what the browser mode and the CLI use), each
 // reduced to an outcome the corpus expectations pin: done losslessly, or refused with a code and a message.
 
+import { ChitieuError } from "../../../../src/core/errors";
 import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { defaultCatalog } from "../../../../src/core/catalog";
@@ -30,12 +31,8 @@ export interface Refusal {
  * `vi`/`en`); undefined for anything else, which is a crash and fails the test.
  */
 export function refusalOf(e: unknown): Refusal | undefined {
-  if (!(e instanceof Error)) return undefined;
-  const r = e as Error & { code?: unknown; vi?: unknown; en?: unknown; text?: { vi?: unknown; en?: unknown } };
-  const vi = typeof r.vi === "string" ? r.vi : r.text?.vi;
-  const en = typeof r.en === "string" ? r.en : (r.text?.en ?? r.message);
-  if (typeof r.code !== "string" || typeof vi !== "string" || typeof en !== "string") return undefined;
-  return { code: r.code, vi, en };
+  if (!(e instanceof ChitieuError)) return undefined;
+  return { code: e.code, vi: e.text("vi"), en: e.text("en") };
 }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };

@@ -1,13 +1,14 @@
 // What a reviewer sees when findings are marked into a workbook, and what stays exactly as the official left it.
 
-import { applyHighlights, applyHighlightsWithReport, clearHighlights, hasHighlights, HighlightError } from "../../../../src/hosts/xlsx/mark";
+import { applyHighlights, applyHighlightsWithReport, clearHighlights, hasHighlights } from "../../../../src/hosts/xlsx/mark";
+import { ChitieuError } from "../../../../src/core/errors";
 import { differingParts, equalBytes, mark, open, plan, readCorpus, text, tinyWorkbook } from "./helpers";
 import { caught as caughtError } from "../../../support/caught";
 
 const SHEET = "Báo cáo 2025";
 const SHEET1 = "Sheet1";
 
-const caught = (fn: () => unknown) => caughtError(fn, HighlightError);
+const caught = (fn: () => unknown) => caughtError(fn, ChitieuError);
 
 function roundTrips(input: Uint8Array, p = plan(mark(SHEET, "B3"))): Uint8Array {
   const out = applyHighlights(input, p);
@@ -24,16 +25,16 @@ describe("refusing marks that cannot be placed", () => {
   it("names the missing sheet and lists the sheets the workbook has, in Vietnamese and English", () => {
     const e = caught(() => applyHighlights(book, plan(mark("Bao cao 2025", "A1"))));
     expect(e.code).toBe("unknown-sheet");
-    expect(e.text.vi).toContain("“Bao cao 2025”");
-    expect(e.text.vi).toContain("“Báo cáo 2025”, “Ghi chú”");
-    expect(e.text.en).toContain("has no sheet");
+    expect(e.text("vi")).toContain("“Bao cao 2025”");
+    expect(e.text("vi")).toContain("“Báo cáo 2025”, “Ghi chú”");
+    expect(e.text("en")).toContain("has no sheet");
   });
 
   it.each(["A0", "XFE1", "A1048577", "A1:B2", "", "1A"])("refuses the cell address %p", (cell) => {
     const e = caught(() => applyHighlights(book, plan(mark(SHEET, cell))));
     expect(e.code).toBe("bad-cell-address");
-    expect(e.text.vi).toContain(`Ô "${cell}"`);
-    expect(e.text.en).toContain("A1:XFD1048576");
+    expect(e.text("vi")).toContain(`Ô "${cell}"`);
+    expect(e.text("en")).toContain("A1:XFD1048576");
   });
 
   it("accepts the last cell of the grid and matches sheet names ignoring case, as Excel does", () => {
@@ -55,7 +56,7 @@ describe("refusing marks that cannot be placed", () => {
   it("refuses Strict Open XML with advice to save as a normal workbook", () => {
     const e = caught(() => applyHighlights(readCorpus("poi__sample.strict.xlsx"), plan(mark("Sheet1", "A1"))));
     expect(e.code).toBe("strict-ooxml");
-    expect(e.text.vi).toContain("Strict Open XML");
+    expect(e.text("vi")).toContain("Strict Open XML");
   });
 });
 

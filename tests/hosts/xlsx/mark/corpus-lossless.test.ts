@@ -1,10 +1,10 @@
 // Every real workbook in the corpus: highlighting changes only what it must, keeps all of the officials' content,
 // and clearing gives back every part byte for byte.
 
-import { applyHighlightsWithReport, clearHighlights, hasHighlights, isHighlightError } from "../../../../src/hosts/xlsx/mark";
+import { applyHighlightsWithReport, clearHighlights, hasHighlights } from "../../../../src/hosts/xlsx/mark";
+import { ChitieuError } from "../../../../src/core/errors";
 import { PartView } from "../../../../src/hosts/xlsx/mark/part-view";
 import { readWorkbook } from "../../../../src/hosts/xlsx/mark/workbook";
-import { isXlsxError } from "../../../../src/hosts/xlsx/errors";
 import type { HighlightPlan } from "../../../../src/core/highlight-plan";
 import { expectationFor, pinned } from "../../../support/corpus-expected";
 import { corpusFiles, differingParts, featureCounts, isSubsequence, mark, noteCells, open, plan, readCorpus, text } from "./helpers";
@@ -39,7 +39,7 @@ describe.each(corpusFiles())("%s", (file) => {
     try {
       input = open(original);
     } catch (e) {
-      expect(isXlsxError(e)).toBe(true);
+      expect(e).toBeInstanceOf(ChitieuError);
       expect({ file, mark: { refused: (e as { code: string }).code } }).toEqual({ file, mark: pinned(file, "mark") });
       outcomes.push({ file, result: "rejected", detail: `openPackage: ${(e as { code: string }).code}` });
       return;
@@ -54,7 +54,7 @@ describe.each(corpusFiles())("%s", (file) => {
       }
       report = applyHighlightsWithReport(original, p);
     } catch (e) {
-      if (!isHighlightError(e) && !isXlsxError(e)) throw e;
+      if (!(e instanceof ChitieuError)) throw e;
       expect({ file, mark: { refused: e.code } }).toEqual({ file, mark: pinned(file, "mark") });
       outcomes.push({ file, result: "rejected", detail: `${e.code}` });
       return;

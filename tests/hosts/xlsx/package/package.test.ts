@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import { XlsxError } from "../../../../src/hosts/xlsx/errors";
+import { ChitieuError } from "../../../../src/core/errors";
 import { openPackage, savePackage } from "../../../../src/hosts/xlsx/package";
 import { CORPUS_DIR, MINIMAL_PARTS, deflatedZeros, zipOf, zipWithRawEntry } from "./zip-fixtures";
 import { caught as caughtError } from "../../../support/caught";
@@ -11,7 +11,7 @@ import { PYTHON, requireTools } from "../../../support/tools";
 
 const python = requireTools(["python3"]);
 
-const refusal = (fn: () => unknown) => caughtError(fn, XlsxError);
+const refusal = (fn: () => unknown) => caughtError(fn, ChitieuError);
 
 const MB = 1024 * 1024;
 
@@ -44,14 +44,14 @@ describe("openPackage refuses what is not an .xlsx, naming what it is", () => {
   });
 
   it("an empty file", () => {
-    expect(refusal(() => openPackage(new Uint8Array(0))).text.vi).toContain("Tệp rỗng");
+    expect(refusal(() => openPackage(new Uint8Array(0))).text("vi")).toContain("Tệp rỗng");
   });
 
   it("a truncated .xlsx", () => {
     const full = readFileSync(path.join(CORPUS_DIR, "readxl__vietnamese-utf8.xlsx"));
     const e = refusal(() => openPackage(new Uint8Array(full.subarray(0, Math.floor(full.length / 2)))));
     expect(e.code).toBe("corrupt-zip");
-    expect(e.text.vi).toMatch(/hỏng|chưa tải về đầy đủ/);
+    expect(e.text("vi")).toMatch(/hỏng|chưa tải về đầy đủ/);
   });
 
   it("an Excel 97-2003 .xls (OLE compound file)", () => {
@@ -60,7 +60,7 @@ describe("openPackage refuses what is not an .xlsx, naming what it is", () => {
     cfb.set(Array.from("Workbook").flatMap((c) => [c.charCodeAt(0), 0]), 512);
     const e = refusal(() => openPackage(cfb));
     expect(e.code).toBe("xls-binary");
-    expect(e.text.vi).toBe("Tệp là định dạng Excel 97-2003 (.xls), chưa hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel).");
+    expect(e.text("vi")).toBe("Tệp là định dạng Excel 97-2003 (.xls), chưa hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Tệp › Lưu thành › Sổ làm việc Excel).");
   });
 
   it("a password-protected .xlsx (OLE container with EncryptionInfo/EncryptedPackage)", () => {
@@ -70,19 +70,19 @@ describe("openPackage refuses what is not an .xlsx, naming what it is", () => {
     cfb.set(Array.from("EncryptedPackage").flatMap((c) => [c.charCodeAt(0), 0]), 1152);
     const e = refusal(() => openPackage(cfb));
     expect(e.code).toBe("encrypted");
-    expect(e.text.vi).toContain("mật khẩu");
+    expect(e.text("vi")).toContain("mật khẩu");
   });
 
   it("an OpenDocument spreadsheet", () => {
     const ods = zipOf([["mimetype", "application/vnd.oasis.opendocument.spreadsheet"], ["content.xml", "<office:document-content/>"]]);
     const e = refusal(() => openPackage(ods));
     expect(e.code).toBe("ods");
-    expect(e.text.vi).toContain(".ods");
+    expect(e.text("vi")).toContain(".ods");
   });
 
   it("a Word document and a zip without a workbook", () => {
     const docx = zipOf([["[Content_Types].xml", "<Types/>"], ["word/document.xml", "<w:document/>"]]);
-    expect(refusal(() => openPackage(docx)).text.vi).toContain("Word");
+    expect(refusal(() => openPackage(docx)).text("vi")).toContain("Word");
     const e = refusal(() => openPackage(zipOf([["readme.txt", "hello"]])));
     expect(e.code).toBe("not-workbook");
   });
@@ -91,7 +91,7 @@ describe("openPackage refuses what is not an .xlsx, naming what it is", () => {
     const html = new TextEncoder().encode("<html><body><table><tr><td>1</td></tr></table></body></html>");
     const e = refusal(() => openPackage(html));
     expect(e.code).toBe("not-zip");
-    expect(e.text.vi).toContain("HTML");
+    expect(e.text("vi")).toContain("HTML");
   });
 });
 
@@ -130,7 +130,7 @@ describe("openPackage limits", () => {
     ]);
     const e = refusal(() => openPackage(zip));
     expect(e.code).toBe("too-large");
-    expect(e.text.en).toContain("zip bomb");
+    expect(e.text("en")).toContain("zip bomb");
   });
 
   it("stops inflating a part whose header lies about its size, keeping memory bounded", () => {
@@ -199,12 +199,12 @@ describe("savePackage", () => {
   });
 });
 
-describe("XlsxError messages", () => {
+describe("file refusal messages", () => {
   it("carry Vietnamese (NFC, with diacritics) and English text", () => {
     const e = refusal(() => openPackage(new Uint8Array([1, 2, 3, 4, 5])));
-    expect(e.text.vi).toBe(e.text.vi.normalize("NFC"));
-    expect(e.text.vi).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
-    expect(e.text.en.length).toBeGreaterThan(20);
-    expect(e.message).toBe(e.text.en);
+    expect(e.text("vi")).toBe(e.text("vi").normalize("NFC"));
+    expect(e.text("vi")).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    expect(e.text("en").length).toBeGreaterThan(20);
+    expect(e.message).toBe(e.text("en"));
   });
 });

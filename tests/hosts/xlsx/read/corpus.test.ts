@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../../src/core/snapshot";
-import { XlsxError } from "../../../../src/hosts/xlsx/errors";
+import { ChitieuError } from "../../../../src/core/errors";
 import { tryParseCell, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { CORPUS_DIR } from "../package/zip-fixtures";
 import { refusalCode } from "../../../support/corpus-expected";
@@ -19,7 +19,7 @@ function codeOf(file: string): string | null {
     read(file);
     return null;
   } catch (e) {
-    if (e instanceof XlsxError) return e.code;
+    if (e instanceof ChitieuError) return e.code;
     throw e;
   }
 }

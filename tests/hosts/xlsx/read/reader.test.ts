@@ -1,11 +1,10 @@
 import { isCellError } from "../../../../src/core/snapshot";
-import { StoreError } from "../../../../src/core/metadata";
-import { XlsxError } from "../../../../src/hosts/xlsx/errors";
+import { ChitieuError } from "../../../../src/core/errors";
 import { readSheetsInfo, readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { STYLES_XML, buildWorkbook, worksheetXml } from "../package/zip-fixtures";
 import { caught as caughtError } from "../../../support/caught";
 
-const refusal = (fn: () => unknown) => caughtError(fn, XlsxError);
+const refusal = (fn: () => unknown) => caughtError(fn, ChitieuError);
 
 const METADATA = {
   "chitieu.templateVersion": "1",
@@ -121,8 +120,8 @@ describe("readWorkbook: structure", () => {
     const t = performance.now();
     const e = refusal(() => readWorkbook(bytes));
     expect(e.code).toBe("too-many-cells");
-    expect(e.text.vi).toContain("Số liệu");
-    expect(e.text.vi).toContain("XFD1048576");
+    expect(e.text("vi")).toContain("Số liệu");
+    expect(e.text("vi")).toContain("XFD1048576");
     expect(performance.now() - t).toBeLessThan(1000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
   });
@@ -148,7 +147,7 @@ describe("readWorkbook: structure", () => {
     expect(readWorkbook(bytes, { sheets: ["B"] }).sheets.map((s) => s.name)).toEqual(["B"]);
     const e = refusal(() => readWorkbook(bytes, { sheets: ["C"] }));
     expect(e.code).toBe("missing-part");
-    expect(e.text.vi).toContain('"C"');
+    expect(e.text("vi")).toContain('"C"');
   });
 });
 
@@ -167,10 +166,12 @@ describe("readWorkbook: template metadata", () => {
   it("refuses properties edited into something we never wrote, naming each one", () => {
     const incomplete: Record<string, string> = { ...METADATA };
     delete incomplete["chitieu.unitCode"];
-    const read = (custom: Record<string, string>) => caughtError(() => readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom })), StoreError);
-    expect(read(incomplete).en).toContain("chitieu.unitCode: Invalid input: expected string, received undefined");
-    expect(read({ ...METADATA, "chitieu.level": "huyện" }).vi).toContain('chitieu.level: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "province"|"district"|"commune"');
-    expect(read({ ...METADATA, "chitieu.year": "năm 2025" }).en).toContain("chitieu.year: a year such as 2025");
+    const read = (custom: Record<string, string>) => caughtError(() => readWorkbook(buildWorkbook({ sheets: [{ name: "S", sheetData: "" }], custom })), ChitieuError);
+    expect(read(incomplete).code).toBe("store-damaged");
+    expect(read(incomplete).text("en")).toContain("chitieu.unitCode: required but missing (expected string)");
+    expect(read({ ...METADATA, "chitieu.level": "huyện" }).text("vi")).toContain('chitieu.level: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "province"|"district"|"commune"');
+    expect(read({ ...METADATA, "chitieu.year": "năm 2025" }).text("en")).toContain("chitieu.year: a year such as 2025");
+    expect(read({ ...METADATA, "chitieu.year": "năm 2025" }).text("vi")).toContain("chitieu.year: một năm, ví dụ 2025");
   });
 });
 
@@ -184,8 +185,8 @@ describe("readWorkbook: hostile and damaged sheets", () => {
     const raw = `<?xml version="1.0"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\n<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`;
     const e = refusal(() => readWorkbook(buildWorkbook({ sheets: [{ name: "S", raw }] })));
     expect(e.code).toBe("malformed-xml");
-    expect(e.text.vi).toContain("xl/worksheets/sheet1.xml");
-    expect(e.text.vi).toContain("dòng 3");
+    expect(e.text("vi")).toContain("xl/worksheets/sheet1.xml");
+    expect(e.text("vi")).toContain("dòng 3");
   });
 
   it("refuses an undefined entity reference", () => {
@@ -205,13 +206,13 @@ describe("readWorkbook: hostile and damaged sheets", () => {
     const bytes = buildWorkbook({ sheets: [{ name: "S", sheetData: rows }] });
     const e = refusal(() => readWorkbook(bytes, { limits: { timeoutMs: 0.001 } }));
     expect(e.code).toBe("timeout");
-    expect(e.text.vi).toContain("giây");
+    expect(e.text("vi")).toContain("giây");
   });
 
   it("reports a shared string index that does not exist", () => {
     const bytes = buildWorkbook({ sharedStrings: ["a"], sheets: [{ name: "S", sheetData: '<row r="1"><c r="B1" t="s"><v>5</v></c></row>' }] });
     const e = refusal(() => readWorkbook(bytes));
     expect(e.code).toBe("missing-part");
-    expect(e.text.vi).toContain("B1");
+    expect(e.text("vi")).toContain("B1");
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { metadataEntries, StoreError } from "../../../../src/core/metadata";
-import { HostError } from "../../../../src/hosts/host";
+import { metadataEntries } from "../../../../src/core/metadata";
+import { ChitieuError } from "../../../../src/core/errors";
 import { createFileHost } from "../../../../src/hosts/xlsx/file-host";
 import { caught as caughtError, rejected } from "../../../support/caught";
 import type { TemplateMetadata } from "../../../../src/core/snapshot";
@@ -23,9 +23,9 @@ async function savedByOldExcel(rows: [string, string | number][]): Promise<Uint8
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const caught = (fn: () => unknown) => caughtError(fn, StoreError);
+const caught = (fn: () => unknown) => caughtError(fn, ChitieuError);
 
-const refusal = (p: Promise<unknown>) => rejected(p, HostError);
+const refusal = (p: Promise<unknown>) => rejected(p, ChitieuError);
 
 const bytes: Record<"incomplete" | "badYear", Uint8Array> = { incomplete: new Uint8Array(), badYear: new Uint8Array() };
 beforeAll(async () => {
@@ -43,12 +43,12 @@ describe("a template saved by an Excel without custom properties", () => {
   it("is refused, naming the entry, when a field was deleted or edited on the store sheet", async () => {
     const e1 = caught(() => readWorkbook(bytes.incomplete));
     expect(e1.code).toBe("store-damaged");
-    expect(e1.en).toContain("chitieu.level: Invalid input: expected string, received undefined");
+    expect(e1.text("en")).toContain("chitieu.level: required but missing (expected string)");
     const e2 = await refusal(createFileHost(bytes.badYear).readMetadata());
     expect(e2.code).toBe("store-damaged");
-    expect(e2.vi).toContain('các mục "chitieu.*" trên trang tính "_chitieu"');
-    expect(e2.vi).toContain("chitieu.year: ");
-    expect(e2.en).toContain("chitieu.year: a year such as 2025");
+    expect(e2.text("vi")).toContain('các mục "chitieu.*" trên trang tính "_chitieu"');
+    expect(e2.text("vi")).toContain("chitieu.year: ");
+    expect(e2.text("en")).toContain("chitieu.year: a year such as 2025");
   });
 
   it("is not our template when it holds none of our entries", async () => {
