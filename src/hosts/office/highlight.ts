@@ -116,8 +116,11 @@ function noFill(color: string | null | undefined): boolean {
 function queueRemoval(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, keepFills: ReadonlySet<string>): { left: OurState; removed: number } {
   const sheet = sheetsOf(ctx);
   let removed = 0;
-  for (const r of state.ourRules) {
-    sheet(r.sheet).getRange().conditionalFormats.getItem(r.id).delete();
+  // A rule's id is its position in the sheet's collection ("the priority of the conditional format in the current
+  // ConditionalFormatCollection"), valid only until a rule is added or deleted: the positions come from the read in
+  // this same Excel.run (or the one just before it), and go from the highest down so no deletion shifts the next.
+  for (const r of [...state.ourRules].sort((a, b) => b.position - a.position)) {
+    sheet(r.sheet).getRange().conditionalFormats.getItem(String(r.position)).delete();
     removed++;
   }
   for (const x of state.state.fills) {

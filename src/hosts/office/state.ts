@@ -30,7 +30,8 @@ export interface WorkbookState {
   /** Keys as they are in custom properties (to delete stale ones). */
   propertyKeys: string[];
   state: OurState;
-  ourRules: { sheet: string; id: string }[];
+  /** Our rules by sheet and position (Excel's id): recognised by what they are, since a position names no rule for long. */
+  ourRules: { sheet: string; position: number }[];
   /** Existing notes/comments by "sheet!CELL" key, and whether each is ours. */
   notes: Map<string, Located & { ours: boolean }>;
   comments: Map<string, Located & { id: string; ours: boolean }>;
@@ -85,7 +86,7 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
   const rules = full && f.conditionalFormats
     ? userSheets.map((sheet) => ({
         sheet,
-        items: ws.getItem(sheet).getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula"),
+        items: ws.getItem(sheet).getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       }))
     : [];
   const protection = full && f.api12 ? userSheets.map((sheet) => ({ sheet, p: ws.getItem(sheet).protection.load("protected,options") })) : [];
@@ -133,10 +134,10 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
       }
       const ourRules: WorkbookState["ourRules"] = [];
       for (const { sheet, items } of rules)
-        for (const cf of items.items) {
-          if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) continue;
-          if (isOurFormula(cf.customOrNullObject.rule.formula)) ourRules.push({ sheet, id: cf.id });
-        }
+        items.items.forEach((cf, position) => {
+          if (cf.type !== "Custom" || cf.customOrNullObject.isNullObject) return;
+          if (isOurFormula(cf.customOrNullObject.rule.formula)) ourRules.push({ sheet, position });
+        });
       const found: WorkbookState = {
         allNames: [...names],
         sheetNames: userSheets,

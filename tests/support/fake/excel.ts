@@ -190,7 +190,7 @@ export class FakeExcel {
   }
 
   addUserConditionalFormat(sheetName: string, areas: string[], formula: string, fill: string): FakeConditionalFormat {
-    const cf: FakeConditionalFormat = { id: this.nextId("cf"), type: "Custom", areas, formula, fill, fontColor: null };
+    const cf: FakeConditionalFormat = { key: this.nextId("cf"), type: "Custom", areas, formula, fill, fontColor: null };
     this.sheet(sheetName).conditionalFormats.push(cf);
     return cf;
   }

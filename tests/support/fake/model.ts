@@ -22,7 +22,8 @@ export interface FakeCell {
 }
 
 export interface FakeConditionalFormat {
-  id: string;
+  /** The fake's own handle for a test to tell formats apart; Excel's id is a position (objects.ts, getItem). */
+  key: string;
   type: "Custom" | "CellValue" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText";
   /** Areas of the sheet it applies to, e.g. ["B3:B9", "D4"]. */
   areas: string[];

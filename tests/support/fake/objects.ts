@@ -894,32 +894,42 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
     return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => mine.some((m) => areasOverlap(parseArea(a), m))));
   }
   protected materialize(): FakeConditionalFormatObject[] {
-    return this.overlapping().map((cf) => new FakeConditionalFormatObject(this.context, this.ws, () => cf.id, false));
+    return this.overlapping().map((cf) => new FakeConditionalFormatObject(this.context, this.ws, () => cf, () => this.overlapping(), false));
   }
   add(type: string): FakeConditionalFormatObject {
-    const box: { id?: string } = {};
+    const box: { cf?: FakeConditionalFormat } = {};
     this.context.enqueue("ConditionalFormatCollection.add", type, () => {
       const sheet = this.ws.sheetNow();
       assertEditable(sheet, null, "format", "ConditionalFormatCollection.add");
       const cf: FakeConditionalFormat = {
-        id: this.context.excel.nextId("cf"),
+        key: this.context.excel.nextId("cf"),
         type: type as FakeConditionalFormat["type"],
         areas: this.areasNow().map(areaAddress),
         formula: "",
         fill: null,
         fontColor: null,
       };
-      // Excel puts a new format first (highest priority)
+      // Excel puts a new format first (highest priority), shifting the position (and so the id) of every other
       sheet.conditionalFormats.unshift(cf);
-      box.id = cf.id;
+      box.cf = cf;
     });
-    return new FakeConditionalFormatObject(this.context, this.ws, () => box.id, false);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => box.cf, () => this.overlapping(), false);
   }
+  /**
+   * `id` is a position, resolved when the request runs: ConditionalFormat.id is "the priority of the conditional
+   * format in the current ConditionalFormatCollection" (@types/office-js JSDoc; learn.microsoft.com
+   * /javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member), and "priority is a number
+   * equal to the index in the collection" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting,
+   * "Multiple formats and priority"). So an id read before a format was added or deleted names another format after.
+   */
   getItem(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.ws, () => id, false);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => this.atPosition(id), () => this.overlapping(), false);
   }
   getItemOrNullObject(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.ws, () => id, true);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => this.atPosition(id), () => this.overlapping(), true);
+  }
+  private atPosition(id: string): FakeConditionalFormat | undefined {
+    return /^\d+$/.test(id) ? this.overlapping()[Number(id)] : undefined;
   }
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
@@ -939,7 +949,8 @@ export class FakeConditionalFormatObject extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
     private readonly ws: FakeWorksheet,
-    private readonly idNow: () => string | undefined,
+    private readonly cfNow: () => FakeConditionalFormat | undefined,
+    private readonly collectionNow: () => FakeConditionalFormat[],
     private readonly nullable: boolean,
   ) {
     super(ctx);
@@ -948,22 +959,22 @@ export class FakeConditionalFormatObject extends FakeClientObject {
     return "ConditionalFormat";
   }
   modelNow(): FakeConditionalFormat {
-    const id = this.idNow();
-    const cf = this.ws.sheetNow().conditionalFormats.find((c) => c.id === id);
-    if (!cf) throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+    const cf = this.cfNow();
+    if (!cf || !this.ws.sheetNow().conditionalFormats.includes(cf)) throw itemNotFound("ConditionalFormat");
     return cf;
   }
   protected override nullNow(): boolean {
-    const id = this.idNow();
-    if (this.ws.sheetNow().conditionalFormats.some((c) => c.id === id)) return false;
+    const cf = this.cfNow();
+    if (cf && this.ws.sheetNow().conditionalFormats.includes(cf)) return false;
     if (this.nullable) return true;
-    throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+    throw itemNotFound("ConditionalFormat");
   }
   protected scalars(): Props {
     return {
-      id: { since: "1.6", read: () => this.modelNow().id },
+      // its position in the collection it was reached through, as of this request (see getItem)
+      id: { since: "1.6", read: () => String(this.collectionNow().indexOf(this.modelNow())) },
       type: { since: "1.6", read: () => this.modelNow().type },
-      priority: { since: "1.6", read: () => this.ws.sheetNow().conditionalFormats.indexOf(this.modelNow()) },
+      priority: { since: "1.6", read: () => this.collectionNow().indexOf(this.modelNow()) },
     };
   }
   protected override navigations(): Navs {
