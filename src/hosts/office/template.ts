@@ -19,6 +19,11 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** "@" (Text) for a constant text, so Excel stores it as written; "General" for numbers, formulas and blanks. */
+function textFormatOf(v: string | number | boolean): string {
+  return typeof v === "string" && v !== "" && !v.startsWith("=") ? "@" : "General";
+}
+
 /** The layout's cells as one formulas matrix (constants as values, formulas with "="), cut into row blocks. */
 function contentBlocks(layout: TemplateLayout, blockBytes: number): { top: number; rows: (string | number | boolean)[][] }[] {
   const width = parseCell(`${layout.lastColumn}1`).col + 1;
@@ -151,8 +156,12 @@ export async function insertLayout(
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
     const area = { top: block.top, left: 0, bottom: block.top + block.rows.length - 1, right: width - 1 };
-    await batch.spend(JSON.stringify(block.rows).length + 200);
-    ws.getRange(areaAddress(area)).formulas = block.rows;
+    await batch.spend(2 * JSON.stringify(block.rows).length + 200);
+    const range = ws.getRange(areaAddress(area));
+    // Excel parses text written through formulas/values as typed input ("(1)" would become -1): text cells get the
+    // Text format first, the rest stay General until their style says otherwise
+    range.numberFormat = block.rows.map((row) => row.map(textFormatOf));
+    range.formulas = block.rows;
   }
   for (const [id, areas] of styleAreas(layout)) {
     const style = layout.styles[id];
@@ -196,7 +205,9 @@ export async function insertLayout(
   const guideRows = [[layout.guide.title], [""], ...layout.guide.lines.map((l) => [l])];
   await batch.spend(JSON.stringify(guideRows).length + 3000);
   const guide = ctx.workbook.worksheets.add(guideName);
-  guide.getRange(`A1:A${guideRows.length}`).values = guideRows;
+  const guideText = guide.getRange(`A1:A${guideRows.length}`);
+  guideText.numberFormat = guideRows.map((row) => row.map(textFormatOf));
+  guideText.values = guideRows;
   applyStyle(guide.getRange("A1"), layout.styles.guideTitle, f, parseArea("A1"));
   applyStyle(guide.getRange(`A3:A${guideRows.length}`), layout.styles.guideText, f, parseArea(`A3:A${guideRows.length}`));
   if (f.api12) guide.getRange("A:A").format.columnWidth = widthInPoints(110);

@@ -37,3 +37,19 @@ describe("conditional formats: ids are positions that shift (ExcelApi ≥ 1.6)",
     expect(fake.conditionalFormats(sheet).map((r) => r.key)).toEqual(theirs);
   });
 });
+
+describe("text written into cells is typed input to Excel", () => {
+  it.each(["1.1", "1.7", "1.18"])("keeps every text of the template as text at ExcelApi %s, the column numbers (1), (2)… included", async (level) => {
+    const fake = new FakeExcel({ apiVersion: level });
+    const layout = communeLayout();
+    await hostOn(fake).insertTemplate(layout);
+    const texts = layout.cells.filter((c) => c.formula === undefined && typeof c.value === "string" && c.value !== "");
+    expect(texts.some((c) => c.value === "(1)")).toBe(true);
+    const changed = texts.filter((c) => fake.cell(`'${layout.sheetName}'!${c.ref}`)?.value !== c.value).map((c) => `${c.ref}: ${JSON.stringify(c.value)}`);
+    expect(changed).toEqual([]);
+    // the guide's lines too
+    layout.guide.lines.forEach((line, i) => {
+      if (line) expect(fake.cell(`'${layout.guide.sheetName}'!A${i + 3}`)?.value).toBe(line);
+    });
+  });
+});

@@ -93,18 +93,67 @@ function valueType(cell: FakeCell | undefined): string {
   return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
 }
 
-function writeValue(cell: FakeCell, v: unknown, asFormula: boolean): void {
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+`;
+const PLAIN = new RegExp(`^[+-]?(?:${NUMBER})$`);
+const NEGATIVE = new RegExp(`^\\(\\s*(${NUMBER})\\s*\\)$`);
+const PERCENT = new RegExp(`^([+-]?(?:${NUMBER}))\\s*%$`);
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+function toNumber(text: string): number {
+  return Number(text.replace(/,/g, ""));
+}
+
+/**
+ * A string written through Range.values or Range.formulas is typed input, as if the user typed it: Excel reads
+ * numbers in parentheses as negative ("(1)" → -1), percentages as fractions, ISO dates as date serials (office-js
+ * issue #229 shows dates), TRUE/FALSE as booleans, and "If the returned value starts with a plus ("+"), minus ("-"),
+ * or equal sign ("="), Excel interprets this value as a formula" (@types/office-js JSDoc of Range.values). Text stays
+ * text in a cell formatted "@" (Text) or after a leading apostrophe, as when typing (support.microsoft.com, "Format
+ * numbers as text"). Locale-shaped forms (1.234,5; 31/01/2025) are left as text here, as the JSDoc says for dates.
+ */
+function typedInput(cell: FakeCell, text: string): { value: Scalar; numberFormat?: string } | { formula: string; error?: string } {
+  if (cell.numberFormat === "@") return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=") && text.length > 1) return { formula: text.slice(1) };
+  const t = text.trim();
+  if (PLAIN.test(t)) return { value: toNumber(t) };
+  const negative = NEGATIVE.exec(t);
+  if (negative?.[1]) return { value: -toNumber(negative[1]) };
+  const percent = PERCENT.exec(t);
+  if (percent?.[1]) return { value: toNumber(percent[1]) / 100, ...(cell.numberFormat ? {} : { numberFormat: "0%" }) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const date = ISO_DATE.exec(t);
+  if (date) {
+    const serial = (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return { value: serial, ...(cell.numberFormat ? {} : { numberFormat: "yyyy-mm-dd" }) };
+  }
+  // "- Bước 1" is read as a formula that Excel cannot evaluate
+  if (/^[+-]/.test(t)) return { formula: t, error: "#NAME?" };
+  return { value: text };
+}
+
+function writeValue(cell: FakeCell, v: unknown): void {
   delete cell.error;
-  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
-    cell.formula = v.slice(1);
-    // the fake does not calculate: a formula's cached value is unknown until a test sets it
+  delete cell.formula;
+  if (v === null || v === undefined || v === "") {
     delete cell.value;
     return;
   }
-  delete cell.formula;
-  if (v === null || v === undefined || v === "") delete cell.value;
-  else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") cell.value = asFormula && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-  else throw invalidArgument("Range.values", `unsupported value ${JSON.stringify(v)}`);
+  if (typeof v === "number" || typeof v === "boolean") {
+    cell.value = v;
+    return;
+  }
+  if (typeof v !== "string") throw invalidArgument("Range.values", `unsupported value ${JSON.stringify(v)}`);
+  const typed = typedInput(cell, v);
+  if ("formula" in typed) {
+    cell.formula = typed.formula;
+    // the fake does not calculate: a formula's cached value is unknown until a test sets it
+    delete cell.value;
+    if (typed.error) cell.error = typed.error;
+    return;
+  }
+  cell.value = typed.value;
+  if (typed.numberFormat) cell.numberFormat = typed.numberFormat;
 }
 
 // ---------------------------------------------------------------- workbook
@@ -541,13 +590,13 @@ export class FakeRange extends FakeClientObject {
     return this.prop("values");
   }
   set values(v: unknown) {
-    this.write("values", v, false);
+    this.write("values", v);
   }
   get formulas(): Scalar[][] {
     return this.prop("formulas");
   }
   set formulas(v: unknown) {
-    this.write("formulas", v, true);
+    this.write("formulas", v);
   }
   get numberFormat(): string[][] {
     return this.prop("numberFormat");
@@ -576,11 +625,11 @@ export class FakeRange extends FakeClientObject {
   get columnCount(): number {
     return this.prop("columnCount");
   }
-  private write(kind: "values" | "formulas", v: unknown, asFormula: boolean): void {
+  private write(kind: "values" | "formulas", v: unknown): void {
     this.context.enqueue(`Range.${kind}`, v, () => {
       const { sheet, area } = this.targetNow();
       assertEditable(sheet, area, "content", `Range.${kind}`);
-      forEachInput(area, v, `Range.${kind}`, (r, c, x) => writeValue(cellAt(sheet, r, c), x, asFormula));
+      forEachInput(area, v, `Range.${kind}`, (r, c, x) => writeValue(cellAt(sheet, r, c), x));
     });
   }
   get format(): FakeRangeFormat {
