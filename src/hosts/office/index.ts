@@ -117,9 +117,10 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const code = excelCode(e);
           // the workbook changed since the snapshot (a rule or note of ours deleted by hand): read again, once
           if (cached && code === "ItemNotFound") return apply(true, null);
-          // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell:
-          // mark without explanations (the pane still lists every finding) rather than fail the check
-          if (code === "InvalidArgument" && f.explanations === "comments") return apply(false, null);
+          // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell, with an
+          // error the reference does not name: whatever the code, mark without explanations (the pane still lists
+          // every finding); a failure that has nothing to do with comments fails again and is reported
+          if (f.explanations === "comments") return apply(false, null);
           throw e;
         }
       }),

@@ -34,7 +34,8 @@ export interface WorkbookState {
   ourRules: { sheet: string; position: number }[];
   /** Existing notes/comments by "sheet!CELL" key, and whether each is ours. */
   notes: Map<string, Located & { ours: boolean }>;
-  comments: Map<string, Located & { id: string; ours: boolean }>;
+  /** `replies`: a colleague's answers, which Comment.delete would take with it. */
+  comments: Map<string, Located & { id: string; ours: boolean; replies: number }>;
   protection: Map<string, SheetProtection>;
 }
 
@@ -91,7 +92,9 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
     : [];
   const protection = full && f.api12 ? userSheets.map((sheet) => ({ sheet, p: ws.getItem(sheet).protection.load("protected,options") })) : [];
   const noteLocations = p1.notes ? p1.notes.items.map((n) => ({ note: n, at: n.getLocation().load("address") })) : [];
-  const commentLocations = p1.comments ? p1.comments.items.map((c) => ({ comment: c, at: c.getLocation().load("address") })) : [];
+  const commentLocations = p1.comments
+    ? p1.comments.items.map((c) => ({ comment: c, at: c.getLocation().load("address"), replies: c.replies.getCount() }))
+    : [];
 
   const ranges = scope === "snapshot" ? userSheets.map((name) => ({ name, range: queueUsedRange(ctx, f, name) })) : [];
 
@@ -127,10 +130,11 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
         notes.set(key, { ...loc, ours: note.content.startsWith(NOTE_PREFIX) && (noted.has(key) || state.notes.length === 0) });
       }
       const comments: WorkbookState["comments"] = new Map();
-      for (const { comment, at } of commentLocations) {
+      for (const { comment, at, replies } of commentLocations) {
         const loc = located(at.address);
         const key = cellKeyOf(loc.sheet, loc.cell);
-        comments.set(key, { ...loc, id: comment.id, ours: comment.content.startsWith(NOTE_PREFIX) && (commented.has(key) || state.comments.length === 0) });
+        const ours = comment.content.startsWith(NOTE_PREFIX) && (commented.has(key) || state.comments.length === 0);
+        comments.set(key, { ...loc, id: comment.id, ours, replies: replies.value });
       }
       const ourRules: WorkbookState["ourRules"] = [];
       for (const { sheet, items } of rules)

@@ -53,3 +53,53 @@ describe("text written into cells is typed input to Excel", () => {
     });
   });
 });
+
+describe("threaded comments keep their replies (ExcelApi 1.10–1.17)", () => {
+  function commented(level: string) {
+    const fake = new FakeExcel({ apiVersion: level, sheets: ["Số liệu"] });
+    fake.setValues("Số liệu", "A1", [["Mã", "Giá trị"], ["CQS-01", 95], ["CQS-02", 40]]);
+    return fake;
+  }
+
+  it("updates our comment in place when a colleague has replied, through re-checks and a clear", async () => {
+    const fake = commented("1.14");
+    const host = hostOn(fake);
+    await host.readSnapshot();
+    await host.applyHighlights({ marks: [mark("Số liệu", "B2", "error", "Tỷ lệ vượt 100%")] });
+    fake.addReply("'Số liệu'!B2", "Đã báo anh Bình sửa lại");
+
+    // the finding's wording changes, then the cell is fixed, then the marks are cleared
+    await host.readSnapshot();
+    await host.applyHighlights({ marks: [mark("Số liệu", "B2", "warning", "Thiếu mẫu số")] });
+    expect(fake.comments().map((c) => [c.cell, c.content, c.replies.map((r) => r.content)])).toEqual([
+      ["B2", "Chỉ tiêu CĐS: Thiếu mẫu số", ["Đã báo anh Bình sửa lại"]],
+    ]);
+    await host.readSnapshot();
+    await host.applyHighlights({ marks: [mark("Số liệu", "B3", "error")] });
+    await host.clearHighlights();
+    const left = fake.comments();
+    expect(left.map((c) => [c.cell, c.replies.map((r) => r.content)])).toEqual([["B2", ["Đã báo anh Bình sửa lại"]]]);
+    expect(left[0]!.content).not.toContain("Thiếu mẫu số");
+  });
+
+  it("keeps the same comment (no delete and re-add) for an unchanged finding", async () => {
+    const fake = commented("1.10");
+    const host = hostOn(fake);
+    const plan = { marks: [mark("Số liệu", "B2", "error")] };
+    await host.readSnapshot();
+    await host.applyHighlights(plan);
+    const first = fake.comments()[0]!.id;
+    await host.readSnapshot();
+    await host.applyHighlights(plan);
+    expect(fake.comments().map((c) => c.id)).toEqual([first]);
+  });
+
+  it("marks without explanations when Excel refuses a comment on a cell with a note it cannot list, whatever the error code", async () => {
+    const fake = commented("1.14");
+    fake.addUserNote("'Số liệu'!B3", "Ghi chú của tôi");
+    const result = await hostOn(fake).applyHighlights({ marks: [mark("Số liệu", "B2", "error"), mark("Số liệu", "B3", "error")] });
+    expect(result.marked).toBe(2);
+    expect(fake.conditionalFormats("Số liệu")).toHaveLength(1);
+    expect(fake.notes().map((n) => n.content)).toEqual(["Ghi chú của tôi"]);
+  });
+});

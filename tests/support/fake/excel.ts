@@ -202,7 +202,15 @@ export class FakeExcel {
 
   addUserComment(address: string, content: string, author = this.userName): void {
     const { sheet, cell } = this.split(address);
-    this.commentList.push({ id: this.nextId("comment"), sheet, cell, content, author });
+    this.commentList.push({ id: this.nextId("comment"), sheet, cell, content, author, replies: [] });
+  }
+
+  /** A colleague replies to the comment on `address`. */
+  addReply(address: string, content: string, author = "Trần Thị Bình"): void {
+    const { sheet, cell } = this.split(address);
+    const comment = this.commentList.find((c) => c.sheet === sheet && c.cell === cell);
+    if (!comment) throw new RangeError(`no comment on ${address}`);
+    comment.replies.push({ id: this.nextId("reply"), content, author });
   }
 
   protect(sheetName: string, options: Record<string, boolean> = {}): void {
@@ -247,7 +255,7 @@ export class FakeExcel {
   }
 
   comments(): FakeComment[] {
-    return this.commentList.map((c) => ({ ...c }));
+    return this.commentList.map((c) => ({ ...c, replies: c.replies.map((r) => ({ ...r })) }));
   }
 
   sheetNames(): string[] {

@@ -45,6 +45,8 @@ export interface FakeComment {
   cell: string;
   content: string;
   author: string;
+  /** A threaded comment's replies, which Comment.delete takes with it. */
+  replies: { id: string; content: string; author: string }[];
 }
 
 export interface FakeProtection {

@@ -1169,6 +1169,15 @@ function cellTarget(ctx: FakeRequestContext, where: string | FakeRange, defaultS
   return { sheet, cell: cellAddress(a.top, a.left) };
 }
 
+/**
+ * A cell holds a note or a threaded comment, not both (support.microsoft.com, "The difference between threaded
+ * comments and notes"). The Office.js reference names no error for adding one where the other is, so the fake raises
+ * a code the host cannot have been written against: whatever Excel answers, the host must cope.
+ */
+function noteAndComment(where: string, cell: string): FakeOfficeError {
+  return new FakeOfficeError("GeneralException", `There was an internal error while processing the request. (${cell} holds a note or a comment already)`, where);
+}
+
 export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
   constructor(
     ctx: FakeRequestContext,
@@ -1194,8 +1203,7 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
       // a cell holds either a note or a threaded comment
       if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
         throw invalidArgument("NoteCollection.add", `the cell ${cell} already has a note`);
-      if (this.context.excel.commentList.some((n) => n.sheet === sheet.name && n.cell === cell))
-        throw invalidArgument("NoteCollection.add", `the cell ${cell} has a comment`);
+      if (this.context.excel.commentList.some((n) => n.sheet === sheet.name && n.cell === cell)) throw noteAndComment("NoteCollection.add", cell);
       made = { sheet: sheet.name, cell, content, author: this.context.excel.userName };
       this.context.excel.noteList.push(made);
     });
@@ -1235,6 +1243,16 @@ abstract class FakeCellAnnotation<T extends FakeNote | FakeComment> extends Fake
   get content(): string {
     return this.prop("content");
   }
+  /** Note.content (ExcelApi 1.18) and Comment.content (1.10) can be set: the same note or thread, new text. */
+  set content(v: string) {
+    this.context.enqueue(`${this.apiName()}.content`, v, () => {
+      const x = this.must();
+      const sheet = this.context.excel.sheets.find((s) => s.name === x.sheet);
+      if (sheet) this.assertContentEditable(sheet);
+      x.content = v;
+    });
+  }
+  protected abstract assertContentEditable(sheet: FakeSheet): void;
   get authorName(): string {
     return this.prop("authorName");
   }
@@ -1247,6 +1265,9 @@ abstract class FakeCellAnnotation<T extends FakeNote | FakeComment> extends Fake
 export class FakeNoteObject extends FakeCellAnnotation<FakeNote> {
   protected apiName(): string {
     return "Note";
+  }
+  protected assertContentEditable(sheet: FakeSheet): void {
+    assertEditable(sheet, null, "objects", "Note.content");
   }
   protected scalars(): Props {
     return {
@@ -1289,9 +1310,8 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
       if (sheet.protection.protected) throw accessDenied("CommentCollection.add");
       if (this.context.excel.commentList.some((c) => c.sheet === sheet.name && c.cell === cell))
         throw invalidArgument("CommentCollection.add", `the cell ${cell} already has a comment`);
-      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
-        throw invalidArgument("CommentCollection.add", `the cell ${cell} has a note`);
-      made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName };
+      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell)) throw noteAndComment("CommentCollection.add", cell);
+      made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName, replies: [] };
       this.context.excel.commentList.push(made);
     });
     return new FakeCommentObject(this.context, () => made ?? null, false);
@@ -1315,6 +1335,13 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
   protected apiName(): string {
     return "Comment";
   }
+  protected assertContentEditable(sheet: FakeSheet): void {
+    if (sheet.protection.protected) throw accessDenied("Comment.content");
+  }
+  /** Comment.replies (ExcelApi 1.10). */
+  get replies(): FakeCommentReplyCollection {
+    return this.memo("replies", () => new FakeCommentReplyCollection(this.context, () => this.must()));
+  }
   protected scalars(): Props {
     return {
       id: { since: "1.10", read: () => this.must().id },
@@ -1325,6 +1352,7 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
   get id(): string {
     return this.prop("id");
   }
+  /** "Deletes the comment and all the connected replies" (@types/office-js JSDoc of Comment.delete). */
   delete(): void {
     this.context.enqueue("Comment.delete", null, () => {
       const c = this.must();
@@ -1332,5 +1360,44 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
       if (sheet?.protection.protected) throw accessDenied("Comment.delete");
       this.context.excel.commentList = this.context.excel.commentList.filter((x) => x !== c);
     });
+  }
+}
+
+export class FakeCommentReplyCollection extends FakeCollection<FakeClientObject> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly comment: () => FakeComment,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CommentReplyCollection";
+  }
+  protected materialize(): FakeClientObject[] {
+    return this.comment().replies.map((r) => new FakeCommentReply(this.context, r));
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue("CommentReplyCollection.getCount", null, () => result.set(this.comment().replies.length));
+    return result;
+  }
+}
+
+class FakeCommentReply extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly reply: FakeComment["replies"][number],
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CommentReply";
+  }
+  protected scalars(): Props {
+    return {
+      id: { since: "1.10", read: () => this.reply.id },
+      content: { since: "1.10", read: () => this.reply.content },
+      authorName: { since: "1.10", read: () => this.reply.author },
+    };
   }
 }
