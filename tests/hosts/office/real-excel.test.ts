@@ -3,7 +3,9 @@
 // event handlers removed in their own context. Each behaviour of the fake cites its source in tests/support/fake.
 
 import type { HighlightPlan } from "../../../src/core/highlight-plan";
+import { quoteSheet, sheetAddress } from "../../../src/hosts/office/a1";
 import { FakeExcel } from "../../support/fake";
+import { splitAddress as fakeSplit } from "../../support/fake/a1";
 import { communeLayout, mark } from "../contract/scenarios";
 import { hostOn } from "./harness";
 
@@ -101,5 +103,34 @@ describe("threaded comments keep their replies (ExcelApi 1.10–1.17)", () => {
     expect(result.marked).toBe(2);
     expect(fake.conditionalFormats("Số liệu")).toHaveLength(1);
     expect(fake.notes().map((n) => n.content)).toEqual(["Ghi chú của tôi"]);
+  });
+});
+
+describe("sheet names in addresses", () => {
+  it.each(["Q1", "XFD1", "R1C1", "RC2", "R", "C", "TRUE", "false", "2025", "Báo cáo", "Tổng hợp", "It's"])("quotes %s as Excel needs", (name) => {
+    expect(quoteSheet(name)).toBe(`'${name.replace(/'/g, "''")}'`);
+    // the fake reads the address back with its own parser, as Excel would
+    expect(fakeSplit(sheetAddress(name, "B3"))).toEqual({ sheet: name, area: "B3" });
+  });
+
+  it.each(["Sheet1", "Data_2025", "Report", "Q1x", "Sheet.1"])("leaves %s bare, as Excel writes it", (name) => {
+    expect(quoteSheet(name)).toBe(name);
+    expect(fakeSplit(sheetAddress(name, "B3"))).toEqual({ sheet: name, area: "B3" });
+  });
+
+  it("is refused by the fake, as by Excel, when a name that reads as a cell is left bare", () => {
+    expect(() => fakeSplit("Q1!B3")).toThrow(/must be quoted/);
+    expect(() => fakeSplit("TRUE!B3")).toThrow(/must be quoted/);
+  });
+
+  it("checks and explains on a sheet named like a cell (ExcelApi 1.18)", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.18", sheets: ["Q1"] });
+    fake.setValues("Q1", "A1", [["Mã", "Giá trị"], ["CQS-01", 95]]);
+    const host = hostOn(fake);
+    await host.readSnapshot();
+    await host.applyHighlights({ marks: [mark("Q1", "B2", "error")] });
+    expect(fake.notes().map((n) => [n.sheet, n.cell])).toEqual([["Q1", "B2"]]);
+    await host.clearHighlights();
+    expect(fake.notes()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // FakeExcel: an in-memory workbook behind a fake Excel JavaScript API, with the requirement-set level, the request
 // size limit and the round-trip counter a test needs. Tests pre-populate user content and inspect the result.
 
-import { cellAddress, parseArea, parseCell, splitAddress } from "../../../src/hosts/office/a1";
+import { cellAddress, parseArea, parseCell, splitAddress } from "./a1";
 import { FakeRequestContext, type SyncRecord } from "./context";
 import { FakeOfficeError, invalidArgument } from "./errors";
 import { cellKey, newSheet, type FakeCell, type FakeChangedEvent, type FakeComment, type FakeConditionalFormat, type FakeNote, type FakeSheet, type Scalar } from "./model";

@@ -1,6 +1,6 @@
 // The workbook the fake Excel holds: plain data the client objects read and change at sync time.
 
-import { parseArea, parseCell, splitAddress, type Area } from "../../../src/hosts/office/a1";
+import { parseArea, parseCell, splitAddress, type Area } from "./a1";
 
 export type Scalar = number | string | boolean;
 

@@ -1,7 +1,7 @@
 // Proxies with the shapes of the Excel JavaScript API objects the host uses. Every call queues an operation;
 // everything happens at sync, against the FakeExcel model, with Excel's requirement sets and protection rules.
 
-import { areaAddress, cellAddress, parseArea, quoteSheet, splitAddress, type Area } from "../../../src/hosts/office/a1";
+import { areaAddress, cellAddress, parseArea, quoteSheet, splitAddress, type Area } from "./a1";
 import { FakeClientObject, FakeClientResult, FakeCollection, type FakeRequestContext } from "./context";
 import { accessDenied, FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import {
