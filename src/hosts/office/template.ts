@@ -131,6 +131,11 @@ export interface InsertReport {
   guideSheetName: string;
   /** What this Excel could not add (e.g. data validation below ExcelApi 1.8). */
   skipped: string[];
+  /**
+   * What was set but Excel may not apply: "print-fit-width", the fit-to-one-page-wide zoom, which Excel ignores until
+   * the Page Layout tab is shown (office-js #1860), so the print setup cannot promise it.
+   */
+  unconfirmed: string[];
   /** Every sheet added, in the order Excel appended them. */
   addedSheets: string[];
 }
@@ -148,6 +153,7 @@ export async function insertLayout(
     throw new SheetExistsError(layout.sheetName, freeSheetName(layout.sheetName, taken));
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const skipped: string[] = [];
+  const unconfirmed: string[] = [];
   const batch = new RequestBudget(ctx, requestBytes);
 
   const ws = ctx.workbook.worksheets.add(layout.sheetName);
@@ -199,6 +205,7 @@ export async function insertLayout(
     ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
     ws.pageLayout.paperSize = "A4" as Excel.PaperType;
     ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+    unconfirmed.push("print-fit-width");
     ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`);
   } else skipped.push("print-setup");
 
@@ -220,13 +227,13 @@ export async function insertLayout(
       allowFormatCells: layout.protection.allowFormatCells,
       allowFormatColumns: layout.protection.allowFormatColumns,
       allowFormatRows: layout.protection.allowFormatRows,
-      // lets Excel users (and our explanations) add notes on the protected template
-      allowEditObjects: true,
+      // lets Excel users (and our explanations) add notes on the protected template; the option is ExcelApi 1.7
+      ...(f.protectEditObjects ? { allowEditObjects: true } : {}),
     });
   }
   ws.activate();
   ws.getRange(layout.info.preparer).select();
   await ctx.sync();
-  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped, addedSheets: [layout.sheetName, guideName, ...storeSheets] };
+  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped, unconfirmed, addedSheets: [layout.sheetName, guideName, ...storeSheets] };
 }
 

@@ -134,3 +134,31 @@ describe("sheet names in addresses", () => {
     expect(fake.notes()).toEqual([]);
   });
 });
+
+describe("requirement sets of what the template sets", () => {
+  it.each(["1.2", "1.6"])("protects the template at ExcelApi %s without the 1.7 option allowEditObjects", async (level) => {
+    const fake = new FakeExcel({ apiVersion: level });
+    const layout = communeLayout();
+    await hostOn(fake).insertTemplate(layout);
+    expect(fake.sheet(layout.sheetName).protection.protected).toBe(true);
+    expect(fake.sheet(layout.sheetName).protection.options.allowEditObjects).toBeUndefined();
+  });
+
+  it("lets notes be added on the protected template from ExcelApi 1.7", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.7" });
+    const layout = communeLayout();
+    await hostOn(fake).insertTemplate(layout);
+    expect(fake.sheet(layout.sheetName).protection.options.allowEditObjects).toBe(true);
+  });
+});
+
+describe("print setup (ExcelApi 1.9)", () => {
+  it("says that the fit-to-width zoom may not take effect until the Page Layout tab is shown", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.9" });
+    const host = hostOn(fake);
+    const layout = communeLayout();
+    await host.insertTemplate(layout);
+    expect(fake.sheet(layout.sheetName).pageLayout.zoom).toBeUndefined();
+    expect(host.lastInsert()?.unconfirmed).toEqual(["print-fit-width"]);
+  });
+});

@@ -462,6 +462,10 @@ export class FakeWorksheetProtection extends FakeClientObject {
   }
   protect(options?: Record<string, boolean>, password?: string): void {
     if (password !== undefined) this.context.need("1.7", "WorksheetProtection.protect(password)");
+    // each option has its own requirement set (@types/office-js JSDoc of WorksheetProtectionOptions): allowEditObjects,
+    // allowEditScenarios and selectionMode are ExcelApi 1.7, the rest 1.2; one from a later set fails like any API of it
+    for (const key of Object.keys(options ?? {}))
+      if (["allowEditObjects", "allowEditScenarios", "selectionMode"].includes(key)) this.context.need("1.7", `WorksheetProtectionOptions.${key}`);
     this.context.enqueue("WorksheetProtection.protect", options ?? {}, () => {
       const s = this.ws.sheetNow();
       if (s.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.", "WorksheetProtection.protect");
@@ -508,8 +512,14 @@ export class FakePageLayout {
   set paperSize(v: string) {
     this.setProp("paperSize", v);
   }
+  /**
+   * A fit-to-pages zoom set through the API does not take effect until the user has the Page Layout tab shown
+   * (OfficeDev/office-js issue #1860, "horizontalFitToPages does not set if Page Layout tab is not selected"; a scale
+   * zoom does): the fake keeps it aside as not applied.
+   */
   set zoom(v: unknown) {
-    this.setProp("zoom", v);
+    const fit = typeof v === "object" && v !== null && ("horizontalFitToPages" in v || "verticalFitToPages" in v);
+    this.setProp(fit ? "zoomNotApplied" : "zoom", v);
   }
   set centerHorizontally(v: boolean) {
     this.setProp("centerHorizontally", v);
