@@ -22,7 +22,8 @@ import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 
-export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run: a new context, or with `context` (Excel.run(context, batch)) the same one again. */
+export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
 
 export interface OfficeHostDeps {
   run: RunBatch;
@@ -165,10 +166,14 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const names = meta && state.sheetNames.some((n) => n === meta.sheet) ? [meta.sheet] : state.sheetNames;
           const registrations = names.map((n) => ctx.workbook.worksheets.getItem(n).onChanged.add(async () => handler()));
           await ctx.sync();
+          // removed in the context they were added in, inside an Excel.run of that context (the documented way)
           return async () => {
-            for (const r of registrations) r.remove();
             const first = registrations[0];
-            if (first) await first.context.sync();
+            if (!first) return;
+            await deps.run(async (again) => {
+              for (const r of registrations) r.remove();
+              await again.sync();
+            }, first.context as Excel.RequestContext);
           };
         });
       }),
@@ -178,7 +183,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
 /** The production wiring: Excel.run and Office's requirement check. */
 export function createOfficeHostFromGlobals(): OfficeHost {
   return createOfficeHost({
-    run: (batch) => Excel.run(batch),
+    run: (batch, context) => (context ? Excel.run(context, batch) : Excel.run(batch)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });
 }

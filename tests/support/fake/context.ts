@@ -58,9 +58,16 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Inside an Excel.run (see FakeExcel.run); a context used after its run ended cannot reach Excel. */
+  open = true;
+
   async sync(): Promise<void> {
     // Office.js makes no round trip for an empty queue
     if (this.queue.length === 0) return;
+    if (!this.open) {
+      this.queue = [];
+      throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: the request context is used outside Excel.run.");
+    }
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);

@@ -52,12 +52,24 @@ export class FakeExcel {
 
   // ---------------------------------------------------------- what the host is given
 
-  /** Stands in for Excel.run. Pending operations are flushed at the end, as Excel.run does. */
-  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = this.newContext();
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.pendingOperations > 0) await ctx.sync();
-    return result;
+  /**
+   * Stands in for Excel.run: `run(batch)` in a new context, or `run(batch, context)` for Excel.run(context, batch),
+   * which carries on an earlier context (how an event handler is removed: "The same RequestContext object that the
+   * handler was added in must be used when removing the handler", learn.microsoft.com, OfficeExtension.EventHandlerResult;
+   * the "Remove an event handler" section of "Work with Events using the Excel JavaScript API" does it inside
+   * Excel.run(eventResult.context, …)). Pending operations are flushed at the end, and the context is then closed:
+   * a sync outside any Excel.run fails.
+   */
+  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext): Promise<T> => {
+    const ctx = context ? (context as unknown as FakeRequestContext) : this.newContext();
+    ctx.open = true;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pendingOperations > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.open = false;
+    }
   };
 
   /** Stands in for Office.context.requirements.isSetSupported. */
