@@ -39,6 +39,11 @@ const BY_CODE: Record<string, { code: string; vi: string; en: string }> = {
     vi: "Lượng dữ liệu gửi tới Excel quá lớn cho một lần. Hãy thu nhỏ vùng dữ liệu hoặc chia sổ tính.",
     en: "Too much data for one request to Excel. Reduce the data range or split the workbook.",
   },
+  ResponsePayloadSizeLimitExceeded: {
+    code: "too-large",
+    vi: "Dữ liệu Excel phải gửi về quá lớn cho một lần (Excel trên web giới hạn 5 MB). Hãy xóa các vùng dữ liệu không dùng đến, tách bớt trang tính sang sổ khác, hoặc dùng Excel trên máy tính hay chế độ trình duyệt.",
+    en: "The data Excel has to send back is too large for one response (Excel on the web allows 5 MB). Remove unused data ranges, move sheets to another workbook, or use desktop Excel or the browser mode.",
+  },
   InvalidArgument: {
     code: "invalid-argument",
     vi: "Excel từ chối một giá trị hoặc địa chỉ ô không hợp lệ.",

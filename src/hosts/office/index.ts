@@ -60,10 +60,13 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   let inserted: InsertReport | null = null;
   // the sheet list as of this host's last operation (null: never read); every read confirms it with Excel
   let known: string[] | null = null;
+  // the sheet the metadata named at the last read (undefined: never read), so a snapshot reads that sheet alone
+  let template: string | null | undefined;
 
   async function read(ctx: Excel.RequestContext, scope: ReadScope): Promise<WorkbookRead> {
-    const r = await readWorkbook(ctx, f, known, scope);
+    const r = await readWorkbook(ctx, f, known, scope, template);
     known = r.state.allNames;
+    template = readMetadata(r.state.store)?.sheet ?? null;
     return r;
   }
 
@@ -142,6 +145,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const { state } = await read(ctx, "state");
           const report = await insertLayout(ctx, f, state, layout, budget);
           wrote(state, report);
+          template = report.sheetName;
           return report;
         });
         return { sheetName: inserted.sheetName };

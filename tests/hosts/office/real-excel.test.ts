@@ -162,3 +162,62 @@ describe("print setup (ExcelApi 1.9)", () => {
     expect(host.lastInsert()?.unconfirmed).toEqual(["print-fit-width"]);
   });
 });
+
+describe("Excel's 5 MB response limit and five-million-cell gets", () => {
+  const MB5 = 5 * 1024 * 1024;
+  const dataRows = (rows: number, cols: number) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c % 3 === 0 ? `Mục ${r + 1}-${c + 1}` : r * cols + c)));
+
+  it.each(["1.1", "1.7", "1.14", "1.18"])(
+    "checks a report beside a 10,000 × 20 data sheet at ExcelApi %s: the report alone is read, every response under 5 MB, 3 round trips",
+    async (level) => {
+      const fake = new FakeExcel({ apiVersion: level });
+      const layout = communeLayout();
+      await hostOn(fake).insertTemplate(layout);
+      fake.addSheet("Dữ liệu");
+      fake.setValues("Dữ liệu", "A1", dataRows(10_000, 20));
+      const row = layout.rows.find((r) => r.cells.numerator)!;
+      const host = hostOn(fake);
+      await host.readMetadata();
+      const from = fake.syncCount;
+      const snapshot = await host.readSnapshot();
+      await host.applyHighlights({ marks: [mark(layout.sheetName, row.cells.numerator!, "error")] });
+      const syncs = fake.syncsSince(from);
+      expect(snapshot.sheets.map((s) => s.name)).toEqual([layout.sheetName]);
+      expect(Math.max(...syncs.map((s) => s.responseBytes))).toBeLessThan(MB5);
+      expect(syncs.length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it("reads a workbook without a template whose cells pass 5 MB in row slices, every value in place", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.14", sheets: ["Dữ liệu", "Ghi chú"] });
+    const rows = dataRows(10_000, 20);
+    fake.setValues("Dữ liệu", "B3", rows);
+    fake.setValues("Ghi chú", "A1", [["ghi chú"]]);
+    const from = fake.syncCount;
+    const snapshot = await hostOn(fake).readSnapshot();
+    const syncs = fake.syncsSince(from);
+    // Excel refuses the first, whole read; every answer it gives is under the limit
+    expect(syncs.filter((s) => s.refusedBytes !== undefined)).toHaveLength(1);
+    expect(Math.max(...syncs.map((s) => s.responseBytes))).toBeLessThan(MB5);
+    const data = snapshot.sheets.find((s) => s.name === "Dữ liệu")!;
+    expect([data.top, data.left, data.values.length, data.values[0]!.length]).toEqual([2, 1, 10_000, 20]);
+    expect(data.values).toEqual(rows);
+    expect(snapshot.sheets.find((s) => s.name === "Ghi chú")?.values).toEqual([["ghi chú"]]);
+  });
+
+  it("reads in slices a sheet whose values Excel returns as null (more cells than a get may return)", async () => {
+    // five million cells in Excel; fewer here, above a slice's size, so the test stays quick
+    const fake = new FakeExcel({ apiVersion: "1.7", sheets: ["Lớn"], maxGetCells: 100_000 });
+    const rows = dataRows(10_000, 12);
+    fake.setValues("Lớn", "A1", rows);
+    const snapshot = await hostOn(fake).readSnapshot();
+    expect(snapshot.sheets[0]!.values).toEqual(rows);
+  });
+
+  it("tells the user, in Vietnamese and English, when even a slice is too large for Excel's answer", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.7", sheets: ["Dữ liệu"], maxResponseBytes: 300 });
+    fake.setValues("Dữ liệu", "A1", dataRows(50, 5));
+    await expect(hostOn(fake).readSnapshot()).rejects.toMatchObject({ code: "too-large", vi: expect.stringContaining("5 MB"), en: expect.stringContaining("5 MB") });
+  });
+});

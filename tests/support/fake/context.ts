@@ -8,7 +8,10 @@ import type { FakeWorkbookObject } from "./objects";
 export interface SyncRecord {
   operations: number;
   requestBytes: number;
+  /** What Excel sent back (an error's few bytes when it refused the answer). */
   responseBytes: number;
+  /** Set when Excel refused to send an answer this large (ResponsePayloadSizeLimitExceeded). */
+  refusedBytes?: number;
 }
 
 interface Operation {
@@ -90,6 +93,15 @@ export class FakeRequestContext {
         }
         throw new FakeOfficeError("InvalidArgument", e instanceof Error ? e.message : String(e), op.label);
       }
+    }
+    // the answer is refused as a whole (see FakeExcelOptions.maxResponseBytes): nothing loaded becomes readable
+    if (record.responseBytes > this.excel.maxResponseBytes) {
+      record.refusedBytes = record.responseBytes;
+      record.responseBytes = 200;
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.refusedBytes} > ${this.excel.maxResponseBytes} bytes).`,
+      );
     }
     await this.excel.flushEvents();
   }

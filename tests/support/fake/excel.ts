@@ -12,8 +12,18 @@ export interface FakeExcelOptions {
   apiVersion: string;
   /** Sheets to start with (default: one "Sheet1"). */
   sheets?: string[];
-  /** Excel on the web refuses requests above 5 MB. */
+  /**
+   * Excel on the web refuses requests and responses above 5 MB: "Excel on the web limits requests and responses to
+   * 5 MB. The API returns a RichAPI.Error error if this limit is exceeded." (learn.microsoft.com, "Performance
+   * optimization using the Excel JavaScript API", payload size limit best practices).
+   */
   maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  /**
+   * "On all platforms, a range is limited to five million cells for get operations", and past it Range.values may be
+   * null rather than an error (OfficeDev/office-js #4783, #6781; office-js-docs-pr #5821). A test may lower it.
+   */
+  maxGetCells?: number;
   userName?: string;
 }
 
@@ -30,6 +40,8 @@ const INVALID_SHEET_NAME = /[:\\/?*[\]]/;
 export class FakeExcel {
   readonly apiVersion: string;
   readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly maxGetCells: number;
   readonly userName: string;
   sheets: FakeSheet[] = [];
   customProperties = new Map<string, string>();
@@ -45,6 +57,8 @@ export class FakeExcel {
     minor(options.apiVersion);
     this.apiVersion = options.apiVersion;
     this.maxRequestBytes = options.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
+    this.maxGetCells = options.maxGetCells ?? 5_000_000;
     this.userName = options.userName ?? "Nguyễn Văn An";
     for (const name of options.sheets ?? ["Sheet1"]) this.createSheet(name);
     this.active = this.sheets[0]?.id;

@@ -577,15 +577,21 @@ export class FakeRange extends FakeClientObject {
     const t = () => this.targetNow();
     return {
       address: { since: "1.1", read: () => `${quoteSheet(t().sheet.name)}!${areaAddress(t().area)}` },
-      values: { since: "1.1", read: () => readMatrix(t().sheet, t().area, displayValue) },
-      formulas: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => (c?.formula !== undefined ? `=${c.formula}` : displayValue(c))) },
-      numberFormat: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => c?.numberFormat ?? "General") },
-      valueTypes: { since: "1.1", read: () => readMatrix(t().sheet, t().area, valueType) },
+      // past the get limit (FakeExcelOptions.maxGetCells) Excel answers null, not the cells
+      values: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, displayValue) },
+      formulas: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, (c) => (c?.formula !== undefined ? `=${c.formula}` : displayValue(c))) },
+      numberFormat: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, (c) => c?.numberFormat ?? "General") },
+      valueTypes: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, valueType) },
       rowIndex: { since: "1.1", read: () => t().area.top },
       columnIndex: { since: "1.1", read: () => t().area.left },
       rowCount: { since: "1.1", read: () => t().area.bottom - t().area.top + 1 },
       columnCount: { since: "1.1", read: () => t().area.right - t().area.left + 1 },
     };
+  }
+  /** null (what Excel answers) when the range has more cells than a get may return. */
+  private gettable(): true | null {
+    const { area } = this.targetNow();
+    return (area.bottom - area.top + 1) * (area.right - area.left + 1) > this.context.excel.maxGetCells ? null : true;
   }
   protected override navigations(): Navs {
     return {
