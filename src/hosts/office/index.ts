@@ -3,7 +3,9 @@
 // Round trips. Every read needs the sheet names before it can ask for each sheet's used range, so the host keeps the
 // list its last operation saw and, where nothing else must be known first (below ExcelApi 1.10), reads the list and
 // the sheets in one sync, the list confirming itself (state.ts). The pane's readMetadata on opening gives the first list.
-//   readSnapshot: 1 with a known list below 1.10, else 2 (+1 when sheets were added, +1 when one was deleted or renamed)
+//   readSnapshot: 1 with a known list below 1.10, else 2 (+1 when sheets were added, +1 when one was deleted or renamed);
+//     it reads the cells of the sheet the metadata names, else of every sheet, in row slices past Excel's 5 MB answer
+//     (cells-read.ts); a ribbon click is a new host each time (its runtime closes after completed())
 //   applyHighlights: 1 right after readSnapshot (it reuses that read); below 1.6, +1 when cells are painted for the
 //     first time, because their own fills must be read before they are saved and painted over
 //   full check (readSnapshot + applyHighlights): 3 at every level once the list is known; 4 below 1.6 when it is not
