@@ -1,61 +1,115 @@
-// Round trips and time of a full check (readSnapshot + applyHighlights) on the fake Excel, per requirement-set level:
-// a 60-indicator sheet and a 10,000-row sheet. Three checks each:
-//   pane   the first check after the pane opened (its readMetadata told the host the sheet list)
-//   again  the same cells checked again
-//   cold   the first check of a host that never read the workbook (a ribbon button's first click)
+// Round trips and payloads of a full check (readSnapshot + applyHighlights) on the fake Excel, per requirement-set
+// level, for three workbooks: 60 indicator rows, a 10,000-row sheet, and our report beside a 10,000 × 20 data sheet.
+// Three checks each:
+//   pane    the first check after the pane opened (its readMetadata told the host the sheet list and the template)
+//   again   the same cells checked again by the same host
+//   ribbon  a ribbon button's check: a new host at every click (the command's runtime is closed after completed())
+// For each: round trips, the largest request and the largest response Excel sent, and the answers Excel refused as
+// over 5 MB (then read again in slices). Excel on the web allows 5 MB each way.
 // Usage: npm run bench:office
 
 import type { HighlightPlan, Mark, Severity } from "../src/core/highlight-plan";
-import { createOfficeHost } from "../src/hosts/office";
-import { FakeExcel } from "../tests/support/fake";
+import { createOfficeHost, type OfficeHost } from "../src/hosts/office";
+import { FakeExcel, type SyncRecord } from "../tests/support/fake";
+import { provinceLayout } from "../tests/hosts/contract/scenarios";
 
 const LEVELS = ["1.1", "1.7", "1.14", "1.18"];
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const LIMIT = 5 * 1024 * 1024;
 
-function workbook(level: string, rows: number, step: number): { fake: FakeExcel; plan: HighlightPlan } {
-  const fake = new FakeExcel({ apiVersion: level, sheets: ["Dữ liệu"] });
-  const body = Array.from({ length: rows }, (_, i) => [`CQS-${i + 1}`, `Chỉ tiêu ${i + 1}`, i * 1.5, i % 7 === 0 ? "sai" : 10, "%", "", "", ""]);
-  fake.setValues("Dữ liệu", "A1", [["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Đơn vị", "Ghi chú", "Nguồn", "Kỳ"], ...body]);
-  const marks: Mark[] = [];
-  for (let r = 2; r <= rows + 1; r += step)
-    marks.push({ sheet: "Dữ liệu", cell: `C${r}`, severity: SEVERITIES[r % 3]!, status: "invalid", indicator: "CQS-01", message: { vi: `Ô C${r} cần kiểm tra`, en: `Check C${r}` } });
-  return { fake, plan: { marks } };
+type Setup = () => Promise<{ fake: FakeExcel; plan: HighlightPlan }>;
+
+function mark(sheet: string, cell: string, i: number): Mark {
+  return { sheet, cell, severity: SEVERITIES[i % 3]!, status: "invalid", indicator: "CQS-01", message: { vi: `Ô ${cell} cần kiểm tra`, en: `Check ${cell}` } };
 }
 
-async function measure(level: string, rows: number, step: number) {
-  const { fake, plan } = workbook(level, rows, step);
-  const cold = workbook(level, rows, step);
-  const host = createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported });
-  const coldHost = createOfficeHost({ run: cold.fake.run, isSetSupported: cold.fake.isSetSupported });
-  const run = async (host: ReturnType<typeof createOfficeHost>, fake: FakeExcel) => {
-    const from = fake.syncCount;
-    const t0 = performance.now();
-    await host.readSnapshot();
-    await host.applyHighlights(plan);
-    const records = fake.syncsSince(from);
-    return {
-      syncs: records.length,
-      ms: Math.round(performance.now() - t0),
-      maxRequestKB: Math.round(Math.max(...records.map((r) => r.requestBytes)) / 1024),
-      responseKB: Math.round(records.reduce((n, r) => n + r.responseBytes, 0) / 1024),
-    };
+/** A plain data sheet (not our template) of `rows` indicator rows, every `step`-th figure marked. */
+function dataSheet(level: string, rows: number, step: number): Setup {
+  return async () => {
+    const fake = new FakeExcel({ apiVersion: level, sheets: ["Dữ liệu"] });
+    const body = Array.from({ length: rows }, (_, i) => [`CQS-${i + 1}`, `Chỉ tiêu ${i + 1}`, i * 1.5, i % 7 === 0 ? "sai" : 10, "%", "", "", ""]);
+    fake.setValues("Dữ liệu", "A1", [["Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Đơn vị", "Ghi chú", "Nguồn", "Kỳ"], ...body]);
+    const marks: Mark[] = [];
+    for (let r = 2; r <= rows + 1; r += step) marks.push(mark("Dữ liệu", `C${r}`, r));
+    return { fake, plan: { marks } };
   };
-  await host.readMetadata();
-  const first = await run(host, fake);
-  const again = await run(host, fake);
-  const coldFirst = await run(coldHost, cold.fake);
-  return { level, rows, marks: plan.marks.length, first, again, cold: coldFirst };
 }
+
+/** Our province report, inserted by the host, beside a 10,000 × 20 data sheet of the user's. */
+function reportBesideData(level: string): Setup {
+  return async () => {
+    const fake = new FakeExcel({ apiVersion: level });
+    const layout = provinceLayout();
+    await createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported }).insertTemplate(layout);
+    fake.addSheet("Dữ liệu");
+    fake.setValues(
+      "Dữ liệu",
+      "A1",
+      Array.from({ length: 10_000 }, (_, r) => Array.from({ length: 20 }, (_, c) => (c % 3 === 0 ? `Mục ${r + 1}-${c + 1}` : r * 20 + c))),
+    );
+    fake.resetStats();
+    const marks = layout.rows.flatMap((row, i) => (row.cells.numerator ? [mark(layout.sheetName, row.cells.numerator, i)] : []));
+    return { fake, plan: { marks } };
+  };
+}
+
+interface Measured {
+  syncs: number;
+  maxRequest: number;
+  maxResponse: number;
+  refused: number;
+}
+
+async function check(host: OfficeHost, fake: FakeExcel, plan: HighlightPlan): Promise<Measured> {
+  const from = fake.syncCount;
+  await host.readSnapshot();
+  await host.applyHighlights(plan);
+  const records: SyncRecord[] = fake.syncsSince(from);
+  return {
+    syncs: records.length,
+    maxRequest: Math.max(...records.map((r) => r.requestBytes)),
+    maxResponse: Math.max(...records.map((r) => r.responseBytes)),
+    refused: records.filter((r) => r.refusedBytes !== undefined).length,
+  };
+}
+
+async function measure(setup: Setup): Promise<{ marks: number; pane: Measured; again: Measured; ribbon: Measured }> {
+  const { fake, plan } = await setup();
+  const hostOf = () => createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported });
+  const pane = hostOf();
+  await pane.readMetadata();
+  const first = await check(pane, fake, plan);
+  const again = await check(pane, fake, plan);
+  const ribbon = await check(hostOf(), fake, plan);
+  return { marks: plan.marks.length, pane: first, again, ribbon };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)}`;
+const trio = (m: { pane: Measured; again: Measured; ribbon: Measured }, pick: (x: Measured) => string) =>
+  `${pick(m.pane)}/${pick(m.again)}/${pick(m.ribbon)}`;
 
 async function main(): Promise<void> {
-  console.log("ExcelApi  rows    marks  syncs(pane/again/cold)  ms(pane/again/cold)  max request KB  response KB");
-  for (const level of LEVELS)
-    for (const [rows, step] of [[60, 1], [10_000, 10]] as const) {
-      const r = await measure(level, rows, step);
+  console.log("round trips, largest request and largest response of a check: pane / again / ribbon (KB; Excel on the web allows 5,120 KB)");
+  console.log("ExcelApi  workbook                     marks  round trips  max request KB   max response KB  refused");
+  let worst = 0;
+  let paneMax = 0;
+  for (const level of LEVELS) {
+    const workbooks: [string, Setup][] = [
+      ["60 indicator rows", dataSheet(level, 60, 1)],
+      ["10,000-row sheet", dataSheet(level, 10_000, 10)],
+      ["report + 10,000×20 data", reportBesideData(level)],
+    ];
+    for (const [name, setup] of workbooks) {
+      const m = await measure(setup);
+      worst = Math.max(worst, m.pane.maxResponse, m.again.maxResponse, m.ribbon.maxResponse);
+      paneMax = Math.max(paneMax, m.pane.syncs, m.again.syncs);
       console.log(
-        `${r.level.padEnd(9)} ${String(r.rows).padEnd(7)} ${String(r.marks).padEnd(6)} ${`${r.first.syncs}/${r.again.syncs}/${r.cold.syncs}`.padEnd(23)} ${`${r.first.ms}/${r.again.ms}/${r.cold.ms}`.padEnd(20)} ${String(r.first.maxRequestKB).padEnd(15)} ${r.first.responseKB}`,
+        `${level.padEnd(9)} ${name.padEnd(28)} ${String(m.marks).padEnd(6)} ${trio(m, (x) => String(x.syncs)).padEnd(12)} ${trio(m, (x) => kb(x.maxRequest)).padEnd(16)} ${trio(m, (x) => kb(x.maxResponse)).padEnd(16)} ${trio(m, (x) => String(x.refused))}`,
       );
     }
+  }
+  console.log(`largest response: ${kb(worst)} KB (${worst < LIMIT ? "under" : "OVER"} 5 MB); most round trips of a check from the pane: ${paneMax}`);
+  if (worst >= LIMIT || paneMax > 3) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

@@ -83,11 +83,11 @@ const COMMANDS: Record<Command, (host: WorkbookHost) => Promise<Outcome>> = {
   clear: clearCommand,
 };
 
-// one host for as long as Excel keeps this runtime, so it keeps the sheet list it saw and a later check is cheaper
-let host: WorkbookHost | null = null;
-
+// A new host at every click: after event.completed() the command "will automatically be closed" (JSDoc of
+// Office.AddinCommands.Event.completed), so nothing a host learnt survives to the next click. Each ribbon check pays
+// for reading the sheet list first (the "ribbon" column of npm run bench:office).
 function register(name: Command): void {
-  const handler = (event: Office.AddinCommands.Event) => void runCommand(name, () => COMMANDS[name]((host ??= createOfficeHostFromGlobals())), event);
+  const handler = (event: Office.AddinCommands.Event) => void runCommand(name, () => COMMANDS[name](createOfficeHostFromGlobals()), event);
   if (typeof Office.actions?.associate === "function") Office.actions.associate(name, handler);
   // older Office builds (2016/2019) look ExecuteFunction targets up on the global object instead
   (globalThis as Record<string, unknown>)[name] = handler;

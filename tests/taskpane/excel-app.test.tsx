@@ -268,6 +268,45 @@ describe("following the clerk's edits", () => {
     await waitFor(() => expect(host.calls.filter((c) => c.method === "readSnapshot").length).toBe(readsAfterCheck + 1));
   });
 
+  function watched(host: FakeHost) {
+    const events: { fire?: () => void } = {};
+    const watch = (onChange: () => void) => {
+      events.fire = onChange;
+      return () => (events.fire = undefined);
+    };
+    renderInFrame(<ExcelApp host={host} catalog={catalog} registry={registry} initialChoice={TAM_DUONG} watchChanges={watch} />);
+    return events;
+  }
+  const reads = (host: FakeHost) => host.calls.filter((c) => c.method === "readSnapshot").length;
+
+  it("re-checks an edit made right after a finding's cell was selected", async () => {
+    const host = fakeHost(districtSnapshot());
+    const events = watched(host);
+    await act(async () => {});
+    await checkNow();
+    await new Promise((r) => setTimeout(r, 1600));
+    const before = reads(host);
+    fireEvent.click(within(screen.getByTestId("severity-error")).getByRole("button", { name: /XHS-09/ }));
+    await waitFor(() => expect(host.selected).toHaveLength(1));
+    // the clerk types into the selected cell at once
+    await act(async () => events.fire?.());
+    await waitFor(() => expect(reads(host)).toBe(before + 1));
+  });
+
+  it("shows the results as stale when the workbook changes just after a check, until the next check", async () => {
+    const host = fakeHost(districtSnapshot());
+    const events = watched(host);
+    await act(async () => {});
+    await checkNow();
+    const before = reads(host);
+    await act(async () => events.fire?.());
+    expect(await screen.findByText(/Kết quả cũ: sổ tính đã thay đổi/)).toBeTruthy();
+    expect(reads(host)).toBe(before);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await waitFor(() => expect(reads(host)).toBe(before + 1));
+    await waitFor(() => expect(screen.queryByText(/Kết quả cũ/)).toBeNull());
+  });
+
   it("says so when the workbook cannot be watched, and the check still works by the button", async () => {
     const host = fakeHost(districtSnapshot());
     const watch = (_onChange: () => void, onError: (e: unknown) => void) => {

@@ -36,6 +36,7 @@ export const en: Record<UiKey, string> = {
   "check.heading": "Check results",
   "check.context": "{unit} · {level} level · year {year}",
   "check.contextNoUnit": "{level} level · year {year}",
+  "check.stale": "Stale results: the workbook changed after this check. Press “Check again” to update.",
   "check.recheck": "Check again",
   "check.clear": "Clear highlights",
   "check.cleared": "The Chỉ tiêu CĐS highlights were removed.",

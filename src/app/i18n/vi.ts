@@ -34,6 +34,7 @@ export const vi = {
   "check.heading": "Kết quả kiểm tra",
   "check.context": "{unit} · cấp {level} · năm {year}",
   "check.contextNoUnit": "Cấp {level} · năm {year}",
+  "check.stale": "Kết quả cũ: sổ tính đã thay đổi sau lần kiểm tra này. Bấm “Kiểm tra lại” để cập nhật.",
   "check.recheck": "Kiểm tra lại",
   "check.clear": "Xóa đánh dấu",
   "check.cleared": "Đã xóa các đánh dấu của Chỉ tiêu CĐS.",

@@ -1,4 +1,4 @@
-import { Button, Spinner } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
@@ -41,11 +41,17 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
   const missing = host.capabilities().missing;
   const [lastCommand] = useState<CommandResult | null>(() => takeRecentCommandResult());
-  /** Our own writes can raise change events: ignore those for a moment so a check never triggers itself. */
+  /**
+   * Our own writes might raise change events: for a moment after a check or a clear, a change does not start a check
+   * (which could start itself again) but marks the results as stale, for the user to re-check. Selecting a finding's
+   * cell writes nothing, so it opens no such moment: an edit right after it is re-checked like any other.
+   */
   const quietUntil = useRef(0);
-  const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction(() => {
+  const quiet = () => {
     quietUntil.current = Date.now() + 1500;
-  });
+  };
+  const [stale, setStale] = useState(false);
+  const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
 
   /** The template the workbook already holds, read once when the pane opens (which also lets the host's first check be cheap). */
   const [held, setHeld] = useState<TemplateMetadata | null>(null);
@@ -69,6 +75,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     run(async () => {
       const layout = layoutFor(catalog, registry, choice, sheetName);
       const { sheetName: inserted } = await host.insertTemplate(layout);
+      quiet();
       saveChoice(stores, choice);
       setHeld({ ...layout.metadata, sheet: inserted });
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
@@ -81,13 +88,16 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setReport(next);
       setScreen("check");
       setAskContext(false);
+      setStale(false);
       const applied = await host.applyHighlights(next.plan);
+      quiet();
       setStatus({ key: "check.marked", params: { count: applied.marked } });
     });
 
   const clear = () =>
     run(async () => {
       await host.clearHighlights();
+      quiet();
       setStatus({ key: "check.cleared" });
     });
 
@@ -104,6 +114,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     return watchChanges(
       () => {
         if (Date.now() >= quietUntil.current) void checkRef.current();
+        else setStale(true);
       },
       // the check still works by the button: say why it no longer follows typing
       (e) => setError(toUserError(e)),
@@ -118,6 +129,11 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       )}
       {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
+      {stale && screen === "check" && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>{t("check.stale")}</MessageBarBody>
+        </MessageBar>
+      )}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
       {held && screen === "start" && <HeldTemplate held={held} registry={registry} />}
       {askContext && (

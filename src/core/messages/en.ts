@@ -185,6 +185,8 @@ export const en: Record<MessageKey, string> = {
   "error.not-found": "{action:message}: A sheet or object we needed was not found; the workbook may have just changed. Check it and try again. (Excel error code: {excelCode}{where})",
   "error.already-exists": "{action:message}: The workbook already has an object with that name. (Excel error code: {excelCode}{where})",
   "error.too-large.request": "{action:message}: Too much data for one request to Excel. Reduce the data range or split the workbook. (Excel error code: {excelCode}{where})",
+  "error.too-large.response": "{action:message}: The data Excel has to send back is too large for one response (Excel on the web allows 5 MB). Remove unused data ranges, move sheets to another workbook, or use desktop Excel or the browser mode. (Excel error code: {excelCode}{where})",
+  "error.too-large.sheet-cells": "Excel did not return the cells of sheet \"{sheet}\" (range {range} is too large to read). Remove unused data ranges from it and check again.",
   "error.invalid-argument": "{action:message}: Excel rejected an invalid value or cell address. (Excel error code: {excelCode}{where})",
   "error.excel-error": "{action:message}: Excel reported an error {excelCode}{where} — {detail}",
   "error.excel-error.no-code": "{action:message}: Excel reported an error — {detail}",

@@ -203,6 +203,8 @@ export const vi = {
   "error.not-found": "{action:message}: Không tìm thấy trang tính hoặc đối tượng cần thao tác; sổ tính có thể vừa thay đổi. Hãy kiểm tra lại và thử lại. (mã lỗi Excel: {excelCode}{where})",
   "error.already-exists": "{action:message}: Sổ tính đã có một đối tượng trùng tên. (mã lỗi Excel: {excelCode}{where})",
   "error.too-large.request": "{action:message}: Lượng dữ liệu gửi tới Excel quá lớn cho một lần. Hãy thu nhỏ vùng dữ liệu hoặc chia sổ tính. (mã lỗi Excel: {excelCode}{where})",
+  "error.too-large.response": "{action:message}: Dữ liệu Excel phải gửi về quá lớn cho một lần (Excel trên web giới hạn 5 MB). Hãy xóa các vùng dữ liệu không dùng đến, tách bớt trang tính sang sổ khác, hoặc dùng Excel trên máy tính hay chế độ trình duyệt. (mã lỗi Excel: {excelCode}{where})",
+  "error.too-large.sheet-cells": "Excel không trả về các ô của trang \"{sheet}\" (vùng {range} quá lớn để đọc). Hãy xóa các vùng dữ liệu không dùng đến của trang này rồi kiểm tra lại.",
   "error.invalid-argument": "{action:message}: Excel từ chối một giá trị hoặc địa chỉ ô không hợp lệ. (mã lỗi Excel: {excelCode}{where})",
   "error.excel-error": "{action:message}: Excel báo lỗi {excelCode}{where} — {detail}",
   "error.excel-error.no-code": "{action:message}: Excel báo lỗi — {detail}",

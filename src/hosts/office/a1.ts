@@ -4,9 +4,19 @@ import type { Area } from "../../core/a1";
 
 // The parser itself is the core's (core/a1.ts); only what Office.js adds lives here: sheet-qualified addresses.
 
-/** Quotes a sheet name for an address when Excel would: anything but letters, digits and underscore. */
+/**
+ * Quotes a sheet name for an address unless Excel can read it bare: ASCII letters, digits, "_" and "." not starting
+ * with a digit (quoting more than Excel needs is always accepted), and not readable as something else: an A1 cell
+ * (Q1, XFD1), the start of an R1C1 reference (R1C1, RC2, R, C) or a boolean (TRUE). Excel's rules are not published;
+ * these are as observed (jmcnamara/XlsxWriter#1078, EPPlusSoftware/EPPlus#214).
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const bare =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^([RrCc]|[Rr]\d*[Cc]\d*|[Rr]\d+|[Cc]\d+)(?![A-Za-z])/.test(name) &&
+    !/^(true|false)$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function sheetAddress(sheet: string, area: string): string {

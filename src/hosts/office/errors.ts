@@ -30,6 +30,8 @@ const BY_CODE = {
   ItemNotFound: "error.not-found",
   ItemAlreadyExists: "error.already-exists",
   RequestPayloadSizeLimitExceeded: "error.too-large.request",
+  // Excel on the web: 5 MB per response too (learn.microsoft.com, "Performance optimization using the Excel JavaScript API")
+  ResponsePayloadSizeLimitExceeded: "error.too-large.response",
   InvalidArgument: "error.invalid-argument",
 } as const;
 

@@ -15,6 +15,8 @@ export interface OfficeFeatures {
   customProperties: boolean;
   changeEvents: boolean;
   freezePanes: boolean;
+  /** The protection option allowEditObjects (1.7; protection itself is 1.2). */
+  protectEditObjects: boolean;
   /** Data validation (1.8). */
   dataValidation: boolean;
   /** Multi-area ranges (worksheet.getRanges) and page layout (1.9). */
@@ -32,6 +34,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): OfficeFeatures {
     customProperties: at("1.7"),
     changeEvents: at("1.7"),
     freezePanes: at("1.7"),
+    protectEditObjects: at("1.7"),
     dataValidation: at("1.8"),
     rangeAreas: at("1.9"),
     pageLayout: at("1.9"),

@@ -6,7 +6,7 @@ import type { Mark, Severity } from "../../core/highlight-plan";
 import type { ApplyResult } from "../host";
 import { ChitieuError } from "../../core/errors";
 import { areaAddress, parseCell, type Area } from "../../core/a1";
-import { mergeCells, sheetAddress } from "./a1";
+import { mergeCells } from "./a1";
 import type { OfficeFeatures } from "./features";
 import { NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS, SEVERITY_RANK } from "./ours";
 import { queueStoreWrite } from "./store-write";
@@ -105,12 +105,28 @@ function noFill(color: string | null | undefined): boolean {
   return !color || color.toUpperCase() === "#FFFFFF";
 }
 
-/** Queues removal of everything ours; returns the state that remains (things we could not remove yet) and a count. */
-function queueRemoval(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, keepFills: ReadonlySet<string>): { left: OurState; removed: number } {
+/** What our comment says once its cell needs no more attention, when replies keep it from being deleted. */
+export const RESOLVED = `${NOTE_PREFIX}ô này không còn lỗi ở lần kiểm tra gần nhất.`;
+
+/**
+ * Queues removal of everything ours, except the fills and the notes/comments on the cells in `keep` (the caller
+ * rewrites those in place); returns the state that remains (things we could not remove) and a count. A threaded
+ * comment with replies is never deleted ("deletes the comment and all the connected replies"): its text is replaced.
+ */
+function queueRemoval(
+  ctx: Ctx,
+  f: OfficeFeatures,
+  state: WorkbookState,
+  keepFills: ReadonlySet<string>,
+  keep: ReadonlySet<string> = new Set(),
+): { left: OurState; removed: number } {
   const sheet = sheetsOf(ctx);
   let removed = 0;
-  for (const r of state.ourRules) {
-    sheet(r.sheet).getRange().conditionalFormats.getItem(r.id).delete();
+  // A rule's id is its position in the sheet's collection ("the priority of the conditional format in the current
+  // ConditionalFormatCollection"), valid only until a rule is added or deleted: the positions come from the read in
+  // this same Excel.run (or the one just before it), and go from the highest down so no deletion shifts the next.
+  for (const r of [...state.ourRules].sort((a, b) => b.position - a.position)) {
+    sheet(r.sheet).getRange().conditionalFormats.getItem(String(r.position)).delete();
     removed++;
   }
   for (const x of state.state.fills) {
@@ -122,17 +138,22 @@ function queueRemoval(ctx: Ctx, f: OfficeFeatures, state: WorkbookState, keepFil
   }
   const left: OurState = { fills: [], notes: [], comments: [] };
   for (const n of state.notes.values()) {
-    if (!n.ours) continue;
+    if (!n.ours || keep.has(cellKeyOf(n.sheet, n.cell))) continue;
     if (!canExplainOn(f, state, n.sheet)) left.notes.push({ sheet: n.sheet, cell: n.cell });
     else {
-      ctx.workbook.notes.getItem(sheetAddress(n.sheet, n.cell)).delete();
+      // notes are addressed through their worksheet's collection, by cell (NoteCollection.getItem: "the cell address")
+      sheet(n.sheet).notes.getItem(n.cell).delete();
       removed++;
     }
   }
   for (const c of state.comments.values()) {
-    if (!c.ours) continue;
+    if (!c.ours || keep.has(cellKeyOf(c.sheet, c.cell))) continue;
     if (!canExplainOn(f, state, c.sheet)) left.comments.push({ sheet: c.sheet, cell: c.cell });
-    else {
+    else if (c.replies > 0) {
+      ctx.workbook.comments.getItem(c.id).content = RESOLVED;
+      left.comments.push({ sheet: c.sheet, cell: c.cell });
+      removed++;
+    } else {
       ctx.workbook.comments.getItem(c.id).delete();
       removed++;
     }
@@ -201,7 +222,16 @@ export async function applyPlan(
     }
   }
 
-  const { left } = queueRemoval(ctx, f, state, f.conditionalFormats ? new Set() : targetKeys);
+  // our notes/comments on cells marked again are rewritten in place, not deleted and added again (replies stay)
+  const explaining = f.explanations !== "none" && explain;
+  const rewritten = new Set(
+    explaining
+      ? targets
+          .map((t) => cellKeyOf(t.sheet, t.cell))
+          .filter((k) => state.notes.get(k)?.ours === true || state.comments.get(k)?.ours === true)
+      : [],
+  );
+  const { left } = queueRemoval(ctx, f, state, f.conditionalFormats ? new Set() : targetKeys, rewritten);
   const next: OurState = { fills: [], notes: [...left.notes], comments: [...left.comments] };
 
   for (const g of bySheetAndSeverity(targets).values()) {
@@ -226,7 +256,7 @@ export async function applyPlan(
   }
 
   let explained = 0;
-  if (f.explanations !== "none" && explain) {
+  if (explaining) {
     for (const t of targets) {
       const key = cellKeyOf(t.sheet, t.cell);
       const note = state.notes.get(key);
@@ -235,15 +265,14 @@ export async function applyPlan(
       if ((note && !note.ours) || (comment && !comment.ours) || !canExplainOn(f, state, t.sheet)) continue;
       if (left.notes.some((n) => cellKeyOf(n.sheet, n.cell) === key) || left.comments.some((n) => cellKeyOf(n.sheet, n.cell) === key)) continue;
       const content = NOTE_PREFIX + t.messages.join("\n");
-      const address = sheetAddress(t.sheet, t.cell);
       await budget.spend(content.length * 2 + 200);
-      if (f.explanations === "notes") {
-        ctx.workbook.notes.add(address, content);
-        next.notes.push({ sheet: t.sheet, cell: t.cell });
-      } else {
-        ctx.workbook.comments.add(address, content, "Plain" as Excel.ContentType);
-        next.comments.push({ sheet: t.sheet, cell: t.cell });
-      }
+      // a cell holds a note or a comment: rewrite whichever of ours is there, else add the kind this Excel has
+      if (note) sheet(t.sheet).notes.getItem(t.cell).content = content;
+      else if (comment) ctx.workbook.comments.getItem(comment.id).content = content;
+      else if (f.explanations === "notes") ctx.workbook.notes.add(sheet(t.sheet).getRange(t.cell), content);
+      else ctx.workbook.comments.add(sheet(t.sheet).getRange(t.cell), content, "Plain" as Excel.ContentType);
+      if (note || (!comment && f.explanations === "notes")) next.notes.push({ sheet: t.sheet, cell: t.cell });
+      else next.comments.push({ sheet: t.sheet, cell: t.cell });
       explained++;
     }
   }

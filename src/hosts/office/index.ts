@@ -17,7 +17,8 @@ import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 
-export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run: a new context, or with `context` (Excel.run(context, batch)) the same one again. */
+export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
 
 export interface OfficeHostDeps {
   run: RunBatch;
@@ -45,10 +46,13 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
   let inserted: InsertReport | null = null;
   // the sheet list as of this host's last operation (null: never read); every read confirms it with Excel
   let known: string[] | null = null;
+  // the sheet the metadata named at the last read (undefined: never read), so a snapshot reads that sheet alone
+  let template: string | null | undefined;
 
   async function read(ctx: Excel.RequestContext, scope: ReadScope): Promise<WorkbookRead> {
-    const r = await readWorkbook(ctx, f, known, scope);
+    const r = await readWorkbook(ctx, f, known, scope, template);
     known = r.state.allNames;
+    template = readMetadata(r.state.store)?.sheet ?? null;
     return r;
   }
 
@@ -103,9 +107,10 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const code = excelCode(e);
           // the workbook changed since the snapshot (a rule or note of ours deleted by hand): read again, once
           if (cached && code === "ItemNotFound") return apply(true, null);
-          // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell:
-          // mark without explanations (the pane still lists every finding) rather than fail the check
-          if (code === "InvalidArgument" && f.explanations === "comments") return apply(false, null);
+          // below ExcelApi 1.18 a user's note is invisible to us and Excel refuses a comment on its cell, with an
+          // error the reference does not name: whatever the code, mark without explanations (the pane still lists
+          // every finding); a failure that has nothing to do with comments fails again and is reported
+          if (f.explanations === "comments") return apply(false, null);
           throw e;
         }
       }),
@@ -126,6 +131,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const { state } = await read(ctx, "state");
           const report = await insertLayout(ctx, f, state, layout, budget);
           wrote(state, report);
+          template = report.sheetName;
           return report;
         });
         return { sheetName: inserted.sheetName };
@@ -150,10 +156,14 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           const names = meta && state.sheetNames.some((n) => n === meta.sheet) ? [meta.sheet] : state.sheetNames;
           const registrations = names.map((n) => ctx.workbook.worksheets.getItem(n).onChanged.add(async () => handler()));
           await ctx.sync();
+          // removed in the context they were added in, inside an Excel.run of that context (the documented way)
           return async () => {
-            for (const r of registrations) r.remove();
             const first = registrations[0];
-            if (first) await first.context.sync();
+            if (!first) return;
+            await deps.run(async (again) => {
+              for (const r of registrations) r.remove();
+              await again.sync();
+            }, first.context as Excel.RequestContext);
           };
         });
       }),
@@ -163,7 +173,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
 /** The production wiring: Excel.run and Office's requirement check. */
 export function createOfficeHostFromGlobals(): OfficeHost {
   return createOfficeHost({
-    run: (batch) => Excel.run(batch),
+    run: (batch, context) => (context ? Excel.run(context, batch) : Excel.run(batch)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });
 }

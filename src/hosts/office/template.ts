@@ -20,6 +20,11 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** "@" (Text) for a constant text, so Excel stores it as written; "General" for numbers, formulas and blanks. */
+function textFormatOf(v: string | number | boolean): string {
+  return typeof v === "string" && v !== "" && !v.startsWith("=") ? "@" : "General";
+}
+
 /** The layout's cells as one formulas matrix (constants as values, formulas with "="), cut into row blocks. */
 function contentBlocks(layout: TemplateLayout, blockBytes: number): { top: number; rows: (string | number | boolean)[][] }[] {
   const width = parseCell(`${layout.lastColumn}1`).col + 1;
@@ -127,6 +132,11 @@ export interface InsertReport {
   guideSheetName: string;
   /** What this Excel could not add (e.g. data validation below ExcelApi 1.8). */
   skipped: string[];
+  /**
+   * What was set but Excel may not apply: "print-fit-width", the fit-to-one-page-wide zoom, which Excel ignores until
+   * the Page Layout tab is shown (office-js #1860), so the print setup cannot promise it.
+   */
+  unconfirmed: string[];
   /** Every sheet added, in the order Excel appended them. */
   addedSheets: string[];
 }
@@ -144,6 +154,7 @@ export async function insertLayout(
     throw sheetExists(layout.sheetName, taken);
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);
   const skipped: string[] = [];
+  const unconfirmed: string[] = [];
   const batch = new RequestBudget(ctx, requestBytes);
 
   const ws = ctx.workbook.worksheets.add(layout.sheetName);
@@ -152,8 +163,12 @@ export async function insertLayout(
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
     const area = { top: block.top, left: 0, bottom: block.top + block.rows.length - 1, right: width - 1 };
-    await batch.spend(JSON.stringify(block.rows).length + 200);
-    ws.getRange(areaAddress(area)).formulas = block.rows;
+    await batch.spend(2 * JSON.stringify(block.rows).length + 200);
+    const range = ws.getRange(areaAddress(area));
+    // Excel parses text written through formulas/values as typed input ("(1)" would become -1): text cells get the
+    // Text format first, the rest stay General until their style says otherwise
+    range.numberFormat = block.rows.map((row) => row.map(textFormatOf));
+    range.formulas = block.rows;
   }
   for (const [id, areas] of styleAreas(layout)) {
     const style = layout.styles[id];
@@ -191,13 +206,16 @@ export async function insertLayout(
     ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
     ws.pageLayout.paperSize = "A4" as Excel.PaperType;
     ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+    unconfirmed.push("print-fit-width");
     ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows.from}:$${layout.print.titleRows.to}`);
   } else skipped.push("print-setup");
 
   const guideRows = [[layout.guide.title], [""], ...layout.guide.lines.map((l) => [l])];
   await batch.spend(JSON.stringify(guideRows).length + 3000);
   const guide = ctx.workbook.worksheets.add(guideName);
-  guide.getRange(`A1:A${guideRows.length}`).values = guideRows;
+  const guideText = guide.getRange(`A1:A${guideRows.length}`);
+  guideText.numberFormat = guideRows.map((row) => row.map(textFormatOf));
+  guideText.values = guideRows;
   applyStyle(guide.getRange("A1"), layout.styles.guideTitle, f, parseArea("A1"));
   applyStyle(guide.getRange(`A3:A${guideRows.length}`), layout.styles.guideText, f, parseArea(`A3:A${guideRows.length}`));
   if (f.api12) guide.getRange("A:A").format.columnWidth = widthInPoints(110);
@@ -210,13 +228,13 @@ export async function insertLayout(
       allowFormatCells: layout.protection.allowFormatCells,
       allowFormatColumns: layout.protection.allowFormatColumns,
       allowFormatRows: layout.protection.allowFormatRows,
-      // lets Excel users (and our explanations) add notes on the protected template
-      allowEditObjects: true,
+      // lets Excel users (and our explanations) add notes on the protected template; the option is ExcelApi 1.7
+      ...(f.protectEditObjects ? { allowEditObjects: true } : {}),
     });
   }
   ws.activate();
   ws.getRange(layout.info.preparer).select();
   await ctx.sync();
-  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped, addedSheets: [layout.sheetName, guideName, ...storeSheets] };
+  return { sheetName: layout.sheetName, guideSheetName: guideName, skipped, unconfirmed, addedSheets: [layout.sheetName, guideName, ...storeSheets] };
 }
 

@@ -8,7 +8,10 @@ import type { FakeWorkbookObject } from "./objects";
 export interface SyncRecord {
   operations: number;
   requestBytes: number;
+  /** What Excel sent back (an error's few bytes when it refused the answer). */
   responseBytes: number;
+  /** Set when Excel refused to send an answer this large (ResponsePayloadSizeLimitExceeded). */
+  refusedBytes?: number;
 }
 
 interface Operation {
@@ -58,9 +61,16 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Inside an Excel.run (see FakeExcel.run); a context used after its run ended cannot reach Excel. */
+  open = true;
+
   async sync(): Promise<void> {
     // Office.js makes no round trip for an empty queue
     if (this.queue.length === 0) return;
+    if (!this.open) {
+      this.queue = [];
+      throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: the request context is used outside Excel.run.");
+    }
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
@@ -83,6 +93,15 @@ export class FakeRequestContext {
         }
         throw new FakeOfficeError("InvalidArgument", e instanceof Error ? e.message : String(e), op.label);
       }
+    }
+    // the answer is refused as a whole (see FakeExcelOptions.maxResponseBytes): nothing loaded becomes readable
+    if (record.responseBytes > this.excel.maxResponseBytes) {
+      record.refusedBytes = record.responseBytes;
+      record.responseBytes = 200;
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.refusedBytes} > ${this.excel.maxResponseBytes} bytes).`,
+      );
     }
     await this.excel.flushEvents();
   }

@@ -9,7 +9,9 @@ export type FakeErrorCode =
   | "InvalidOperation"
   | "AccessDenied"
   | "RequestPayloadSizeLimitExceeded"
-  | "InvalidObjectPath";
+  | "InvalidObjectPath"
+  | "GeneralException"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };

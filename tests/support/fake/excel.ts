@@ -1,8 +1,7 @@
 // FakeExcel: an in-memory workbook behind a fake Excel JavaScript API, with the requirement-set level, the request
 // size limit and the round-trip counter a test needs. Tests pre-populate user content and inspect the result.
 
-import { cellAddress, parseArea, parseCell } from "../../../src/core/a1";
-import { splitAddress } from "../../../src/hosts/office/a1";
+import { cellAddress, parseArea, parseCell, splitAddress } from "./a1";
 import { FakeRequestContext, type SyncRecord } from "./context";
 import { FakeOfficeError, invalidArgument } from "./errors";
 import { cellKey, newSheet, type FakeCell, type FakeChangedEvent, type FakeComment, type FakeConditionalFormat, type FakeNote, type FakeSheet, type Scalar } from "./model";
@@ -13,8 +12,18 @@ export interface FakeExcelOptions {
   apiVersion: string;
   /** Sheets to start with (default: one "Sheet1"). */
   sheets?: string[];
-  /** Excel on the web refuses requests above 5 MB. */
+  /**
+   * Excel on the web refuses requests and responses above 5 MB: "Excel on the web limits requests and responses to
+   * 5 MB. The API returns a RichAPI.Error error if this limit is exceeded." (learn.microsoft.com, "Performance
+   * optimization using the Excel JavaScript API", payload size limit best practices).
+   */
   maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  /**
+   * "On all platforms, a range is limited to five million cells for get operations", and past it Range.values may be
+   * null rather than an error (OfficeDev/office-js #4783, #6781; office-js-docs-pr #5821). A test may lower it.
+   */
+  maxGetCells?: number;
   userName?: string;
 }
 
@@ -31,6 +40,8 @@ const INVALID_SHEET_NAME = /[:\\/?*[\]]/;
 export class FakeExcel {
   readonly apiVersion: string;
   readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly maxGetCells: number;
   readonly userName: string;
   sheets: FakeSheet[] = [];
   customProperties = new Map<string, string>();
@@ -46,6 +57,8 @@ export class FakeExcel {
     minor(options.apiVersion);
     this.apiVersion = options.apiVersion;
     this.maxRequestBytes = options.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
+    this.maxGetCells = options.maxGetCells ?? 5_000_000;
     this.userName = options.userName ?? "Nguyễn Văn An";
     for (const name of options.sheets ?? ["Sheet1"]) this.createSheet(name);
     this.active = this.sheets[0]?.id;
@@ -53,12 +66,24 @@ export class FakeExcel {
 
   // ---------------------------------------------------------- what the host is given
 
-  /** Stands in for Excel.run. Pending operations are flushed at the end, as Excel.run does. */
-  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = this.newContext();
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.pendingOperations > 0) await ctx.sync();
-    return result;
+  /**
+   * Stands in for Excel.run: `run(batch)` in a new context, or `run(batch, context)` for Excel.run(context, batch),
+   * which carries on an earlier context (how an event handler is removed: "The same RequestContext object that the
+   * handler was added in must be used when removing the handler", learn.microsoft.com, OfficeExtension.EventHandlerResult;
+   * the "Remove an event handler" section of "Work with Events using the Excel JavaScript API" does it inside
+   * Excel.run(eventResult.context, …)). Pending operations are flushed at the end, and the context is then closed:
+   * a sync outside any Excel.run fails.
+   */
+  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext): Promise<T> => {
+    const ctx = context ? (context as unknown as FakeRequestContext) : this.newContext();
+    ctx.open = true;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pendingOperations > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.open = false;
+    }
   };
 
   /** Stands in for Office.context.requirements.isSetSupported. */
@@ -191,7 +216,7 @@ export class FakeExcel {
   }
 
   addUserConditionalFormat(sheetName: string, areas: string[], formula: string, fill: string): FakeConditionalFormat {
-    const cf: FakeConditionalFormat = { id: this.nextId("cf"), type: "Custom", areas, formula, fill, fontColor: null };
+    const cf: FakeConditionalFormat = { key: this.nextId("cf"), type: "Custom", areas, formula, fill, fontColor: null };
     this.sheet(sheetName).conditionalFormats.push(cf);
     return cf;
   }
@@ -203,7 +228,15 @@ export class FakeExcel {
 
   addUserComment(address: string, content: string, author = this.userName): void {
     const { sheet, cell } = this.split(address);
-    this.commentList.push({ id: this.nextId("comment"), sheet, cell, content, author });
+    this.commentList.push({ id: this.nextId("comment"), sheet, cell, content, author, replies: [] });
+  }
+
+  /** A colleague replies to the comment on `address`. */
+  addReply(address: string, content: string, author = "Trần Thị Bình"): void {
+    const { sheet, cell } = this.split(address);
+    const comment = this.commentList.find((c) => c.sheet === sheet && c.cell === cell);
+    if (!comment) throw new RangeError(`no comment on ${address}`);
+    comment.replies.push({ id: this.nextId("reply"), content, author });
   }
 
   protect(sheetName: string, options: Record<string, boolean> = {}): void {
@@ -248,7 +281,7 @@ export class FakeExcel {
   }
 
   comments(): FakeComment[] {
-    return this.commentList.map((c) => ({ ...c }));
+    return this.commentList.map((c) => ({ ...c, replies: c.replies.map((r) => ({ ...r })) }));
   }
 
   sheetNames(): string[] {

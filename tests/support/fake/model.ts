@@ -1,7 +1,6 @@
 // The workbook the fake Excel holds: plain data the client objects read and change at sync time.
 
-import { parseArea, parseCell, type Area } from "../../../src/core/a1";
-import { splitAddress } from "../../../src/hosts/office/a1";
+import { parseArea, parseCell, splitAddress, type Area } from "./a1";
 
 export type Scalar = number | string | boolean;
 
@@ -23,7 +22,8 @@ export interface FakeCell {
 }
 
 export interface FakeConditionalFormat {
-  id: string;
+  /** The fake's own handle for a test to tell formats apart; Excel's id is a position (objects.ts, getItem). */
+  key: string;
   type: "Custom" | "CellValue" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText";
   /** Areas of the sheet it applies to, e.g. ["B3:B9", "D4"]. */
   areas: string[];
@@ -45,6 +45,8 @@ export interface FakeComment {
   cell: string;
   content: string;
   author: string;
+  /** A threaded comment's replies, which Comment.delete takes with it. */
+  replies: { id: string; content: string; author: string }[];
 }
 
 export interface FakeProtection {

@@ -1,8 +1,7 @@
 // Proxies with the shapes of the Excel JavaScript API objects the host uses. Every call queues an operation;
 // everything happens at sync, against the FakeExcel model, with Excel's requirement sets and protection rules.
 
-import { areaAddress, cellAddress, parseArea, type Area } from "../../../src/core/a1";
-import { quoteSheet, splitAddress } from "../../../src/hosts/office/a1";
+import { areaAddress, cellAddress, parseArea, quoteSheet, splitAddress, type Area } from "./a1";
 import { FakeClientObject, FakeClientResult, FakeCollection, type FakeRequestContext } from "./context";
 import { accessDenied, FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import {
@@ -94,18 +93,67 @@ function valueType(cell: FakeCell | undefined): string {
   return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
 }
 
-function writeValue(cell: FakeCell, v: unknown, asFormula: boolean): void {
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+`;
+const PLAIN = new RegExp(`^[+-]?(?:${NUMBER})$`);
+const NEGATIVE = new RegExp(`^\\(\\s*(${NUMBER})\\s*\\)$`);
+const PERCENT = new RegExp(`^([+-]?(?:${NUMBER}))\\s*%$`);
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+function toNumber(text: string): number {
+  return Number(text.replace(/,/g, ""));
+}
+
+/**
+ * A string written through Range.values or Range.formulas is typed input, as if the user typed it: Excel reads
+ * numbers in parentheses as negative ("(1)" → -1), percentages as fractions, ISO dates as date serials (office-js
+ * issue #229 shows dates), TRUE/FALSE as booleans, and "If the returned value starts with a plus ("+"), minus ("-"),
+ * or equal sign ("="), Excel interprets this value as a formula" (@types/office-js JSDoc of Range.values). Text stays
+ * text in a cell formatted "@" (Text) or after a leading apostrophe, as when typing (support.microsoft.com, "Format
+ * numbers as text"). Locale-shaped forms (1.234,5; 31/01/2025) are left as text here, as the JSDoc says for dates.
+ */
+function typedInput(cell: FakeCell, text: string): { value: Scalar; numberFormat?: string } | { formula: string; error?: string } {
+  if (cell.numberFormat === "@") return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=") && text.length > 1) return { formula: text.slice(1) };
+  const t = text.trim();
+  if (PLAIN.test(t)) return { value: toNumber(t) };
+  const negative = NEGATIVE.exec(t);
+  if (negative?.[1]) return { value: -toNumber(negative[1]) };
+  const percent = PERCENT.exec(t);
+  if (percent?.[1]) return { value: toNumber(percent[1]) / 100, ...(cell.numberFormat ? {} : { numberFormat: "0%" }) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const date = ISO_DATE.exec(t);
+  if (date) {
+    const serial = (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return { value: serial, ...(cell.numberFormat ? {} : { numberFormat: "yyyy-mm-dd" }) };
+  }
+  // "- Bước 1" is read as a formula that Excel cannot evaluate
+  if (/^[+-]/.test(t)) return { formula: t, error: "#NAME?" };
+  return { value: text };
+}
+
+function writeValue(cell: FakeCell, v: unknown): void {
   delete cell.error;
-  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
-    cell.formula = v.slice(1);
-    // the fake does not calculate: a formula's cached value is unknown until a test sets it
+  delete cell.formula;
+  if (v === null || v === undefined || v === "") {
     delete cell.value;
     return;
   }
-  delete cell.formula;
-  if (v === null || v === undefined || v === "") delete cell.value;
-  else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") cell.value = asFormula && typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-  else throw invalidArgument("Range.values", `unsupported value ${JSON.stringify(v)}`);
+  if (typeof v === "number" || typeof v === "boolean") {
+    cell.value = v;
+    return;
+  }
+  if (typeof v !== "string") throw invalidArgument("Range.values", `unsupported value ${JSON.stringify(v)}`);
+  const typed = typedInput(cell, v);
+  if ("formula" in typed) {
+    cell.formula = typed.formula;
+    // the fake does not calculate: a formula's cached value is unknown until a test sets it
+    delete cell.value;
+    if (typed.error) cell.error = typed.error;
+    return;
+  }
+  cell.value = typed.value;
+  if (typed.numberFormat) cell.numberFormat = typed.numberFormat;
 }
 
 // ---------------------------------------------------------------- workbook
@@ -414,6 +462,10 @@ export class FakeWorksheetProtection extends FakeClientObject {
   }
   protect(options?: Record<string, boolean>, password?: string): void {
     if (password !== undefined) this.context.need("1.7", "WorksheetProtection.protect(password)");
+    // each option has its own requirement set (@types/office-js JSDoc of WorksheetProtectionOptions): allowEditObjects,
+    // allowEditScenarios and selectionMode are ExcelApi 1.7, the rest 1.2; one from a later set fails like any API of it
+    for (const key of Object.keys(options ?? {}))
+      if (["allowEditObjects", "allowEditScenarios", "selectionMode"].includes(key)) this.context.need("1.7", `WorksheetProtectionOptions.${key}`);
     this.context.enqueue("WorksheetProtection.protect", options ?? {}, () => {
       const s = this.ws.sheetNow();
       if (s.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.", "WorksheetProtection.protect");
@@ -460,8 +512,14 @@ export class FakePageLayout {
   set paperSize(v: string) {
     this.setProp("paperSize", v);
   }
+  /**
+   * A fit-to-pages zoom set through the API does not take effect until the user has the Page Layout tab shown
+   * (OfficeDev/office-js issue #1860, "horizontalFitToPages does not set if Page Layout tab is not selected"; a scale
+   * zoom does): the fake keeps it aside as not applied.
+   */
   set zoom(v: unknown) {
-    this.setProp("zoom", v);
+    const fit = typeof v === "object" && v !== null && ("horizontalFitToPages" in v || "verticalFitToPages" in v);
+    this.setProp(fit ? "zoomNotApplied" : "zoom", v);
   }
   set centerHorizontally(v: boolean) {
     this.setProp("centerHorizontally", v);
@@ -519,15 +577,21 @@ export class FakeRange extends FakeClientObject {
     const t = () => this.targetNow();
     return {
       address: { since: "1.1", read: () => `${quoteSheet(t().sheet.name)}!${areaAddress(t().area)}` },
-      values: { since: "1.1", read: () => readMatrix(t().sheet, t().area, displayValue) },
-      formulas: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => (c?.formula !== undefined ? `=${c.formula}` : displayValue(c))) },
-      numberFormat: { since: "1.1", read: () => readMatrix(t().sheet, t().area, (c) => c?.numberFormat ?? "General") },
-      valueTypes: { since: "1.1", read: () => readMatrix(t().sheet, t().area, valueType) },
+      // past the get limit (FakeExcelOptions.maxGetCells) Excel answers null, not the cells
+      values: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, displayValue) },
+      formulas: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, (c) => (c?.formula !== undefined ? `=${c.formula}` : displayValue(c))) },
+      numberFormat: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, (c) => c?.numberFormat ?? "General") },
+      valueTypes: { since: "1.1", read: () => this.gettable() && readMatrix(t().sheet, t().area, valueType) },
       rowIndex: { since: "1.1", read: () => t().area.top },
       columnIndex: { since: "1.1", read: () => t().area.left },
       rowCount: { since: "1.1", read: () => t().area.bottom - t().area.top + 1 },
       columnCount: { since: "1.1", read: () => t().area.right - t().area.left + 1 },
     };
+  }
+  /** null (what Excel answers) when the range has more cells than a get may return. */
+  private gettable(): true | null {
+    const { area } = this.targetNow();
+    return (area.bottom - area.top + 1) * (area.right - area.left + 1) > this.context.excel.maxGetCells ? null : true;
   }
   protected override navigations(): Navs {
     return {
@@ -542,13 +606,13 @@ export class FakeRange extends FakeClientObject {
     return this.prop("values");
   }
   set values(v: unknown) {
-    this.write("values", v, false);
+    this.write("values", v);
   }
   get formulas(): Scalar[][] {
     return this.prop("formulas");
   }
   set formulas(v: unknown) {
-    this.write("formulas", v, true);
+    this.write("formulas", v);
   }
   get numberFormat(): string[][] {
     return this.prop("numberFormat");
@@ -577,11 +641,11 @@ export class FakeRange extends FakeClientObject {
   get columnCount(): number {
     return this.prop("columnCount");
   }
-  private write(kind: "values" | "formulas", v: unknown, asFormula: boolean): void {
+  private write(kind: "values" | "formulas", v: unknown): void {
     this.context.enqueue(`Range.${kind}`, v, () => {
       const { sheet, area } = this.targetNow();
       assertEditable(sheet, area, "content", `Range.${kind}`);
-      forEachInput(area, v, `Range.${kind}`, (r, c, x) => writeValue(cellAt(sheet, r, c), x, asFormula));
+      forEachInput(area, v, `Range.${kind}`, (r, c, x) => writeValue(cellAt(sheet, r, c), x));
     });
   }
   get format(): FakeRangeFormat {
@@ -895,32 +959,42 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
     return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => mine.some((m) => areasOverlap(parseArea(a), m))));
   }
   protected materialize(): FakeConditionalFormatObject[] {
-    return this.overlapping().map((cf) => new FakeConditionalFormatObject(this.context, this.ws, () => cf.id, false));
+    return this.overlapping().map((cf) => new FakeConditionalFormatObject(this.context, this.ws, () => cf, () => this.overlapping(), false));
   }
   add(type: string): FakeConditionalFormatObject {
-    const box: { id?: string } = {};
+    const box: { cf?: FakeConditionalFormat } = {};
     this.context.enqueue("ConditionalFormatCollection.add", type, () => {
       const sheet = this.ws.sheetNow();
       assertEditable(sheet, null, "format", "ConditionalFormatCollection.add");
       const cf: FakeConditionalFormat = {
-        id: this.context.excel.nextId("cf"),
+        key: this.context.excel.nextId("cf"),
         type: type as FakeConditionalFormat["type"],
         areas: this.areasNow().map(areaAddress),
         formula: "",
         fill: null,
         fontColor: null,
       };
-      // Excel puts a new format first (highest priority)
+      // Excel puts a new format first (highest priority), shifting the position (and so the id) of every other
       sheet.conditionalFormats.unshift(cf);
-      box.id = cf.id;
+      box.cf = cf;
     });
-    return new FakeConditionalFormatObject(this.context, this.ws, () => box.id, false);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => box.cf, () => this.overlapping(), false);
   }
+  /**
+   * `id` is a position, resolved when the request runs: ConditionalFormat.id is "the priority of the conditional
+   * format in the current ConditionalFormatCollection" (@types/office-js JSDoc; learn.microsoft.com
+   * /javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member), and "priority is a number
+   * equal to the index in the collection" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting,
+   * "Multiple formats and priority"). So an id read before a format was added or deleted names another format after.
+   */
   getItem(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.ws, () => id, false);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => this.atPosition(id), () => this.overlapping(), false);
   }
   getItemOrNullObject(id: string): FakeConditionalFormatObject {
-    return new FakeConditionalFormatObject(this.context, this.ws, () => id, true);
+    return new FakeConditionalFormatObject(this.context, this.ws, () => this.atPosition(id), () => this.overlapping(), true);
+  }
+  private atPosition(id: string): FakeConditionalFormat | undefined {
+    return /^\d+$/.test(id) ? this.overlapping()[Number(id)] : undefined;
   }
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
@@ -940,7 +1014,8 @@ export class FakeConditionalFormatObject extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
     private readonly ws: FakeWorksheet,
-    private readonly idNow: () => string | undefined,
+    private readonly cfNow: () => FakeConditionalFormat | undefined,
+    private readonly collectionNow: () => FakeConditionalFormat[],
     private readonly nullable: boolean,
   ) {
     super(ctx);
@@ -949,22 +1024,22 @@ export class FakeConditionalFormatObject extends FakeClientObject {
     return "ConditionalFormat";
   }
   modelNow(): FakeConditionalFormat {
-    const id = this.idNow();
-    const cf = this.ws.sheetNow().conditionalFormats.find((c) => c.id === id);
-    if (!cf) throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+    const cf = this.cfNow();
+    if (!cf || !this.ws.sheetNow().conditionalFormats.includes(cf)) throw itemNotFound("ConditionalFormat");
     return cf;
   }
   protected override nullNow(): boolean {
-    const id = this.idNow();
-    if (this.ws.sheetNow().conditionalFormats.some((c) => c.id === id)) return false;
+    const cf = this.cfNow();
+    if (cf && this.ws.sheetNow().conditionalFormats.includes(cf)) return false;
     if (this.nullable) return true;
-    throw itemNotFound(`ConditionalFormat ${id ?? "?"}`);
+    throw itemNotFound("ConditionalFormat");
   }
   protected scalars(): Props {
     return {
-      id: { since: "1.6", read: () => this.modelNow().id },
+      // its position in the collection it was reached through, as of this request (see getItem)
+      id: { since: "1.6", read: () => String(this.collectionNow().indexOf(this.modelNow())) },
       type: { since: "1.6", read: () => this.modelNow().type },
-      priority: { since: "1.6", read: () => this.ws.sheetNow().conditionalFormats.indexOf(this.modelNow()) },
+      priority: { since: "1.6", read: () => this.collectionNow().indexOf(this.modelNow()) },
     };
   }
   protected override navigations(): Navs {
@@ -1110,6 +1185,15 @@ function cellTarget(ctx: FakeRequestContext, where: string | FakeRange, defaultS
   return { sheet, cell: cellAddress(a.top, a.left) };
 }
 
+/**
+ * A cell holds a note or a threaded comment, not both (support.microsoft.com, "The difference between threaded
+ * comments and notes"). The Office.js reference names no error for adding one where the other is, so the fake raises
+ * a code the host cannot have been written against: whatever Excel answers, the host must cope.
+ */
+function noteAndComment(where: string, cell: string): FakeOfficeError {
+  return new FakeOfficeError("GeneralException", `There was an internal error while processing the request. (${cell} holds a note or a comment already)`, where);
+}
+
 export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
   constructor(
     ctx: FakeRequestContext,
@@ -1135,8 +1219,7 @@ export class FakeNoteCollection extends FakeCollection<FakeNoteObject> {
       // a cell holds either a note or a threaded comment
       if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
         throw invalidArgument("NoteCollection.add", `the cell ${cell} already has a note`);
-      if (this.context.excel.commentList.some((n) => n.sheet === sheet.name && n.cell === cell))
-        throw invalidArgument("NoteCollection.add", `the cell ${cell} has a comment`);
+      if (this.context.excel.commentList.some((n) => n.sheet === sheet.name && n.cell === cell)) throw noteAndComment("NoteCollection.add", cell);
       made = { sheet: sheet.name, cell, content, author: this.context.excel.userName };
       this.context.excel.noteList.push(made);
     });
@@ -1176,6 +1259,16 @@ abstract class FakeCellAnnotation<T extends FakeNote | FakeComment> extends Fake
   get content(): string {
     return this.prop("content");
   }
+  /** Note.content (ExcelApi 1.18) and Comment.content (1.10) can be set: the same note or thread, new text. */
+  set content(v: string) {
+    this.context.enqueue(`${this.apiName()}.content`, v, () => {
+      const x = this.must();
+      const sheet = this.context.excel.sheets.find((s) => s.name === x.sheet);
+      if (sheet) this.assertContentEditable(sheet);
+      x.content = v;
+    });
+  }
+  protected abstract assertContentEditable(sheet: FakeSheet): void;
   get authorName(): string {
     return this.prop("authorName");
   }
@@ -1188,6 +1281,9 @@ abstract class FakeCellAnnotation<T extends FakeNote | FakeComment> extends Fake
 export class FakeNoteObject extends FakeCellAnnotation<FakeNote> {
   protected apiName(): string {
     return "Note";
+  }
+  protected assertContentEditable(sheet: FakeSheet): void {
+    assertEditable(sheet, null, "objects", "Note.content");
   }
   protected scalars(): Props {
     return {
@@ -1230,9 +1326,8 @@ export class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
       if (sheet.protection.protected) throw accessDenied("CommentCollection.add");
       if (this.context.excel.commentList.some((c) => c.sheet === sheet.name && c.cell === cell))
         throw invalidArgument("CommentCollection.add", `the cell ${cell} already has a comment`);
-      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell))
-        throw invalidArgument("CommentCollection.add", `the cell ${cell} has a note`);
-      made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName };
+      if (this.context.excel.noteList.some((n) => n.sheet === sheet.name && n.cell === cell)) throw noteAndComment("CommentCollection.add", cell);
+      made = { id: this.context.excel.nextId("comment"), sheet: sheet.name, cell, content, author: this.context.excel.userName, replies: [] };
       this.context.excel.commentList.push(made);
     });
     return new FakeCommentObject(this.context, () => made ?? null, false);
@@ -1256,6 +1351,13 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
   protected apiName(): string {
     return "Comment";
   }
+  protected assertContentEditable(sheet: FakeSheet): void {
+    if (sheet.protection.protected) throw accessDenied("Comment.content");
+  }
+  /** Comment.replies (ExcelApi 1.10). */
+  get replies(): FakeCommentReplyCollection {
+    return this.memo("replies", () => new FakeCommentReplyCollection(this.context, () => this.must()));
+  }
   protected scalars(): Props {
     return {
       id: { since: "1.10", read: () => this.must().id },
@@ -1266,6 +1368,7 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
   get id(): string {
     return this.prop("id");
   }
+  /** "Deletes the comment and all the connected replies" (@types/office-js JSDoc of Comment.delete). */
   delete(): void {
     this.context.enqueue("Comment.delete", null, () => {
       const c = this.must();
@@ -1273,5 +1376,44 @@ export class FakeCommentObject extends FakeCellAnnotation<FakeComment> {
       if (sheet?.protection.protected) throw accessDenied("Comment.delete");
       this.context.excel.commentList = this.context.excel.commentList.filter((x) => x !== c);
     });
+  }
+}
+
+export class FakeCommentReplyCollection extends FakeCollection<FakeClientObject> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly comment: () => FakeComment,
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CommentReplyCollection";
+  }
+  protected materialize(): FakeClientObject[] {
+    return this.comment().replies.map((r) => new FakeCommentReply(this.context, r));
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue("CommentReplyCollection.getCount", null, () => result.set(this.comment().replies.length));
+    return result;
+  }
+}
+
+class FakeCommentReply extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly reply: FakeComment["replies"][number],
+  ) {
+    super(ctx);
+  }
+  protected apiName(): string {
+    return "CommentReply";
+  }
+  protected scalars(): Props {
+    return {
+      id: { since: "1.10", read: () => this.reply.id },
+      content: { since: "1.10", read: () => this.reply.content },
+      authorName: { since: "1.10", read: () => this.reply.author },
+    };
   }
 }
