@@ -6,7 +6,6 @@ export type HighlightErrorCode =
   | "unknown-sheet" // a mark names a sheet the workbook does not have
   | "not-a-worksheet" // a mark names a chart sheet or dialog sheet
   | "bad-cell-address" // a mark's cell is not an A1 address inside the sheet grid (A1:XFD1048576)
-  | "strict-ooxml" // ISO Strict namespaces: not supported for marking
   | "unsupported-encoding" // a part we must edit is not UTF-8
   | "malformed-xml" // a part we must edit is not well-formed enough to splice into
   | "missing-part"; // the workbook points at a part that is absent
