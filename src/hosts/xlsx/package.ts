@@ -42,6 +42,8 @@ class ZipPackage implements XlsxPackage {
   }
 
   entry(name: string): ZipEntry | undefined {
+    const exact = this.byName.get(name); // a hostile entry may itself be named "/etc/…"
+    if (exact) return exact;
     const n = name.startsWith("/") ? name.slice(1) : name;
     return this.byName.get(n) ?? this.byLowerName.get(n.toLowerCase());
   }
@@ -163,6 +165,16 @@ function refuseOtherFormats(bytes: Uint8Array): void {
       );
     case "pdf":
       throw notXlsx("Tệp là tài liệu PDF, không phải bảng tính .xlsx.", "The file is a PDF document, not an .xlsx workbook.");
+    case "image":
+      throw notXlsx(
+        "Tệp là hình ảnh (PNG, JPEG, GIF hoặc BMP) được đặt đuôi Excel, không phải bảng tính .xlsx. Hãy gửi tệp Excel gốc của báo cáo.",
+        "The file is an image (PNG, JPEG, GIF or BMP) with an Excel extension, not an .xlsx workbook. Send the report's original Excel file.",
+      );
+    case "archive":
+      throw notXlsx(
+        "Tệp là tệp nén RAR, 7z hoặc gzip được đặt đuôi Excel, không phải bảng tính .xlsx. Hãy giải nén rồi chọn tệp .xlsx bên trong.",
+        "The file is a RAR, 7z or gzip archive with an Excel extension, not an .xlsx workbook. Extract it and choose the .xlsx file inside.",
+      );
     default:
       throw notXlsx(
         "Tệp không phải là bảng tính Excel (.xlsx) và không nhận ra định dạng. Hãy kiểm tra lại tệp đã chọn.",
