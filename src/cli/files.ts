@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
+import { openPackage } from "../hosts/xlsx/package";
+import { workbookExtension } from "../hosts/xlsx/workbook-kind";
 import { loadUnits, UnitRegistryError, type UnitRegistry } from "../core/units";
 
 /** A problem with what the user gave us: shown as is, exit code 2. */
@@ -68,4 +70,26 @@ export function writeOutput(path: string, bytes: Uint8Array | string, inputs: re
     throw new UsageError(`Tệp ${path} đã tồn tại: thêm --force để ghi đè.`, `${path} already exists: add --force to replace it.`);
   }
   writeFileSync(path, bytes);
+}
+
+/**
+ * A marked or cleared copy keeps the input's kind: an .xlsm (macros) written under an .xlsx name, or the reverse, is a
+ * file Excel refuses to open. We refuse the name rather than silently rename or drop the macros.
+ */
+export function refuseWrongExtension(out: string, input: string, bytes: Uint8Array): void {
+  const ext = extname(out).toLowerCase();
+  if (ext !== ".xlsx" && ext !== ".xlsm") return;
+  const kind = workbookExtension(openPackage(bytes));
+  if (ext === kind) return;
+  const suggestion = basename(out).slice(0, -ext.length) + kind;
+  if (kind === ".xlsm") {
+    throw new UsageError(
+      `${basename(input)} là sổ làm việc có macro (.xlsm): bản đánh dấu giữ nguyên macro nên phải có đuôi .xlsm, Excel không mở được nếu đặt đuôi .xlsx. Hãy dùng --out ${suggestion}.`,
+      `${basename(input)} is a macro-enabled workbook (.xlsm): the marked copy keeps its macros, so it must be named .xlsm; Excel will not open it as .xlsx. Use --out ${suggestion}.`,
+    );
+  }
+  throw new UsageError(
+    `${basename(input)} là sổ làm việc không có macro (.xlsx): Excel không mở được nếu đặt đuôi .xlsm. Hãy dùng --out ${suggestion}.`,
+    `${basename(input)} is a workbook without macros (.xlsx): Excel will not open it named .xlsm. Use --out ${suggestion}.`,
+  );
 }

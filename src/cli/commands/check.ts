@@ -4,7 +4,7 @@ import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog"
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
 import { formatFinding } from "../../core/findings";
 import { createFileHost } from "../../hosts/xlsx/file-host";
-import { readInput, refuseInputAsOutput, registryFrom, UsageError, writeOutput } from "../files";
+import { readInput, refuseInputAsOutput, refuseWrongExtension, registryFrom, UsageError, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
@@ -126,7 +126,9 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
   for (const [i, file] of positionals.entries()) {
     if (i > 0) io.out("\n");
     try {
-      const host = createFileHost(readInput(file), { notesLang: lang });
+      const bytes = readInput(file);
+      if (values.out) refuseWrongExtension(values.out, file, bytes);
+      const host = createFileHost(bytes, { notesLang: lang });
       const report = checkWorkbook(await host.readSnapshot(), {
         catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
       });

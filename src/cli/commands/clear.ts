@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { hasHighlights } from "../../hosts/xlsx/mark";
-import { readInput, UsageError, writeOutput } from "../files";
+import { readInput, refuseWrongExtension, UsageError, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { t } from "../strings";
@@ -18,6 +18,7 @@ export async function runClear(args: string[], lang: Lang, io: Io): Promise<numb
     throw new UsageError("Cách dùng: chitieu clear <tệp.xlsx> --out <tệp-mới.xlsx>", "Usage: chitieu clear <file.xlsx> --out <new-file.xlsx>");
   }
   const bytes = readInput(file);
+  refuseWrongExtension(values.out, file, bytes);
   const had = hasHighlights(bytes);
   const host = createFileHost(bytes);
   await host.clearHighlights();

@@ -84,14 +84,14 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     id: "zip-bomb-lying-size",
-    what: "zip bomb whose headers claim 1 KB for a sheet that inflates to 300 MB",
+    what: "zip bomb whose headers claim 1 KB for a sheet that inflates to 50 MB",
     fileName: "bom-nen-khai-sai.xlsx",
     make: () => {
       const honest = basicParts().filter(([n]) => n !== "xl/worksheets/sheet1.xml").map(([name, text]) => {
         const data = enc.encode(text);
         return { name, compressed: deflateSync(data), declaredSize: data.length, crc: crc32(data) };
       });
-      return zipWithRawEntry([...honest, { name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(300 * MB), declaredSize: 1024 }]);
+      return zipWithRawEntry([...honest, { name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(50 * MB), declaredSize: 1024 }]);
     },
   },
   {

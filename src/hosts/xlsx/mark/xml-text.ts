@@ -8,18 +8,15 @@ const utf8Encoder = new TextEncoder();
 
 /**
  * Decodes a part we are about to edit, keeping a byte-order mark if there is one.
- * Refuses text that would not re-encode to the same bytes (another encoding, invalid UTF-8).
+ * Refuses text that would not re-encode to the same bytes: the fatal decoder rejects every byte sequence that is not
+ * well-formed UTF-8 (overlong forms and surrogates included), and well-formed UTF-8 always re-encodes to itself.
  */
 export function decodePart(name: string, bytes: Uint8Array): string {
-  let text: string;
   try {
-    text = utf8Decoder.decode(bytes);
+    return utf8Decoder.decode(bytes);
   } catch (cause) {
     throw unsupportedEncoding(name, cause);
   }
-  const again = utf8Encoder.encode(text);
-  if (!sameBytes(again, bytes)) throw unsupportedEncoding(name);
-  return text;
 }
 
 export function encodePart(text: string): Uint8Array {

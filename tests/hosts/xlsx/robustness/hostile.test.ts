@@ -1,6 +1,10 @@
 // Hostile and odd files, made by tests/support/workbooks/hostile.ts: each is refused with a message that says what the
 // file is and what to do, or read, checked, marked and cleared byte for byte, within bounded time and memory.
 
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../../../src/cli/main";
 import { defaultCatalog } from "../../../../src/core/catalog";
 import { checkWorkbook, CheckError } from "../../../../src/core/check";
 import { applyHighlights, applyHighlightsWithReport, clearHighlights } from "../../../../src/hosts/xlsx/mark";
@@ -61,29 +65,34 @@ describe("every hostile case has a pinned outcome", () => {
 });
 
 describe("hostile files, case by case", () => {
-  it("a million rows: read, marked and cleared within 10 s each, or refused when the reader's 10 s budget runs out", () => {
+  // The bound is on this process's CPU time: wall-clock time on a machine shared by many jobs says more about the others.
+  const cpuSeconds = (fn: () => void) => {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1e6;
+  };
+
+  it("a million rows: read, marked and cleared within 10 s of CPU each, or refused when the reader's 10 s budget runs out", () => {
     const bytes = byId("million-rows").make();
-    let t = performance.now();
-    let snapshot;
+    let snapshot: ReturnType<typeof readWorkbook> | undefined;
+    const t = performance.now();
     try {
-      snapshot = readWorkbook(bytes);
+      expect(cpuSeconds(() => (snapshot = readWorkbook(bytes)))).toBeLessThan(10);
     } catch (e) {
-      // on a loaded machine: the budget, not a hang
+      // the reader's own wall-clock budget ran out (a loaded machine): a bounded refusal, not a hang
       expect((e as { code?: string }).code).toBe("timeout");
       expect(performance.now() - t).toBeLessThan(12_000);
       return;
     }
-    expect(performance.now() - t).toBeLessThan(10_000);
-    expect(snapshot.sheets[0]!.values.length).toBe(1_000_000);
-    expect(snapshot.sheets[0]!.values[999_999]).toEqual([1_000_000]);
-    t = performance.now();
-    const marked = applyHighlights(bytes, { marks: [{ sheet: "Sheet1", cell: "A1", severity: "error", status: "invalid", indicator: "x", message: { vi: "Ô A1", en: "A1" } }] });
-    expect(performance.now() - t).toBeLessThan(10_000);
-    t = performance.now();
-    const cleared = clearHighlights(marked);
-    expect(performance.now() - t).toBeLessThan(10_000);
+    expect(snapshot!.sheets[0]!.values.length).toBe(1_000_000);
+    expect(snapshot!.sheets[0]!.values[999_999]).toEqual([1_000_000]);
+    let marked: Uint8Array = new Uint8Array();
+    expect(cpuSeconds(() => (marked = applyHighlights(bytes, { marks: [{ sheet: "Sheet1", cell: "A1", severity: "error", status: "invalid", indicator: "x", message: { vi: "Ô A1", en: "A1" } }] })))).toBeLessThan(10);
+    let cleared: Uint8Array = new Uint8Array();
+    expect(cpuSeconds(() => (cleared = clearHighlights(marked)))).toBeLessThan(10);
     expect(partsNotRestored(bytes, cleared)).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 
   it("a whole-grid dimension and whole-column rules cost nothing: the three cells are read, their rules kept", () => {
     const bytes = byId("whole-grid").make();
@@ -132,5 +141,37 @@ describe("an .xlsm with macros", () => {
 
   it("is cleared back to every original byte", () => {
     expect(partsNotRestored(bytes, clearHighlights(report.bytes))).toEqual([]);
+  });
+});
+
+describe("chitieu with an .xlsm", () => {
+  const dir = mkdtempSync(join(tmpdir(), "chitieu-xlsm-"));
+  const input = join(dir, "bao-cao.xlsm");
+  writeFileSync(input, macroWorkbook().bytes);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = async (args: string[]) => {
+    let out = "";
+    let err = "";
+    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
+  };
+
+  it("refuses to write its marked copy under an .xlsx name, and says which name to use", async () => {
+    const r = await run(["check", input, "--year", "2025", "--level", "huyen", "--out", join(dir, "danh-dau.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("có macro (.xlsm)");
+    expect(r.err).toContain("--out danh-dau.xlsm");
+    expect(existsSync(join(dir, "danh-dau.xlsx"))).toBe(false);
+  });
+
+  it("clears into an .xlsm with its macros intact, and refuses an .xlsx name there too", async () => {
+    const marked = join(dir, "marked.xlsm");
+    writeFileSync(marked, applyHighlights(macroWorkbook().bytes, { marks: [{ sheet: "Sheet1", cell: "A1", severity: "error", status: "invalid", indicator: "x", message: { vi: "a", en: "a" } }] }));
+    expect((await run(["clear", marked, "--out", join(dir, "sach.xlsx")])).code).toBe(2);
+    const r = await run(["clear", marked, "--out", join(dir, "sach.xlsm")]);
+    expect(r.code).toBe(0);
+    const cleared = openPackage(new Uint8Array(readFileSync(join(dir, "sach.xlsm"))));
+    expect(cleared.get("xl/vbaProject.bin")).toEqual(macroWorkbook().vba);
+    expect(partsNotRestored(macroWorkbook().bytes, new Uint8Array(readFileSync(join(dir, "sach.xlsm"))))).toEqual([]);
   });
 });
