@@ -21,7 +21,7 @@ const EXPECTED = path.join(CORPUS, "expected.json");
 
 /** Cases whose outcome depends on the machine's speed: described, not run, here (their test asserts the bound). */
 const TIMING_DEPENDENT: Record<string, string> = {
-  "million-rows": "read, marked and cleared losslessly within 10 s per step, or refused `timeout` when the reader's 10 s budget runs out (a loaded machine)",
+  "million-rows": "read, marked and cleared losslessly within 10 s of CPU per step, or refused `timeout` when the reader's 10 s wall-clock budget runs out (a loaded machine)",
 };
 
 interface Row {
@@ -80,8 +80,8 @@ function producerRows(): Row[] {
     { name: "mau-bao-cao-strict.xlsx", what: "the same report saved as Strict Open XML (namespaces rewritten as Excel's Strict save does)", outcome: describe(tryWorkbook(toStrict(template))) },
     {
       name: "(LibreOffice, openpyxl)",
-      what: "our template re-saved by LibreOffice 7 and by openpyxl, made by tests/hosts/xlsx/robustness/producers.test.ts with the real tools",
-      outcome: "read, checked with the same findings, marked and cleared losslessly (asserted by that test, which needs the tools)",
+      what: "our template re-saved by LibreOffice 7 and by openpyxl, and saved by LibreOffice as .ods, made by tests/hosts/xlsx/robustness/producers.test.ts with the real tools",
+      outcome: "re-saved .xlsx: read, checked with the same findings, marked and cleared losslessly; .ods: refused `ods` (asserted by that test, which needs the tools)",
     },
   ];
 }
@@ -136,7 +136,7 @@ export function renderRecord(): { text: string; mismatches: string[] } {
     "through read → check → mark → clear; \"losslessly\" means clearing gave back every part of the package byte for byte.",
     "Time (under 10 s per file) and memory bounds are asserted by the tests in tests/hosts/xlsx/robustness, not recorded here.",
     "",
-    `Totals: ${total} files in ${3} categories, plus ${fuzz.length} fuzzing suites.`,
+    `Totals: ${total} cases (${corpus.rows.length} real workbooks, ${hostile.length} hostile files, ${producers.length} producer cases), plus ${fuzz.length} fuzzing suites.`,
     "",
     `## Real workbooks (tests/fixtures/corpus): ${corpus.rows.length}`,
     "",

@@ -12,7 +12,7 @@ import { readWorkbook } from "../../../../src/hosts/xlsx/read";
 import { writeTemplateXlsx } from "../../../../src/hosts/xlsx/template";
 import { worksheetXml } from "../package/zip-fixtures";
 import { readCorpus, tinyWorkbook } from "../mark/helpers";
-import { partsNotRestored } from "../../../support/workbooks/outcome";
+import { partsNotRestored, tryWorkbook } from "../../../support/workbooks/outcome";
 import { itWithTools, libreOfficeView, OPENPYXL_VIEW, python, soffice } from "../../../support/workbooks/tools";
 
 const catalog = defaultCatalog();
@@ -90,4 +90,13 @@ describe("independent readers", () => {
       expect(partsNotRestored(bytes, clearHighlights(marked.bytes))).toEqual([]);
     }
   }, 180_000);
+
+  itWithTools()("our report saved by LibreOffice as .ods is refused, with the way back to .xlsx", () => {
+    const src = join(dir, "report-ods.xlsx");
+    writeFileSync(src, template);
+    const [ods] = soffice(join(dir, "ods"), "ods", [src]);
+    const outcome = tryWorkbook(new Uint8Array(readFileSync(ods!)));
+    expect(outcome).toMatchObject({ kind: "refused", code: "ods" });
+    if (outcome.kind === "refused") expect(outcome.vi).toContain("lưu lại dưới dạng .xlsx");
+  }, 120_000);
 });
