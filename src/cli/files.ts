@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { ChitieuError } from "../core/errors";
 import { msg } from "../core/messages";
 import { loadUnits, type UnitRegistry } from "../core/units";
+import { openPackage } from "../hosts/xlsx/package";
+import { workbookExtension } from "../hosts/xlsx/workbook-kind";
 
 // The user's files: what cannot be read or written is a ChitieuError (shown as is, exit code 2), naming the file.
 
@@ -53,4 +55,17 @@ export function writeOutput(path: string, bytes: Uint8Array | string, inputs: re
     throw new ChitieuError("error.output-exists", { path });
   }
   writeFileSync(path, bytes);
+}
+
+/**
+ * A marked or cleared copy keeps the input's kind: an .xlsm (macros) written under an .xlsx name, or the reverse, is a
+ * file Excel refuses to open. We refuse the name rather than silently rename or drop the macros.
+ */
+export function refuseWrongExtension(out: string, input: string, bytes: Uint8Array): void {
+  const ext = extname(out).toLowerCase();
+  if (ext !== ".xlsx" && ext !== ".xlsm") return;
+  const kind = workbookExtension(openPackage(bytes));
+  if (ext === kind) return;
+  const suggestion = basename(out).slice(0, -ext.length) + kind;
+  throw new ChitieuError(kind === ".xlsm" ? "error.wrong-extension.macros" : "error.wrong-extension.no-macros", { file: basename(input), suggestion });
 }

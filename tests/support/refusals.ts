@@ -8,5 +8,5 @@ export const READ_REFUSALS: ReadonlySet<string> = new Set([
 
 /** Codes only marking gives. */
 export const MARK_REFUSALS: ReadonlySet<string> = new Set([
-  "unknown-sheet", "not-a-worksheet", "bad-cell-address", "strict-ooxml", "unsupported-encoding", "malformed-xml", "missing-part",
+  "unknown-sheet", "not-a-worksheet", "bad-cell-address", "unsupported-encoding", "malformed-xml", "missing-part",
 ]);

@@ -5,7 +5,7 @@ import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { createFileHost } from "../../hosts/xlsx/file-host";
-import { readInput, refuseInputAsOutput, registryFrom, writeOutput } from "../files";
+import { readInput, refuseInputAsOutput, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
@@ -125,7 +125,9 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
   for (const [i, file] of positionals.entries()) {
     if (i > 0) io.out("\n");
     try {
-      const host = createFileHost(readInput(file), { notesLang: lang });
+      const bytes = readInput(file);
+      if (values.out) refuseWrongExtension(values.out, file, bytes);
+      const host = createFileHost(bytes, { notesLang: lang });
       const report = checkWorkbook(await host.readSnapshot(), {
         catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
       });

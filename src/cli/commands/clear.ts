@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { hasHighlights } from "../../hosts/xlsx/mark";
 import { ChitieuError } from "../../core/errors";
-import { readInput, writeOutput } from "../files";
+import { readInput, refuseWrongExtension, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { t } from "../strings";
@@ -19,6 +19,7 @@ export async function runClear(args: string[], lang: Lang, io: Io): Promise<numb
     throw new ChitieuError("error.usage.clear");
   }
   const bytes = readInput(file);
+  refuseWrongExtension(values.out, file, bytes);
   const had = hasHighlights(bytes);
   const host = createFileHost(bytes);
   await host.clearHighlights();

@@ -43,6 +43,8 @@ class ZipPackage implements XlsxPackage {
   }
 
   entry(name: string): ZipEntry | undefined {
+    const exact = this.byName.get(name); // a hostile entry may itself be named "/etc/…"
+    if (exact) return exact;
     const n = name.startsWith("/") ? name.slice(1) : name;
     return this.byName.get(n) ?? this.byLowerName.get(n.toLowerCase());
   }
@@ -134,6 +136,10 @@ function refuseOtherFormats(bytes: Uint8Array): void {
       throw new ChitieuError("error.not-zip.text");
     case "pdf":
       throw new ChitieuError("error.not-zip.pdf");
+    case "image":
+      throw new ChitieuError("error.not-zip.image");
+    case "archive":
+      throw new ChitieuError("error.not-zip.archive");
     default:
       throw new ChitieuError("error.not-zip.unknown");
   }

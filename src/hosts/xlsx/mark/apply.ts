@@ -7,7 +7,8 @@ import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan
 import { openPackage, savePackage } from "../package";
 import { clearOurs } from "./clear";
 import { maxVmlBlock, type Note } from "./notes";
-import { CONTENT_TYPE, REL_NS, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
+import { relationshipType } from "./conformance";
+import { CONTENT_TYPE, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
 import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
 import { PartView } from "./part-view";
 import { insertOurRules, type OurRule } from "./sheet-cf";
@@ -38,8 +39,6 @@ export interface ApplyReport {
 export function applyHighlights(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): Uint8Array {
   return applyHighlightsWithReport(bytes, plan, opts).bytes;
 }
-
-const REL_TYPE_BASE = `${REL_NS.transitional}/`;
 
 interface CellMarks {
   cell: string;
@@ -90,7 +89,7 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
 
     if (wantNotes) {
       const notes: Note[] = cells.map((c) => ({ cell: c.cell, text: NOTE_PREFIX + c.messages.join("\n") }));
-      const added = addSheetNotes(view, { part, number: sheet.number }, text, root, notes, nextVmlBlock, overrides);
+      const added = addSheetNotes(view, { part, number: sheet.number }, text, root, notes, nextVmlBlock, overrides, info.namespaces);
       nextVmlBlock += added.blocks;
       if (added.skipped) report.notesSkipped.push(sheet.name);
       if (added.sheetSplice) splices.push(added.sheetSplice);
@@ -141,12 +140,12 @@ function addStyles(view: PartView, info: WorkbookInfo, used: readonly Severity[]
     return added.dxfId;
   }
   const part = view.has("xl/styles.xml") ? "xl/chitieuCdsStyles.xml" : "xl/styles.xml";
-  const created = minimalStylesheet(used);
+  const created = minimalStylesheet(used, info.namespaces.main);
   view.setText(part, created.text);
   const relsText = view.requireText(info.workbookRelsPart);
   const edit = appendToRoot(relsText, "");
   if (!edit) throw missingWorkbookRels();
-  const rel = relationshipXml(edit.prefix, OUR_REL_ID.styles, `${REL_TYPE_BASE}styles`, relativeTarget(info.workbookPart, part));
+  const rel = relationshipXml(edit.prefix, OUR_REL_ID.styles, relationshipType(info.namespaces, "styles"), relativeTarget(info.workbookPart, part));
   view.setText(info.workbookRelsPart, applySplices(relsText, [{ ...edit.splice, insert: rel }]));
   overrides.push(overrideXml("", part, CONTENT_TYPE.styles));
   return created.dxfId;

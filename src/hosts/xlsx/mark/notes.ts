@@ -1,6 +1,5 @@
 // Our notes ("legacy comments"): a comments part, its VML drawing, and the <legacyDrawing> that ties them to the sheet.
 
-import { REL_NS } from "./opc";
 import { OUR_AUTHOR, OUR_REL_ID_PREFIX } from "./ours";
 import { noteShapes, SHAPETYPE_202 } from "./shared-notes";
 import { escapeText } from "../xml/escape";
@@ -14,7 +13,8 @@ export interface Note {
 
 const AFTER_LEGACY_DRAWING = elementsAfter("legacyDrawing");
 
-export function commentsXml(notes: readonly Note[]): string {
+/** Our comments part, in the workbook's main namespace (Transitional or Strict). */
+export function commentsXml(notes: readonly Note[], mainNamespace: string): string {
   const list = notes
     .map(
       (n) =>
@@ -24,7 +24,7 @@ export function commentsXml(notes: readonly Note[]): string {
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<comments xmlns="${mainNamespace}">` +
     `<authors><author>${escapeText(OUR_AUTHOR)}</author></authors><commentList>${list}</commentList></comments>`
   );
 }
@@ -52,10 +52,10 @@ export function maxVmlBlock(vmlTexts: Iterable<string>): number {
   return max;
 }
 
-/** Splice adding <legacyDrawing r:id=…/> at its place in CT_Worksheet order. */
-export function insertLegacyDrawing(root: Root, relId: string): Splice {
-  const relPrefix = [...root.declarations].find(([prefix, uri]) => prefix !== "" && uri === REL_NS.transitional)?.[0];
-  const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${REL_NS.transitional}" r:id="${relId}"`;
+/** Splice adding <legacyDrawing r:id=…/> at its place in CT_Worksheet order, r:id in the workbook's relationships namespace. */
+export function insertLegacyDrawing(root: Root, relId: string, relationshipsNamespace: string): Splice {
+  const relPrefix = [...root.declarations].find(([prefix, uri]) => prefix !== "" && uri === relationshipsNamespace)?.[0];
+  const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${relationshipsNamespace}" r:id="${relId}"`;
   const xml = `<${qualify(root.prefix, "legacyDrawing")} ${idAttr}/>`;
   const before = root.children.find((c) => AFTER_LEGACY_DRAWING.has(c.local));
   return { at: before ? before.start : root.closeStart, remove: 0, insert: xml };

@@ -1,12 +1,12 @@
 // Decides where one sheet's notes go: parts of our own when the sheet has no notes, else inside its own notes parts.
 
 import { ChitieuError } from "../../../core/errors";
+import { relationshipType, type Namespaces } from "./conformance";
 import { commentsXml, insertLegacyDrawing, vmlXml, type Note } from "./notes";
 import {
   CONTENT_TYPE,
   EMPTY_RELS_SHELL_HEAD,
   EMPTY_RELS_SHELL_TAIL,
-  REL_NS,
   appendToRoot,
   overrideXml,
   readRelationships,
@@ -19,8 +19,6 @@ import { OUR_REL_ID, ourNotesPart, ourVmlPart } from "./ours";
 import type { PartView } from "./part-view";
 import { appendToComments, appendToVml, notedCells } from "./shared-notes";
 import { applySplices, attributes, readRoot, type Root, type Splice } from "./xml-text";
-
-const REL_TYPE_BASE = `${REL_NS.transitional}/`;
 
 export interface SheetNotes {
   /** Cells that received our note. */
@@ -58,9 +56,18 @@ export function theirNotesParts(view: PartView, sheetPart: string, root: Root, s
   return { comments, vml, legacy: legacy !== undefined, broken };
 }
 
-export function addSheetNotes(view: PartView, sheet: SheetRef, sheetText: string, root: Root, notes: readonly Note[], firstBlock: number, overrides: string[]): SheetNotes {
+export function addSheetNotes(
+  view: PartView,
+  sheet: SheetRef,
+  sheetText: string,
+  root: Root,
+  notes: readonly Note[],
+  firstBlock: number,
+  overrides: string[],
+  ns: Namespaces,
+): SheetNotes {
   const theirs = theirNotesParts(view, sheet.part, root, sheetText);
-  if (!theirs.legacy && !theirs.comments) return ownParts(view, sheet, root, notes, firstBlock, overrides);
+  if (!theirs.legacy && !theirs.comments) return ownParts(view, sheet, root, notes, firstBlock, overrides, ns);
   const skipped: SheetNotes = { noted: [], blocks: 0, skipped: true };
   // notes without a drawing to show them, or a relationship pointing nowhere: nothing we could add would display
   if (theirs.broken || !theirs.vml) return skipped;
@@ -89,9 +96,9 @@ export function addSheetNotes(view: PartView, sheet: SheetRef, sheetText: string
     const relsText = view.requireText(relsPart);
     const edit = appendToRoot(relsText, "");
     if (!edit) return skipped;
-    const rel = relationshipXml(edit.prefix, OUR_REL_ID.notes, `${REL_TYPE_BASE}comments`, relativeTarget(sheet.part, ourNotesPart(sheet.number)));
+    const rel = relationshipXml(edit.prefix, OUR_REL_ID.notes, relationshipType(ns, "comments"), relativeTarget(sheet.part, ourNotesPart(sheet.number)));
     view.setText(relsPart, applySplices(relsText, [{ ...edit.splice, insert: rel }]));
-    view.setText(ourNotesPart(sheet.number), commentsXml(free));
+    view.setText(ourNotesPart(sheet.number), commentsXml(free, ns.main));
     overrides.push(overrideXml("", ourNotesPart(sheet.number), CONTENT_TYPE.comments));
   }
   view.setText(theirs.vml, vml.text);
@@ -99,12 +106,12 @@ export function addSheetNotes(view: PartView, sheet: SheetRef, sheetText: string
 }
 
 /** A sheet without notes: our own comments part and VML drawing, tied to the sheet by our <legacyDrawing>. */
-function ownParts(view: PartView, sheet: SheetRef, root: Root, notes: readonly Note[], firstBlock: number, overrides: string[]): SheetNotes {
+function ownParts(view: PartView, sheet: SheetRef, root: Root, notes: readonly Note[], firstBlock: number, overrides: string[], ns: Namespaces): SheetNotes {
   const relsPart = relsPartName(sheet.part);
   const relsText = view.text(relsPart);
   const relsXml = (p: string) =>
-    relationshipXml(p, OUR_REL_ID.notes, `${REL_TYPE_BASE}comments`, relativeTarget(sheet.part, ourNotesPart(sheet.number))) +
-    relationshipXml(p, OUR_REL_ID.vml, `${REL_TYPE_BASE}vmlDrawing`, relativeTarget(sheet.part, ourVmlPart(sheet.number)));
+    relationshipXml(p, OUR_REL_ID.notes, relationshipType(ns, "comments"), relativeTarget(sheet.part, ourNotesPart(sheet.number))) +
+    relationshipXml(p, OUR_REL_ID.vml, relationshipType(ns, "vmlDrawing"), relativeTarget(sheet.part, ourVmlPart(sheet.number)));
   const relsEdit = relsText === undefined ? undefined : appendToRoot(relsText, "");
   if (relsText !== undefined && !relsEdit) return { noted: [], blocks: 0, skipped: true };
   if (relsText === undefined || !relsEdit) {
@@ -113,7 +120,7 @@ function ownParts(view: PartView, sheet: SheetRef, root: Root, notes: readonly N
   } else {
     view.setText(relsPart, applySplices(relsText, [{ ...relsEdit.splice, insert: relsXml(relsEdit.prefix) }]));
   }
-  view.setText(ourNotesPart(sheet.number), commentsXml(notes));
+  view.setText(ourNotesPart(sheet.number), commentsXml(notes, ns.main));
   view.setText(ourVmlPart(sheet.number), vmlXml(notes, firstBlock));
   overrides.push(overrideXml("", ourNotesPart(sheet.number), CONTENT_TYPE.comments));
   overrides.push(overrideXml("", ourVmlPart(sheet.number), CONTENT_TYPE.vml));
@@ -121,7 +128,7 @@ function ownParts(view: PartView, sheet: SheetRef, root: Root, notes: readonly N
     noted: notes.map((n) => n.cell),
     blocks: Math.max(1, Math.ceil(notes.length / 1024)),
     skipped: false,
-    sheetSplice: insertLegacyDrawing(root, OUR_REL_ID.vml), // after the CF splice: same spot keeps schema order
+    sheetSplice: insertLegacyDrawing(root, OUR_REL_ID.vml, ns.relationships), // after the CF splice: same spot keeps schema order
   };
 }
 

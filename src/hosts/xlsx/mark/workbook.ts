@@ -1,12 +1,10 @@
 // Which sheets the workbook has and which part holds each: _rels/.rels → workbook → its relationships.
 
 import { ChitieuError } from "../../../core/errors";
-import { REL_NS, REL_TYPE, readRelationships, relsPartName, resolveTarget, type Relationship } from "./opc";
+import { namespacesFor, TRANSITIONAL, type Namespaces } from "./conformance";
+import { REL_TYPE, readRelationships, relsPartName, resolveTarget, type Relationship } from "./opc";
 import type { PartView } from "./part-view";
 import { attributes, localName, namespaceDeclarations, prefixOf, readRoot, tags } from "./xml-text";
-
-export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
 export interface SheetEntry {
   name: string;
@@ -24,6 +22,8 @@ export interface WorkbookInfo {
   sheets: SheetEntry[];
   /** Zip entry name of styles.xml, if the workbook has one. */
   stylesPart: string | undefined;
+  /** Transitional or Strict namespaces, as the workbook part declares them; what we add is written in them. */
+  namespaces: Namespaces;
 }
 
 export function readWorkbook(view: PartView): WorkbookInfo {
@@ -32,8 +32,8 @@ export function readWorkbook(view: PartView): WorkbookInfo {
   const workbookPart = view.resolve(officeDocument ? resolveTarget("", officeDocument.target) : "xl/workbook.xml");
   if (!workbookPart) throw missing("xl/workbook.xml");
   const workbookText = view.requireText(workbookPart);
-  const root = readRoot(workbookText);
-  if (root.namespace === STRICT_MAIN_NS) throw strictRefused();
+  // a workbook in neither namespace is read as transitional: its sheets are simply not found
+  const namespaces = namespacesFor(readRoot(workbookText).namespace) ?? TRANSITIONAL;
 
   const workbookRelsPart = relsPartName(workbookPart);
   const relationships = view.has(workbookRelsPart) ? readRelationships(view.requireText(workbookRelsPart)) : [];
@@ -49,10 +49,10 @@ export function readWorkbook(view: PartView): WorkbookInfo {
     const attrs = attributes(workbookText, tag);
     const scope = new Map([...(scopes[scopes.length - 1] ?? new Map<string, string>()), ...namespaceDeclarations(attrs)]);
     if (tag.kind === "start") scopes.push(scope);
-    if (localName(tag.qname) !== "sheet" || scope.get(prefixOf(tag.qname)) !== MAIN_NS) continue;
+    if (localName(tag.qname) !== "sheet" || scope.get(prefixOf(tag.qname)) !== namespaces.main) continue;
     let relId: string | undefined;
     for (const [name, value] of attrs) {
-      if (localName(name) === "id" && name.includes(":") && scope.get(prefixOf(name)) === REL_NS.transitional) relId = value;
+      if (localName(name) === "id" && name.includes(":") && scope.get(prefixOf(name)) === namespaces.relationships) relId = value;
     }
     const rel = relId === undefined ? undefined : byId.get(relId);
     const kind = !rel
@@ -69,7 +69,7 @@ export function readWorkbook(view: PartView): WorkbookInfo {
   }
   const stylesRel = relationships.find((r) => r.type.endsWith(REL_TYPE.styles) && !r.external);
   const stylesPart = stylesRel ? view.resolve(resolveTarget(workbookPart, stylesRel.target)) : undefined;
-  return { workbookPart, workbookRelsPart, relationships, sheets, stylesPart };
+  return { workbookPart, workbookRelsPart, relationships, sheets, stylesPart, namespaces };
 }
 
 /** Finds a sheet by name: exact first, then ignoring case as Excel does. */
@@ -82,8 +82,4 @@ export function findSheet(info: WorkbookInfo, name: string): SheetEntry | undefi
 
 function missing(part: string): ChitieuError {
   return new ChitieuError("error.missing-part.marking", { part });
-}
-
-function strictRefused(): ChitieuError {
-  return new ChitieuError("error.strict-ooxml");
 }

@@ -9,18 +9,15 @@ const utf8Encoder = new TextEncoder();
 
 /**
  * Decodes a part we are about to edit, keeping a byte-order mark if there is one.
- * Refuses text that would not re-encode to the same bytes (another encoding, invalid UTF-8).
+ * Refuses text that would not re-encode to the same bytes: the fatal decoder rejects every byte sequence that is not
+ * well-formed UTF-8 (overlong forms and surrogates included), and well-formed UTF-8 always re-encodes to itself.
  */
 export function decodePart(name: string, bytes: Uint8Array): string {
-  let text: string;
   try {
-    text = utf8Decoder.decode(bytes);
+    return utf8Decoder.decode(bytes);
   } catch (cause) {
     throw unsupportedEncoding(name, cause);
   }
-  const again = utf8Encoder.encode(text);
-  if (!sameBytes(again, bytes)) throw unsupportedEncoding(name);
-  return text;
 }
 
 export function encodePart(text: string): Uint8Array {
@@ -81,7 +78,7 @@ export function* tags(text: string, from = 0): Generator<Tag> {
       const isEnd = text[i + 1] === "/";
       const nameStart = isEnd ? i + 2 : i + 1;
       let nameEnd = nameStart;
-      while (nameEnd < end && !/[\s/>]/.test(text[nameEnd] ?? ">")) nameEnd++;
+      while (nameEnd < end && !isNameEnd(text.charCodeAt(nameEnd))) nameEnd++;
       const qname = text.slice(nameStart, nameEnd);
       const kind = isEnd ? "end" : text[end - 2] === "/" ? "empty" : "start";
       yield { kind, qname, start: i, end };
@@ -89,6 +86,11 @@ export function* tags(text: string, from = 0): Generator<Tag> {
     }
     i = text.indexOf("<", i);
   }
+}
+
+/** Whitespace, "/" or ">": where a tag's name stops. */
+function isNameEnd(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e;
 }
 
 function skipTo(text: string, terminator: string, from: number): number {
@@ -178,45 +180,56 @@ export interface Root extends Element {
 export function readRoot(text: string): Root {
   const stack: Array<{ tag: Tag }> = [];
   let root: Root | undefined;
-  for (const tag of tags(text)) {
-    if (!root) {
-      if (tag.kind === "end") throw malformed();
-      const attrs = attributes(text, tag);
-      const declarations = namespaceDeclarations(attrs);
-      const prefix = prefixOf(tag.qname);
-      root = {
-        qname: tag.qname,
-        local: localName(tag.qname),
-        start: tag.start,
-        end: tag.end,
-        startTag: tag,
-        prefix,
-        namespace: declarations.get(prefix) ?? "",
-        declarations,
-        children: [],
-        closeStart: tag.end - 2,
-        selfClosing: tag.kind === "empty",
-      };
-      if (tag.kind === "empty") return root;
-      continue;
-    }
-    if (tag.kind === "start") {
-      stack.push({ tag });
-    } else if (tag.kind === "empty") {
-      if (stack.length === 0) root.children.push(element(tag, tag.end));
-    } else {
-      const open = stack.pop();
-      if (!open) {
-        if (tag.qname !== root.qname) throw malformed();
-        root.closeStart = tag.start;
-        root.end = tag.end;
-        return root;
+  let from = 0;
+  walk: for (;;) {
+    for (const tag of tags(text, from)) {
+      if (!root) {
+        if (tag.kind === "end") throw malformed();
+        const attrs = attributes(text, tag);
+        const declarations = namespaceDeclarations(attrs);
+        const prefix = prefixOf(tag.qname);
+        root = {
+          qname: tag.qname,
+          local: localName(tag.qname),
+          start: tag.start,
+          end: tag.end,
+          startTag: tag,
+          prefix,
+          namespace: declarations.get(prefix) ?? "",
+          declarations,
+          children: [],
+          closeStart: tag.end - 2,
+          selfClosing: tag.kind === "empty",
+        };
+        if (tag.kind === "empty") return root;
+        continue;
       }
-      if (open.tag.qname !== tag.qname) throw malformed();
-      if (stack.length === 0) root.children.push(element(open.tag, tag.end));
+      if (tag.kind === "start") {
+        // sheetData holds nearly all of a big sheet and never nests itself: jump to its end tag instead of walking it
+        if (stack.length === 0 && localName(tag.qname) === "sheetData") {
+          const close = text.indexOf(`</${tag.qname}>`, tag.end);
+          if (close < 0) throw malformed();
+          from = close + tag.qname.length + 3;
+          root.children.push(element(tag, from));
+          continue walk;
+        }
+        stack.push({ tag });
+      } else if (tag.kind === "empty") {
+        if (stack.length === 0) root.children.push(element(tag, tag.end));
+      } else {
+        const open = stack.pop();
+        if (!open) {
+          if (tag.qname !== root.qname) throw malformed();
+          root.closeStart = tag.start;
+          root.end = tag.end;
+          return root;
+        }
+        if (open.tag.qname !== tag.qname) throw malformed();
+        if (stack.length === 0) root.children.push(element(open.tag, tag.end));
+      }
     }
+    throw malformed();
   }
-  throw malformed();
 }
 
 function element(tag: Tag, end: number): Element {

@@ -10,7 +10,8 @@ import { readRelationships, relTypeIs } from "./relationships";
 
 /** All custom properties as text, by name (NFC). */
 export function readCustomProperties(pkg: XlsxPackage, deadline?: Deadline): Map<string, string> {
-  const rel = readRelationships(pkg, "", deadline).find((r) => relTypeIs(r, "custom-properties") && !r.external);
+  // Strict spells the type "customProperties"
+  const rel = readRelationships(pkg, "", deadline).find((r) => (relTypeIs(r, "custom-properties") || relTypeIs(r, "customProperties")) && !r.external);
   const part = rel?.target ?? "docProps/custom.xml";
   const text = pkg.text(part);
   const props = new Map<string, string>();

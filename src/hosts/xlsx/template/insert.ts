@@ -4,6 +4,7 @@
 
 import { METADATA_PREFIX } from "../../../core/metadata";
 import type { TemplateLayout } from "../../../core/template/types";
+import { ChitieuError } from "../../../core/errors";
 import { freeSheetName, sheetExists } from "../../host";
 import { openPackage, savePackage } from "../package";
 import { appendToRoot, overrideXml, readRelationships, relationshipXml, relativeTarget, resolveTarget, REL_NS } from "../mark/opc";
@@ -35,6 +36,8 @@ export function insertTemplateSheet(bytes: Uint8Array, layout: TemplateLayout): 
   const pkg = openPackage(bytes);
   const view = new PartView(pkg);
   const info = readWorkbook(view);
+  // our template parts are written in Transitional vocabulary; spliced into a Strict workbook they would not be its sheets
+  if (info.namespaces.conformance === "strict") throw new ChitieuError("error.strict-ooxml.insert");
   const taken = info.sheets.map((s) => s.name);
   if (taken.some((n) => n.toLowerCase() === layout.sheetName.toLowerCase())) throw sheetExists(layout.sheetName, taken);
   const guideName = freeSheetName(layout.guide.sheetName, [...taken, layout.sheetName]);

@@ -53,11 +53,6 @@ describe("refusing marks that cannot be placed", () => {
     expect(caught(() => applyHighlights(bytes, plan(mark(name!, "A1")))).code).toBe("not-a-worksheet");
   });
 
-  it("refuses Strict Open XML with advice to save as a normal workbook", () => {
-    const e = caught(() => applyHighlights(readCorpus("poi__sample.strict.xlsx"), plan(mark("Sheet1", "A1"))));
-    expect(e.code).toBe("strict-ooxml");
-    expect(e.text("vi")).toContain("Strict Open XML");
-  });
 });
 
 describe("colours", () => {
