@@ -43,8 +43,12 @@ function unsupportedEncoding(name: string, cause?: unknown): HighlightError {
   );
 }
 
+// characters XML 1.0 forbids even escaped: a note quoting a cell that held one (read from "&#1;") must not carry it
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s.replace(FORBIDDEN_IN_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export function unescapeXml(s: string): string {
