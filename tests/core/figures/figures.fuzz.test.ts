@@ -76,7 +76,7 @@ describe("figure reading on arbitrary cells and number formats", () => {
         expect(shapeProblems(r)).toEqual([]);
         expect(readCell(raw, format, kind)).toEqual(r);
       }),
-      { numRuns: 20_000 },
+      { numRuns: 8_000 },
     );
   });
 
@@ -85,7 +85,7 @@ describe("figure reading on arbitrary cells and number formats", () => {
       fc.property(fc.oneof(numberLike, fc.string({ unit: "grapheme" })), fc.constantFrom(...KINDS), (text, kind) => {
         expect(readCell(text.normalize("NFD"), "General", kind)).toEqual(readCell(text.normalize("NFC"), "General", kind));
       }),
-      { numRuns: 5_000 },
+      { numRuns: 3_000 },
     );
   });
 
@@ -97,7 +97,7 @@ describe("figure reading on arbitrary cells and number formats", () => {
         else if (r.kind === "ambiguous") expect(r.readings).toHaveLength(2);
         else expect(r).toEqual({ kind: "not-a-number" });
       }),
-      { numRuns: 20_000 },
+      { numRuns: 10_000 },
     );
   });
 
