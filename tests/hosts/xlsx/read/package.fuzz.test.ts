@@ -165,7 +165,12 @@ function readMarkClear(bytes: Uint8Array): string {
       if (e instanceof HighlightError || e instanceof XlsxError) return `read, mark refused: ${e.code}`;
       throw e;
     }
+    // the marked copy declares each part once: a PartName twice makes a package Excel refuses
+    const declared = [...(openPackage(marked).text("[Content_Types].xml") ?? "").matchAll(/PartName="([^"]*)"/g)].map((m) => (m[1] ?? "").toLowerCase());
     const before = openPackage(bytes);
+    const theirs = [...(before.text("[Content_Types].xml") ?? "").matchAll(/PartName="([^"]*)"/g)].map((m) => (m[1] ?? "").toLowerCase());
+    // (a damaged original may already repeat one; we must add no repeat of our own)
+    expect(declared.length - new Set(declared).size).toBe(theirs.length - new Set(theirs).size);
     const after = openPackage(clearHighlights(marked));
     expect(after.names).toEqual(before.names);
     const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a === undefined ? b === undefined : b !== undefined && Buffer.from(a).equals(Buffer.from(b)));
