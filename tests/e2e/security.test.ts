@@ -229,6 +229,17 @@ describe("in Chromium, under the policy", () => {
     await page.close();
   });
 
+  it("task pane opened outside Excel (office.js finds no host): says so, with no violation", async () => {
+    const page = await browser.context.newPage();
+    const w = await watch(page, [OFFICE_JS]);
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("Trang này chạy bên trong Excel").waitFor();
+    await expectEnforced(page, w);
+    await expectClean(page, w);
+    await page.close();
+  });
+
   it("ribbon function file: runs insert, check and clear from the ribbon, with no violation and no request but office.js", async () => {
     const page = await browser.context.newPage();
     const w = await watch(page, [OFFICE_JS]);
