@@ -8,6 +8,35 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 
+// Content Security Policy of every page, as a <meta http-equiv> (the pages are static files on any web server) and,
+// on the dev server, as a header. Scripts come only from the page's own origin, plus the Office script host for the
+// pages that load office.js; no eval, no inline script; requests (fetch, XHR, WebSocket) only to the page's origin.
+// style-src needs 'unsafe-inline': Fluent UI's griffel inserts <style> elements at run time (measured in Chromium by
+// tests/e2e/security.test.ts), and so does Excel on the web's own script (OfficeDev/office-js#1687).
+// Office's own telemetry (oteljs) is refused by connect-src on purpose: nothing leaves the machine from our pages.
+const OFFICE_SCRIPT_HOST = "https://appsforoffice.microsoft.com";
+
+/** The policy of a page; `office`: the page loads office.js. */
+function contentSecurityPolicy({ office }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office ? ` ${OFFICE_SCRIPT_HOST}` : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const PAGES = [
+  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunk: "taskpane", office: true },
+  { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands", office: true },
+  // browser mode: no office.js, no CDN; the page only loads its own bundle
+  { filename: "index.html", template: "./src/browser/index.html", chunk: "browser", office: false },
+];
+
 /** Reads ADDIN_BASE_URL; a wrong value stops the build, a missing one falls back to localhost (with a warning in production). */
 function resolveBaseUrl(production) {
   const raw = process.env.ADDIN_BASE_URL;
@@ -37,7 +66,8 @@ module.exports = (env, argv) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // no eval-based source maps in development either: the pages' CSP forbids eval
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
@@ -76,10 +106,8 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false }, // budgets are checked by scripts/bundle-size.cjs, not by webpack's generic limits
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      // browser mode: no office.js, no CDN; the page only loads its own bundle
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/browser/index.html", chunks: ["browser"] }),
+      // each template writes `csp` into its <meta http-equiv="Content-Security-Policy">, first in <head>
+      ...PAGES.map((p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: [p.chunk], csp: contentSecurityPolicy(p) })),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -95,9 +123,12 @@ module.exports = (env, argv) => {
       server: "https", // webpack-dev-server's own self-signed certificate
       host: "localhost", // not exposed to the local network
       port: DEV_PORT,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // the pages that load office.js have the widest policy; the browser mode's stricter <meta> still applies on top
+      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": contentSecurityPolicy({ office: true }) },
       static: false, // everything served comes from the build (assets are copied into it)
       client: { overlay: { warnings: false, errors: true } },
     },
   };
 };
+module.exports.PAGES = PAGES;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

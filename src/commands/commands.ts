@@ -3,6 +3,7 @@
 // (success or failure) is logged to the console and kept for the pane to show when opened; event.completed() is
 // always called, so the ribbon never hangs.
 
+import "../app/no-eval"; // first: before any zod schema runs
 import { loadChoice, localChoiceStore } from "../app/choice";
 import { recordCommandResult, type CommandResult } from "../app/command-log";
 import { toUserError } from "../app/errors";

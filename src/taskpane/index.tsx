@@ -1,3 +1,4 @@
+import "../app/no-eval"; // first: before any zod schema runs
 import { createRoot } from "react-dom/client";
 import { AppFrame } from "../app/components/AppFrame";
 import { loadChoice, localChoiceStore } from "../app/choice";

@@ -55,6 +55,12 @@ describe("manifest.xml", () => {
     for (const name of names) expect(commands).toContain(`register("${name}"`);
   });
 
+  test("asks for ReadWriteDocument and nothing more: no other permission, no extra domains, no single sign-on", () => {
+    // ReadWriteDocument is the least that lets the add-in both read the figures and write the marks
+    expect([...source.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual(["ReadWriteDocument"]);
+    expect(source).not.toMatch(/<AppDomains?>|<WebApplicationInfo>|<ExtendedPermissions?>/);
+  });
+
   test("every Vietnamese string has an en-US override", () => {
     const strings = [...source.matchAll(/<bt:String id="([^"]+)"[^>]*>([\s\S]*?)<\/bt:String>/g)];
     expect(strings.length).toBeGreaterThan(0);

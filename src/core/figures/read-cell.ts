@@ -45,7 +45,7 @@ function readNumber(raw: number, numberFormat: string, expect: ExpectedKind): Re
   if (percentFormat) {
     const scaled = roundFloat(raw * 100);
     if (!Number.isFinite(scaled)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: String(raw) } } };
-    return { ok: true, value: scaled, notes: PERCENT_FORMAT_NOTES };
+    return { ok: true, value: scaled === 0 ? 0 : scaled, notes: PERCENT_FORMAT_NOTES }; // -0 (or -1e-12) shown as 0.0% is 0
   }
   if (expect === "yesno" && (raw === 1 || raw === 0)) return raw === 1 ? YES : NO;
   return { ok: true, value: raw === 0 ? 0 : raw, notes: fractionNotes(raw, expect) }; // no -0 in reports

@@ -15,7 +15,7 @@ import { insertOurRules, type OurRule } from "./sheet-cf";
 import { addSheetNotes } from "./sheet-notes";
 import { addOurDxfs, minimalStylesheet } from "./styles-dxfs";
 import { findSheet, readWorkbook, type SheetEntry, type WorkbookInfo } from "./workbook";
-import { applySplices, readRoot, type Splice } from "./xml-text";
+import { applySplices, attributes, readRoot, type Splice } from "./xml-text";
 
 export interface ApplyOptions {
   /** Language of the notes; Vietnamese unless asked otherwise. */
@@ -139,7 +139,10 @@ function addStyles(view: PartView, info: WorkbookInfo, used: readonly Severity[]
     view.setText(info.stylesPart, added.text);
     return added.dxfId;
   }
-  const part = view.has("xl/styles.xml") ? "xl/chitieuCdsStyles.xml" : "xl/styles.xml";
+  // A workbook that declares styles.xml without a readable part (missing, or stored under another name) keeps its
+  // declaration: ours gets its own name, or the content types would hold the same PartName twice (an invalid
+  // package) and clearing could not tell their Override from ours.
+  const part = view.has("xl/styles.xml") || declaresPart(view, "xl/styles.xml") ? "xl/chitieuCdsStyles.xml" : "xl/styles.xml";
   const created = minimalStylesheet(used, info.namespaces.main);
   view.setText(part, created.text);
   const relsText = view.requireText(info.workbookRelsPart);
@@ -149,6 +152,14 @@ function addStyles(view: PartView, info: WorkbookInfo, used: readonly Severity[]
   view.setText(info.workbookRelsPart, applySplices(relsText, [{ ...edit.splice, insert: rel }]));
   overrides.push(overrideXml("", part, CONTENT_TYPE.styles));
   return created.dxfId;
+}
+
+/** True when [Content_Types].xml has an Override for `part` (compared as OPC does, ignoring case). */
+function declaresPart(view: PartView, part: string): boolean {
+  const text = view.text("[Content_Types].xml");
+  if (text === undefined) return false;
+  const wanted = `/${part}`.toLowerCase();
+  return readRoot(text).children.some((c) => c.local === "Override" && (attributes(text, c.startTag).get("PartName") ?? "").toLowerCase() === wanted);
 }
 
 function addOverrides(view: PartView, overrides: readonly string[]): void {
