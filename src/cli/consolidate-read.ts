@@ -1,0 +1,15 @@
+import { unreadable, type Submission } from "../core/consolidate";
+import type { FileTask } from "./consolidate-pool";
+import { readInput } from "./files";
+import { userText } from "./user-text";
+
+/** The file's bytes, or the reason it cannot be read (missing, a folder, no permission), as a submission. */
+export function readOrReason(task: FileTask): { bytes: Uint8Array } | { submission: Submission } {
+  try {
+    return { bytes: readInput(task.path) };
+  } catch (e) {
+    const text = userText(e);
+    if (!text) throw e;
+    return { submission: unreadable(task.name, text) };
+  }
+}
