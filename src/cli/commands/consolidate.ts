@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, type Level } from "../../core/catalog";
 import { Consolidator, formatReason, parsePeriod, periodLabel, type ConsolidationReport, type Period, type Submission } from "../../core/consolidate";
@@ -62,15 +62,17 @@ export function toConsolidateJson(r: ConsolidationReport, lang: Lang): Consolida
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 
-/** Files as given, and the workbooks inside folders (recursively; Excel's "~$" lock files skipped), minus our outputs. */
-export function expandInputs(paths: readonly string[], outputs: readonly string[]): string[] {
-  const skip = new Set(outputs.map((o) => resolve(o)));
+/**
+ * Files as given, and the workbooks inside folders (recursively; Excel's "~$" lock files skipped). An earlier
+ * consolidated workbook inside the folder is an input like any other, so --out can never name it.
+ */
+export function expandInputs(paths: readonly string[]): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (WORKBOOK.test(e.name) && !e.name.startsWith("~$") && !skip.has(resolve(p))) files.push(p);
+      else if (WORKBOOK.test(e.name) && !e.name.startsWith("~$")) files.push(p);
     }
   };
   for (const p of paths) {
@@ -157,7 +159,7 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   const registry = registryFrom(values.units);
   const catalog = defaultCatalog();
   const outputs = [values.out, values.json].filter((x): x is string => x !== undefined);
-  const files = expandInputs(positionals, outputs);
+  const files = expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`Không có tệp .xlsx nào trong ${positionals.join(", ")}.`, `No .xlsx file in ${positionals.join(", ")}.`);
   // checked before any work: a mistyped --out never costs a run, and never an input
   for (const out of outputs) checkOutput(out, files, values.force ?? false);
