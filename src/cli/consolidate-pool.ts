@@ -7,8 +7,9 @@ import type { UnitRegistry } from "../core/units";
 import { submissionFromBytes } from "../hosts/xlsx/consolidate-file";
 import { readOrReason } from "./consolidate-read";
 
-// Reads the unit files on worker threads (one per core, a couple of files in flight each) or, for a handful of
-// files, right here. Results come back as they finish; the caller gets them with their input position.
+// Reads the unit files on this thread and on worker threads at once: this thread starts right away while the
+// workers load (loading the TypeScript modules takes a second), and each worker, once ready, takes files from the
+// same queue, a couple at a time. Results come back as they finish, with their input position.
 
 export interface FileTask {
   index: number;
@@ -21,50 +22,59 @@ export interface FileTask {
 export interface PoolOptions {
   catalog: Catalog;
   registry: UnitRegistry;
-  /** Worker threads to use; 0 reads in this thread. Default: one per core, none for fewer than 16 files. */
+  /** Worker threads besides this one; 0 reads everything here. Default: one per further core, none below 16 files. */
   workers?: number;
 }
 
 const IN_FLIGHT = 2;
 
 export function defaultWorkers(files: number): number {
-  return files < 16 ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
+  return files < 16 ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7));
 }
 
 export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOptions, each: (index: number, s: Submission) => void): Promise<void> {
   const workers = Math.min(opts.workers ?? defaultWorkers(tasks.length), tasks.length);
-  if (workers <= 0) {
-    for (const t of tasks) {
-      const read = readOrReason(t);
-      each(t.index, "bytes" in read ? submissionFromBytes(t.name, read.bytes, opts.catalog, opts.registry) : read.submission);
-      // let a progress bar draw between files
-      await new Promise((r) => setImmediate(r));
-    }
-    return;
-  }
   let next = 0;
   let done = 0;
   const pool: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker) => {
-        if (next < tasks.length) w.postMessage(tasks[next++]);
-      };
-      for (let i = 0; i < workers; i++) {
-        const w = spawn(opts.registry);
-        pool.push(w);
-        w.on("message", (msg: { index: number; submission: Submission }) => {
-          each(msg.index, msg.submission);
-          if (++done === tasks.length) resolve();
-          else feed(w);
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => {
-          if (done < tasks.length) reject(new Error(`consolidation worker stopped (exit code ${code})`));
-        });
+  let failed: unknown = null;
+  let wake: (() => void) | null = null;
+  const finished = () => {
+    wake?.();
+    wake = null;
+  };
+  const feed = (w: Worker) => {
+    if (next < tasks.length) w.postMessage(tasks[next++]);
+  };
+  for (let i = 0; i < workers; i++) {
+    const w = spawn(opts.registry);
+    pool.push(w);
+    w.on("message", (msg: "ready" | { index: number; submission: Submission }) => {
+      if (msg === "ready") {
         for (let k = 0; k < IN_FLIGHT; k++) feed(w);
+        return;
       }
+      each(msg.index, msg.submission);
+      done++;
+      feed(w);
+      if (done === tasks.length) finished();
     });
+    w.on("error", (e) => {
+      failed = e;
+      finished();
+    });
+  }
+  try {
+    // this thread works too, yielding between files so the workers' results are taken in as they come
+    while (next < tasks.length && failed === null) {
+      const t = tasks[next++]!;
+      const read = readOrReason(t);
+      each(t.index, "bytes" in read ? submissionFromBytes(t.name, read.bytes, opts.catalog, opts.registry) : read.submission);
+      done++;
+      await new Promise((r) => setImmediate(r));
+    }
+    if (done < tasks.length && failed === null) await new Promise<void>((r) => (wake = r));
+    if (failed !== null) throw failed;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

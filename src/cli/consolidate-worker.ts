@@ -16,3 +16,4 @@ parentPort!.on("message", (task: FileTask) => {
   const submission = "bytes" in read ? submissionFromBytes(task.name, read.bytes, catalog, registry) : read.submission;
   parentPort!.postMessage({ index: task.index, submission });
 });
+parentPort!.postMessage("ready");

@@ -67,21 +67,29 @@ function identityFromSheet(sheet: SheetSnapshot, reg: UnitRegistry): Identity | 
   return unitCode === null ? null : { unitCode, level, year, source: "header" };
 }
 
+// each registry's units as words to look for in a file name, folded once
+const unitWords = new WeakMap<UnitRegistry, { code: string; words: string[] }[]>();
+
 /** The unit the file name names, if exactly one registry unit fits it ("bao-cao-xa-muong-kim.xlsx"). */
 export function fileNameHint(fileName: string, reg: UnitRegistry): string | null {
+  let units = unitWords.get(reg);
+  if (!units) {
+    units = reg.units.map((u) => ({ code: u.code, words: [` ${u.code.replace(/-/g, " ")} `, ` ${fold(`${u.kind} ${u.name}`)} `] }));
+    unitWords.set(reg, units);
+  }
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const folded = ` ${fold(base).replace(/[^a-z0-9]+/g, " ")} `;
-  const fits = reg.units.filter((u) => folded.includes(` ${u.code.replace(/-/g, " ")} `) || folded.includes(` ${fold(`${u.kind} ${u.name}`)} `));
+  const fits = units.filter((u) => u.words.some((w) => folded.includes(w)));
   return fits.length === 1 ? fits[0]!.code : null;
 }
 
+/** The file name is looked at only when the workbook itself does not say whose it is. */
 export function identify(snapshot: WorkbookSnapshot, fileName: string, reg: UnitRegistry): Identification {
-  const hint = fileNameHint(fileName, reg);
   const m = snapshot.metadata;
-  if (m) return { identity: { unitCode: m.unitCode, level: m.level, year: m.year, source: "metadata" }, fileNameHint: hint };
+  if (m) return { identity: { unitCode: m.unitCode, level: m.level, year: m.year, source: "metadata" }, fileNameHint: null };
   for (const sheet of snapshot.sheets) {
     const identity = identityFromSheet(sheet, reg);
-    if (identity) return { identity, fileNameHint: hint };
+    if (identity) return { identity, fileNameHint: null };
   }
-  return { identity: null, fileNameHint: hint };
+  return { identity: null, fileNameHint: fileNameHint(fileName, reg) };
 }
