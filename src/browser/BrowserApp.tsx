@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Subtitle1, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Subtitle1, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import { checkWorkbook, type CheckReport } from "../core/check";
@@ -12,6 +12,7 @@ import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
+import { ConsolidateView } from "./ConsolidateView";
 import { downloadBytes, markedFileName, readFileBytes } from "./download";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
@@ -56,6 +57,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [report, setReport] = useState<CheckReport | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
+  const [tab, setTab] = useState<"check" | "consolidate">("check");
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
     setChoiceState(c);
@@ -124,8 +126,24 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     if (inputRef.current) inputRef.current.value = "";
   };
 
+  const tabs = (
+    <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "check" | "consolidate")} aria-label={t("tabs.label")}>
+      <Tab value="check">{t("tabs.check")}</Tab>
+      <Tab value="consolidate">{t("tabs.consolidate")}</Tab>
+    </TabList>
+  );
+  if (tab === "consolidate") {
+    return (
+      <>
+        {tabs}
+        <ConsolidateView catalog={catalog} registry={registry} />
+      </>
+    );
+  }
+
   return (
     <>
+      {tabs}
       {error && <ErrorNotice error={error} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
