@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Subtitle1, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import { checkWorkbook, type CheckReport } from "../core/check";
@@ -126,11 +126,16 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     if (inputRef.current) inputRef.current.value = "";
   };
 
+  // two toggle buttons rather than a TabList: its arrow-key focus guards are focusable aria-hidden elements (axe)
   const tabs = (
-    <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "check" | "consolidate")} aria-label={t("tabs.label")}>
-      <Tab value="check">{t("tabs.check")}</Tab>
-      <Tab value="consolidate">{t("tabs.consolidate")}</Tab>
-    </TabList>
+    <div role="group" aria-label={t("tabs.label")} className={styles.actions}>
+      <ToggleButton checked={tab === "check"} appearance={tab === "check" ? "primary" : "secondary"} onClick={() => setTab("check")}>
+        {t("tabs.check")}
+      </ToggleButton>
+      <ToggleButton checked={tab === "consolidate"} appearance={tab === "consolidate" ? "primary" : "secondary"} onClick={() => setTab("consolidate")}>
+        {t("tabs.consolidate")}
+      </ToggleButton>
+    </div>
   );
   if (tab === "consolidate") {
     return (

@@ -84,5 +84,6 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
 function spawn(registry: UnitRegistry): Worker {
   const entry = join(__dirname, "consolidate-worker.ts");
   const code = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData: registry });
+  // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
+  return new Worker(code, { eval: true, workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
 }

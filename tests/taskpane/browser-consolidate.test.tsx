@@ -44,7 +44,7 @@ describe("browser mode: consolidating many files", () => {
     const downloads = captureDownloads();
     try {
       renderInFrame(<BrowserApp catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2025, unitCode: "huyen-tam-duong" }} />);
-      fireEvent.click(screen.getByRole("tab", { name: "Tổng hợp nhiều tệp" }));
+      fireEvent.click(screen.getByRole("button", { name: "Tổng hợp nhiều tệp" }));
       fireEvent.change(screen.getByLabelText("Kỳ báo cáo"), { target: { value: "2025-H1" } });
       fireEvent.change(screen.getByLabelText("Chọn các tệp", { selector: "input" }), { target: { files: files() } });
       // the lock file is not a report: 3 workbooks read

@@ -179,6 +179,7 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   });
   // in input order, so the report reads the same however the threads finished
   for (const s of results) if (s) consolidator.add(s);
+  results.length = 0;
   const report = consolidator.finish();
   printReport(report, lang, io);
   if (values.out) {

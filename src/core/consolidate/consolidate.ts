@@ -5,6 +5,7 @@ import type { Status } from "../highlight-plan";
 import { judge, type Entry } from "../judge";
 import type { MessageKey } from "../messages";
 import { unitTitle, type ReportingUnit, type UnitRegistry } from "../units";
+import { formatMessages } from "./reason";
 import { expectedLevel, expectedUnits, periodLabel, type Period } from "./period";
 import type {
   ByUnit, ConsolidationReport, IndicatorRollup, Partial, Reason, Submission, UnitFigure, UnitFindings, UnitRow,
@@ -46,6 +47,7 @@ export class Consolidator {
     this.submissions.push(s);
   }
 
+  /** The report; the files added so far are let go (call once). */
   finish(): ConsolidationReport {
     const { registry, period, catalog } = this.opts;
     const label = periodLabel(period);
@@ -133,14 +135,15 @@ export class Consolidator {
     for (const u of this.expected) {
       const s = used.get(u.code);
       if (!s) continue;
-      const list = s.figures.filter((f) => f.message).map((f) => ({ indicator: f.indicator, status: f.status, message: f.message! }));
+      const list = s.figures.filter((f) => f.messages).map((f) => ({ indicator: f.indicator, status: f.status, messages: f.messages! }));
       findings.push({ unit: u.code, file: s.file, findings: list });
     }
     if (province) {
-      const list = province.figures.filter((f) => f.message).map((f) => ({ indicator: f.indicator, status: f.status, message: f.message! }));
+      const list = province.figures.filter((f) => f.messages).map((f) => ({ indicator: f.indicator, status: f.status, messages: f.messages! }));
       findings.unshift({ unit: province.identity.unitCode, file: province.file, findings: list });
     }
 
+    this.submissions.length = 0;
     return {
       period: label,
       year: period.year,
@@ -181,7 +184,8 @@ export class Consolidator {
         entry.reason = r;
       };
       if (!f || f.status === "missing") leave(reason("consolidate.leftout.missing"));
-      else if (f.status === "invalid") leave(f.message ? { ...reason("consolidate.leftout.invalid"), detail: f.message } : reason("consolidate.leftout.invalid"));
+      else if (f.status === "invalid")
+        leave(f.messages ? { ...reason("consolidate.leftout.invalid"), detail: { vi: formatMessages(f.messages, "vi"), en: formatMessages(f.messages, "en") } } : reason("consolidate.leftout.invalid"));
       else if (!summable) leave(reason("consolidate.leftout.not-summable"));
       else if (shareOfUnits) {
         if (f.answer === undefined) leave(reason("consolidate.leftout.missing"));

@@ -1,6 +1,5 @@
 import type { Catalog } from "../catalog/schema";
 import { checkWorkbook, CheckError } from "../check";
-import { formatFinding } from "../findings";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { UnitRegistry } from "../units";
 import { identify } from "./identify";
@@ -30,7 +29,7 @@ export function submissionOf(file: string, snapshot: WorkbookSnapshot, catalog: 
     const fig: UnitFigure = { indicator: f.indicator, status: f.status, value: f.value, numerator: f.figure.numerator, denominator: f.figure.denominator };
     if (f.figure.answer !== undefined) fig.answer = f.figure.answer;
     if (f.figure.value !== null && f.value === null) fig.value = f.figure.value;
-    if (NEEDS_ATTENTION.has(f.status)) fig.message = { vi: formatFinding(f, "vi"), en: formatFinding(f, "en") };
+    if (NEEDS_ATTENTION.has(f.status)) fig.messages = [f.message, ...f.details];
     return fig;
   });
   return { file, kind: "read", identity, fileNameHint, figures };

@@ -20,8 +20,11 @@ export interface UnitFigure {
   numerator: number | null;
   denominator: number | null;
   answer?: "yes" | "no";
-  /** The finding's text, kept only when it needs attention (not met, invalid, missing). */
-  message?: { vi: string; en: string };
+  /**
+   * The finding (its message, then its details), kept only when it needs attention (not met, invalid, missing);
+   * as messages, not text, so thousands of units hold little until a report is written in one language.
+   */
+  messages?: readonly Message[];
 }
 
 export type Submission =
@@ -89,7 +92,7 @@ export interface IndicatorRollup {
 export interface UnitFindings {
   unit: string;
   file: string;
-  findings: { indicator: string; status: Status; message: { vi: string; en: string } }[];
+  findings: { indicator: string; status: Status; messages: readonly Message[] }[];
 }
 
 export interface ConsolidationReport {

@@ -1,5 +1,5 @@
 import { defaultCatalog } from "../../../src/core/catalog";
-import { consolidate, formatReason, parsePeriod, submissionOf, unreadable, type ConsolidationReport, type IndicatorRollup, type Submission } from "../../../src/core/consolidate";
+import { consolidate, formatMessages, formatReason, parsePeriod, submissionOf, unreadable, type ConsolidationReport, type IndicatorRollup, type Submission } from "../../../src/core/consolidate";
 import { loadUnits } from "../../../src/core/units";
 import { readWorkbook } from "../../../src/hosts/xlsx/read";
 import { XlsxError } from "../../../src/hosts/xlsx/errors";
@@ -123,7 +123,7 @@ describe("consolidating the first half of 2025 from the 8 districts", () => {
     const tp = report.findings.find((f) => f.unit === "tp-lai-chau")!;
     // CQS-02 at 70 % against the district target 80 %
     expect(tp.findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "below" });
-    expect(tp.findings.find((f) => f.indicator === "CQS-02")!.message.vi).toContain("Chưa đạt");
+    expect(formatMessages(tp.findings.find((f) => f.indicator === "CQS-02")!.messages, "vi")).toContain("Chưa đạt mục tiêu");
   });
 });
 

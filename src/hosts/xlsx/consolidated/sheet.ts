@@ -11,7 +11,8 @@ export type Cell<S extends string> = { v: string | number | null; s: S } | null;
 export interface SheetSpec<S extends string> {
   /** Column widths in characters. */
   widths: number[];
-  rows: Cell<S>[][];
+  /** Rows top to bottom; an iterable, so a long sheet's rows can be made as they are written. */
+  rows: Iterable<Cell<S>[]>;
   /** Rows (1-based) above the scrolling part, and columns left of it. */
   freeze?: { rows: number; columns: number };
   merges?: string[];
@@ -33,8 +34,9 @@ function cellXml(ref: string, cell: NonNullable<Cell<string>>, style: number, st
 
 export function sheetXml<S extends string>(spec: SheetSpec<S>, styles: Record<S, number>, strings: SharedStrings): string {
   const out: string[] = [];
-  for (let r = 0; r < spec.rows.length; r++) {
-    const row = spec.rows[r]!;
+  let r = -1;
+  for (const row of spec.rows) {
+    r++;
     let cells = "";
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];

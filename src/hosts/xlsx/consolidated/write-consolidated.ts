@@ -2,15 +2,16 @@
 // indicators coloured by status, weakest first), "Đầy đủ" (completeness), each unit's findings, and a native chart
 // of the provincial values against their targets.
 
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strToU8 } from "fflate";
 import { findIndicator, inputUnit, type Catalog } from "../../../core/catalog";
-import { formatReason, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup } from "../../../core/consolidate";
+import { formatMessages, formatReason, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup } from "../../../core/consolidate";
 import type { CellStyle } from "../../../core/template/types";
 import { comparatorSymbol, formatMessage, formatNumber, type Lang, type MessageKey } from "../../../core/messages";
 import { appXml, coreXml, rootRelsXml } from "../template/package-parts";
 import { SharedStrings } from "../template/shared-strings";
 import { stylesXml } from "../template/styles-xml";
 import { attrs, escapeText, XML_DECLARATION } from "../template/xml-text";
+import { freshEntry, writeZip, type RawZipEntry } from "../zip/write";
 import { chartXml, drawingXml } from "./chart";
 import { sheetXml, type Cell, type SheetSpec } from "./sheet";
 
@@ -85,11 +86,11 @@ export interface ConsolidatedSheetNames {
 /** The sheets as data (rows of typed cells), shared by the .xlsx writer and the task pane's Excel writer. */
 export interface ConsolidatedSheets {
   names: ConsolidatedSheetNames;
-  sheets: { name: string; spec: SheetSpec<StyleKey> }[];
+  /** Each sheet built when asked, so only one sheet's rows are held at a time; its AutoFilter known beforehand. */
+  sheets: { name: string; filter?: SheetSpec<StyleKey>["filter"]; spec: () => SheetSpec<StyleKey> }[];
   chart: { sheet: string; categories: string[]; value: number[]; target: number[] } | null;
 }
 
-const ZIP_TIME = new Date(2022, 1, 25, 0, 0, 0);
 
 export function consolidatedSheets(report: ConsolidationReport, opts: ConsolidatedWorkbookOptions): ConsolidatedSheets {
   const lang = opts.lang ?? "vi";
@@ -118,7 +119,13 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
     return k === "ratio" || k === "percent" || k === "yesno";
   };
 
+  // header row 4, then one row per item: the AutoFilter ranges are known before any sheet is built
+  const summaryFilter = { row: 4, columns: 11, lastRow: 4 + report.indicators.length };
+  const completenessFilter = { row: 4, columns: 6, lastRow: 4 + report.units.length };
+  const findingsFilter = { row: 4, columns: 6, lastRow: 4 + report.findings.reduce((n, f) => n + f.findings.length, 0) };
+
   // Tổng hợp
+  const summary = (): SheetSpec<StyleKey> => {
   const summaryRows: Cell<StyleKey>[][] = [
     ...title(),
     (["no", "code", "indicator", "method", "value", "numerator", "denominator", "target", "status", "partial", "note"] as const).map((k) => head(`consolidate.book.col.${k}`)),
@@ -140,11 +147,12 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
       text(i.reason ? formatReason(i.reason, lang) : null, "wrap"),
     ]);
   });
-  const summary: SheetSpec<StyleKey> = {
+  return {
     widths: [5, 9, 60, 24, 12, 11, 11, 16, 14, 30, 50],
     rows: summaryRows,
     freeze: { rows: 4, columns: 3 },
-    filter: { row: 4, columns: 11, lastRow: summaryRows.length },
+    filter: summaryFilter,
+  };
   };
 
   // Bảng điểm: weakest units (most indicators not met or missing) and weakest indicators first
@@ -157,14 +165,14 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
   const units = [...unitCodes].sort((a, b) => weakOfUnit.get(b)! - weakOfUnit.get(a)! || order.get(a)! - order.get(b)!);
   const cols = rolled.map((i, k) => ({ i, k })).sort((a, b) => weakOfIndicator(b.i) - weakOfIndicator(a.i) || a.k - b.k).map((x) => x.i);
   const nameOf = new Map(report.units.filter((u) => u.unit).map((u) => [u.unit!, u.unitName ?? u.unit!]));
-  const scoreRows: Cell<StyleKey>[][] = [
-    ...title(),
-    [head("consolidate.book.col.unitCode"), head("consolidate.book.col.unit"), head("consolidate.book.col.weak"), ...cols.map((i) => ({ v: i.indicator, s: "header" as const }))],
-    [text(null), text(m("consolidate.book.col.value"), "label_plain"), text(null), ...cols.map((i) => ({ v: i.value === null ? null : round4(i.value), s: `num_${toneOf(i.status)}` as StyleKey }))],
-  ];
-  const cellIndex = cols.map((i) => new Map(i.byUnit.map((b) => [b.unit, b])));
-  for (const u of units) {
-    scoreRows.push([
+  // rows made one at a time as the sheet is written: thousands of units never sit in memory as cells
+  function* scoreRows(): Generator<Cell<StyleKey>[]> {
+    yield* title();
+    yield [head("consolidate.book.col.unitCode"), head("consolidate.book.col.unit"), head("consolidate.book.col.weak"), ...cols.map((i) => ({ v: i.indicator, s: "header" as const }))];
+    yield [text(null), text(m("consolidate.book.col.value"), "label_plain"), text(null), ...cols.map((i) => ({ v: i.value === null ? null : round4(i.value), s: `num_${toneOf(i.status)}` as StyleKey }))];
+    const cellIndex = cols.map((i) => new Map(i.byUnit.map((b) => [b.unit, b])));
+    for (const u of units) {
+      yield [
       text(u),
       text(nameOf.get(u) ?? u),
       text(weakOfUnit.get(u) ?? 0),
@@ -175,12 +183,15 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
         const v = yesNo ? m(b.value === 100 ? "consolidate.book.yes" : "consolidate.book.no") : b.value === null ? null : round4(b.value);
         return { v, s: (yesNo ? `label_${toneOf(b.status)}` : `num_${toneOf(b.status)}`) as StyleKey };
       }),
-    ]);
+      ];
+    }
+    yield [];
+    yield [text(m("consolidate.book.scorecard.note"), "subtitle")];
   }
-  scoreRows.push([], [text(m("consolidate.book.scorecard.note"), "subtitle")]);
-  const scorecard: SheetSpec<StyleKey> = { widths: [18, 26, 12, ...cols.map(() => 10)], rows: scoreRows, freeze: { rows: 5, columns: 2 } };
+  const scorecard = (): SheetSpec<StyleKey> => ({ widths: [18, 26, 12, ...cols.map(() => 10)], rows: scoreRows(), freeze: { rows: 5, columns: 2 } });
 
   // Đầy đủ
+  const completeness = (): SheetSpec<StyleKey> => {
   const compRows: Cell<StyleKey>[][] = [
     ...title(),
     (["no", "unitCode", "unit", "file", "state", "reason"] as const).map((k) => head(`consolidate.book.col.${k}`)),
@@ -196,16 +207,20 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
       text(u.reason ? formatReason(u.reason, lang) : null, "wrap"),
     ]);
   });
-  const completeness: SheetSpec<StyleKey> = { widths: [5, 20, 26, 36, 22, 80], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: { row: 4, columns: 6, lastRow: compRows.length } };
+  return { widths: [5, 20, 26, 36, 22, 80], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: completenessFilter };
+  };
 
   // each unit's findings
-  const findRows: Cell<StyleKey>[][] = [...title(), (["unitCode", "unit", "file", "code", "status", "finding"] as const).map((k) => head(`consolidate.book.col.${k}`))];
-  for (const f of report.findings) {
-    for (const x of f.findings) {
-      findRows.push([text(f.unit), text(nameOf.get(f.unit) ?? f.unit), text(f.file, "wrap"), text(x.indicator), judged(x.status), text(x.message[lang], "wrap")]);
+  function* findRows(): Generator<Cell<StyleKey>[]> {
+    yield* title();
+    yield (["unitCode", "unit", "file", "code", "status", "finding"] as const).map((k) => head(`consolidate.book.col.${k}`));
+    for (const f of report.findings) {
+      for (const x of f.findings) {
+        yield [text(f.unit), text(nameOf.get(f.unit) ?? f.unit), text(f.file, "wrap"), text(x.indicator), judged(x.status), text(formatMessages(x.messages, lang), "wrap")];
+      }
     }
   }
-  const findings: SheetSpec<StyleKey> = { widths: [20, 26, 30, 9, 14, 90], rows: findRows, freeze: { rows: 4, columns: 0 }, filter: { row: 4, columns: 6, lastRow: Math.max(4, findRows.length) } };
+  const findings = (): SheetSpec<StyleKey> => ({ widths: [20, 26, 30, 9, 14, 90], rows: findRows(), freeze: { rows: 4, columns: 0 }, filter: findingsFilter });
 
   // chart data: percentages with a value and a target
   const charted = report.indicators.filter((i) => i.value !== null && i.target !== null && isPercent(i));
@@ -213,15 +228,15 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
     [head("consolidate.book.col.code"), head("consolidate.book.chart.value"), head("consolidate.book.chart.target")],
     ...charted.map((i) => [text(i.indicator), { v: round4(i.value!), s: `num_${toneOf(i.status)}` as StyleKey }, text(i.target!.value, "count")]),
   ];
-  const chartSheet: SheetSpec<StyleKey> = { widths: [10, 16, 12], rows: chartRows, ...(charted.length > 0 ? { drawing: "rId1" } : {}) };
+  const chartSheet = (): SheetSpec<StyleKey> => ({ widths: [10, 16, 12], rows: chartRows, ...(charted.length > 0 ? { drawing: "rId1" } : {}) });
 
   return {
     names,
     sheets: [
-      { name: names.summary, spec: summary },
+      { name: names.summary, filter: summaryFilter, spec: summary },
       { name: names.scorecard, spec: scorecard },
-      { name: names.completeness, spec: completeness },
-      { name: names.findings, spec: findings },
+      { name: names.completeness, filter: completenessFilter, spec: completeness },
+      { name: names.findings, filter: findingsFilter, spec: findings },
       { name: names.chart, spec: chartSheet },
     ],
     chart: charted.length > 0 ? { sheet: names.chart, categories: charted.map((i) => i.indicator), value: charted.map((i) => round4(i.value!)), target: charted.map((i) => i.target!.value) } : null,
@@ -240,11 +255,12 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
   const book = consolidatedSheets(report, opts);
   const st = stylesXml(styles(), { met: { fill: TONES.met.fill, fontColor: TONES.met.color }, notMet: { fill: TONES.below.fill, fontColor: TONES.below.color } });
   const strings = new SharedStrings();
-  const sheetParts = book.sheets.map((s) => sheetXml(s.spec, st.index, strings));
   const n = book.sheets.length;
   const chartIndex = book.chart ? n : 0; // the chart sheet is the last one
-  const files: Zippable = {};
-  files["[Content_Types].xml"] = strToU8(
+  // parts deflated as they are made (the zip writer's fresh entries), so no uncompressed sheet outlives its turn
+  const entries: RawZipEntry[] = [];
+  const put = (name: string, bytes: Uint8Array) => entries.push(freshEntry(name, bytes));
+  put("[Content_Types].xml", strToU8(
     XML_DECLARATION +
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -260,12 +276,12 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
       "</Types>",
-  );
+  ));
   // the root relationships without the custom-properties part: a consolidated workbook is not a unit's template
-  files["_rels/.rels"] = strToU8(rootRelsXml().replace(/<Relationship Id="rId4"[^>]*\/>/, ""));
-  files["docProps/app.xml"] = strToU8(appXml(book.sheets.map((s) => s.name)));
-  files["docProps/core.xml"] = strToU8(coreXml(formatMessage({ key: "consolidate.book.title", params: {} }, lang), null));
-  files["xl/workbook.xml"] = strToU8(
+  put("_rels/.rels", strToU8(rootRelsXml().replace(/<Relationship Id="rId4"[^>]*\/>/, "")));
+  put("docProps/app.xml", strToU8(appXml(book.sheets.map((s) => s.name))));
+  put("docProps/core.xml", strToU8(coreXml(formatMessage({ key: "consolidate.book.title", params: {} }, lang), null)));
+  put("xl/workbook.xml", strToU8(
     XML_DECLARATION +
       `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
       '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>' +
@@ -273,26 +289,27 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
       definedNames(book) +
       '<calcPr calcId="191029"/>' +
       "</workbook>",
-  );
-  files["xl/_rels/workbook.xml.rels"] = strToU8(
+  ));
+  put("xl/_rels/workbook.xml.rels", strToU8(
     XML_DECLARATION +
       `<Relationships xmlns="${PKG_REL}">` +
       book.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
       `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
       "</Relationships>",
-  );
-  sheetParts.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml)));
+  ));
+  // each sheet built, encoded and deflated in turn: its rows and text are let go before the next one is made
+  book.sheets.forEach((s, i) => (put(`xl/worksheets/sheet${i + 1}.xml`, strToU8(sheetXml(s.spec(), st.index, strings)))));
   if (book.chart) {
     const c = book.chart;
-    files[`xl/worksheets/_rels/sheet${chartIndex}.xml.rels`] = strToU8(
+    put(`xl/worksheets/_rels/sheet${chartIndex}.xml.rels`, strToU8(
       XML_DECLARATION + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
-    );
-    files["xl/drawings/drawing1.xml"] = strToU8(drawingXml({ col: 4, row: 1 }, { col: 16, row: Math.max(24, c.categories.length + 6) }));
-    files["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
+    ));
+    put("xl/drawings/drawing1.xml", strToU8(drawingXml({ col: 4, row: 1 }, { col: 16, row: Math.max(24, c.categories.length + 6) })));
+    put("xl/drawings/_rels/drawing1.xml.rels", strToU8(
       XML_DECLARATION + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`,
-    );
-    files["xl/charts/chart1.xml"] = strToU8(
+    ));
+    put("xl/charts/chart1.xml", strToU8(
       chartXml({
         title: formatMessage({ key: "consolidate.book.chart.title", params: {} }, lang),
         sheet: c.sheet,
@@ -304,20 +321,22 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
           { name: formatMessage({ key: "consolidate.book.chart.target", params: {} }, lang), values: c.target },
         ],
       }),
-    );
+    ));
   }
-  files["xl/styles.xml"] = strToU8(st.xml);
-  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
-  return zipSync(files, { level: 6, mtime: ZIP_TIME });
+  put("xl/styles.xml", strToU8(st.xml));
+  put("xl/sharedStrings.xml", strToU8(strings.xml()));
+  return writeZip(entries);
 }
+
+
 
 /** AutoFilters need their hidden _FilterDatabase names, as Excel writes them. */
 function definedNames(book: ConsolidatedSheets): string {
   const names = book.sheets
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.spec.filter)
+    .filter(({ s }) => s.filter)
     .map(({ s, i }) => {
-      const f = s.spec.filter!;
+      const f = s.filter!;
       const last = String.fromCharCode(64 + f.columns);
       return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(`'${s.name.replace(/'/g, "''")}'!$A$${f.row}:$${last}$${f.lastRow}`)}</definedName>`;
     });
