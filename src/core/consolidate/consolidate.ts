@@ -76,7 +76,7 @@ export class Consolidator {
       });
       if (!unit) rows.push(row("unknown-unit", reason("consolidate.reason.unknown-unit", { unit: id.unitCode })));
       else if (id.year !== period.year) rows.push(row("wrong-period", reason("consolidate.reason.wrong-period", { year: id.year, period: label })));
-      else if (unit.level === "province" && id.level === "province") provinceFiles.push(s);
+      else if (unit.level === "province" && id.level === "province" && this.level !== "province") provinceFiles.push(s);
       else if (id.level !== this.level || unit.level !== this.level)
         rows.push(row("wrong-level", reason("consolidate.reason.wrong-level", { period: label }, { level: LEVEL_TERM[id.level], expected: LEVEL_TERM[this.level] })));
       else if (!expectedCodes.has(unit.code))
@@ -112,7 +112,8 @@ export class Consolidator {
         }
       }
     }
-    let province: Read | null = null;
+    // consolidating at province level (--level tinh): the province's own file is the expected one
+    let province: Read | null = this.level === "province" ? (used.values().next().value ?? null) : null;
     if (provinceFiles.length === 1) {
       province = provinceFiles[0]!;
       const u = byCode.get(province.identity.unitCode);

@@ -169,6 +169,17 @@ describe("consolidating the year 2025 from the 38 communes and wards, with the p
   });
 });
 
+describe("consolidating at province level (--level tinh)", () => {
+  it("expects the province's own workbook and takes every indicator from it", () => {
+    const r = consolidate([submit("tinh.xlsx", unitWorkbook("tinh-lai-chau", { "CQS-02": { numerator: 81, denominator: 90 } }))], {
+      catalog, registry, period: parsePeriod("2025")!, level: "province",
+    });
+    expect(r).toMatchObject({ level: "province", expected: 1, received: 1 });
+    // 81 / 90 = 90 %, the province's own figure; target 2025 ≥ 90 % → met
+    expect(indicator(r, "CQS-02")).toMatchObject({ method: "province-workbook", numerator: 81, denominator: 90, value: 90, status: "met" });
+  });
+});
+
 describe("periods", () => {
   it("reads a year and a first half, and refuses anything else", () => {
     expect(parsePeriod("2025-H1")).toEqual({ year: 2025, half: "H1" });
