@@ -126,32 +126,32 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
 
   // Tổng hợp
   const summary = (): SheetSpec<StyleKey> => {
-  const summaryRows: Cell<StyleKey>[][] = [
-    ...title(),
-    (["no", "code", "indicator", "method", "value", "numerator", "denominator", "target", "status", "partial", "note"] as const).map((k) => head(`consolidate.book.col.${k}`)),
-  ];
-  report.indicators.forEach((i, n) => {
-    const target = i.target ? `${comparatorSymbol(i.target.comparator)} ${formatNumber(i.target.value, lang)}${isPercent(i) ? "%" : ""} (${i.target.year})` : "";
-    const partial = i.partial ? m("consolidate.partial", { missing: i.partial.missing, expected: i.partial.expected, leftOut: i.partial.leftOut }) : i.method === "province-workbook" ? "" : m("consolidate.book.complete");
-    summaryRows.push([
-      text(n + 1),
-      text(i.indicator),
-      text(labelOf(i.indicator), "wrap"),
-      text(m(`consolidate.method.${i.method}` as MessageKey), "wrap"),
-      { v: i.value === null ? null : round4(i.value), s: `num_${toneOf(i.status)}` },
-      text(i.numerator, "count"),
-      text(i.denominator, "count"),
-      text(target),
-      judged(i.status),
-      { v: partial, s: i.partial ? "label_leftOut" : "text" },
-      text(i.reason ? formatReason(i.reason, lang) : null, "wrap"),
-    ]);
-  });
-  return {
-    widths: [5, 9, 60, 24, 12, 11, 11, 16, 14, 30, 50],
-    rows: summaryRows,
-    freeze: { rows: 4, columns: 3 },
-    filter: summaryFilter,
+    const summaryRows: Cell<StyleKey>[][] = [
+      ...title(),
+      (["no", "code", "indicator", "method", "value", "numerator", "denominator", "target", "status", "partial", "note"] as const).map((k) => head(`consolidate.book.col.${k}`)),
+    ];
+    report.indicators.forEach((i, n) => {
+      const target = i.target ? `${comparatorSymbol(i.target.comparator)} ${formatNumber(i.target.value, lang)}${isPercent(i) ? "%" : ""} (${i.target.year})` : "";
+      const partial = i.partial ? m("consolidate.partial", { missing: i.partial.missing, expected: i.partial.expected, leftOut: i.partial.leftOut }) : i.method === "province-workbook" ? "" : m("consolidate.book.complete");
+      summaryRows.push([
+        text(n + 1),
+        text(i.indicator),
+        text(labelOf(i.indicator), "wrap"),
+        text(m(`consolidate.method.${i.method}` as MessageKey), "wrap"),
+        { v: i.value === null ? null : round4(i.value), s: `num_${toneOf(i.status)}` },
+        text(i.numerator, "count"),
+        text(i.denominator, "count"),
+        text(target),
+        judged(i.status),
+        { v: partial, s: i.partial ? "label_leftOut" : "text" },
+        text(i.reason ? formatReason(i.reason, lang) : null, "wrap"),
+      ]);
+    });
+    return {
+      widths: [5, 9, 60, 24, 12, 11, 11, 16, 14, 30, 50],
+      rows: summaryRows,
+      freeze: { rows: 4, columns: 3 },
+      filter: summaryFilter,
   };
   };
 
@@ -173,16 +173,16 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
     const cellIndex = cols.map((i) => new Map(i.byUnit.map((b) => [b.unit, b])));
     for (const u of units) {
       yield [
-      text(u),
-      text(nameOf.get(u) ?? u),
-      text(weakOfUnit.get(u) ?? 0),
-      ...cols.map((i, k) => {
-        const b = cellIndex[k]!.get(u);
-        if (!b) return text(null);
-        const yesNo = i.method === "share-of-units" && b.value !== null;
-        const v = yesNo ? m(b.value === 100 ? "consolidate.book.yes" : "consolidate.book.no") : b.value === null ? null : round4(b.value);
-        return { v, s: (yesNo ? `label_${toneOf(b.status)}` : `num_${toneOf(b.status)}`) as StyleKey };
-      }),
+        text(u),
+        text(nameOf.get(u) ?? u),
+        text(weakOfUnit.get(u) ?? 0),
+        ...cols.map((i, k) => {
+          const b = cellIndex[k]!.get(u);
+          if (!b) return text(null);
+          const yesNo = i.method === "share-of-units" && b.value !== null;
+          const v = yesNo ? m(b.value === 100 ? "consolidate.book.yes" : "consolidate.book.no") : b.value === null ? null : round4(b.value);
+          return { v, s: (yesNo ? `label_${toneOf(b.status)}` : `num_${toneOf(b.status)}`) as StyleKey };
+        }),
       ];
     }
     yield [];
@@ -192,22 +192,22 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
 
   // Đầy đủ
   const completeness = (): SheetSpec<StyleKey> => {
-  const compRows: Cell<StyleKey>[][] = [
-    ...title(),
-    (["no", "unitCode", "unit", "file", "state", "reason"] as const).map((k) => head(`consolidate.book.col.${k}`)),
-  ];
-  report.units.forEach((u, n) => {
-    const tone: Tone = u.status === "received" || u.status === "province" ? "met" : u.status === "missing" ? "missing" : u.status === "duplicate" ? "below" : "invalid";
-    compRows.push([
-      text(n + 1),
-      text(u.unit),
-      text(u.unitName),
-      text(u.file, "wrap"),
-      { v: m(`consolidate.status.${u.status}` as MessageKey), s: `label_${tone}` },
-      text(u.reason ? formatReason(u.reason, lang) : null, "wrap"),
-    ]);
-  });
-  return { widths: [5, 20, 26, 36, 22, 80], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: completenessFilter };
+    const compRows: Cell<StyleKey>[][] = [
+      ...title(),
+      (["no", "unitCode", "unit", "file", "state", "reason"] as const).map((k) => head(`consolidate.book.col.${k}`)),
+    ];
+    report.units.forEach((u, n) => {
+      const tone: Tone = u.status === "received" || u.status === "province" ? "met" : u.status === "missing" ? "missing" : u.status === "duplicate" ? "below" : "invalid";
+      compRows.push([
+        text(n + 1),
+        text(u.unit),
+        text(u.unitName),
+        text(u.file, "wrap"),
+        { v: m(`consolidate.status.${u.status}` as MessageKey), s: `label_${tone}` },
+        text(u.reason ? formatReason(u.reason, lang) : null, "wrap"),
+      ]);
+    });
+    return { widths: [5, 20, 26, 36, 22, 80], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: completenessFilter };
   };
 
   // each unit's findings
