@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  // a wide table scrolls sideways; its region takes keyboard focus so it scrolls without a mouse
   scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", textAlign: "left" } },
   met: { backgroundColor: tokens.colorPaletteGreenBackground2 },
@@ -196,7 +197,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
           <Subtitle2 as="h3" block>
             {m("consolidate.book.sheet.summary")}
           </Subtitle2>
-          <div className={styles.scroll}>
+          <div className={styles.scroll} tabIndex={0} role="region" aria-label={m("consolidate.book.sheet.summary")}>
             <table className={styles.table} data-testid="consolidate-indicators">
               <thead>
                 <tr>
@@ -227,7 +228,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
           <Subtitle2 as="h3" block>
             {m("consolidate.book.sheet.scorecard")}
           </Subtitle2>
-          <div className={styles.scroll}>
+          <div className={styles.scroll} tabIndex={0} role="region" aria-label={m("consolidate.book.sheet.scorecard")}>
             <table className={styles.table} data-testid="consolidate-scorecard">
               <thead>
                 <tr>
@@ -259,7 +260,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
           <Subtitle2 as="h3" block>
             {m("consolidate.book.sheet.completeness")}
           </Subtitle2>
-          <div className={styles.scroll}>
+          <div className={styles.scroll} tabIndex={0} role="region" aria-label={m("consolidate.book.sheet.completeness")}>
             <table className={styles.table} data-testid="consolidate-completeness">
               <thead>
                 <tr>
