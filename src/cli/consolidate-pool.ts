@@ -22,14 +22,22 @@ export interface FileTask {
 export interface PoolOptions {
   catalog: Catalog;
   registry: UnitRegistry;
-  /** Worker threads besides this one; 0 reads everything here. Default: one per further core, none below 16 files. */
+  /** Worker threads besides this one; 0 reads everything here. Default: see defaultWorkers. */
   workers?: number;
 }
 
 const IN_FLIGHT = 2;
 
+/**
+ * A worker costs about 0.7 s of CPU to start (it loads and compiles the TypeScript modules) and a file about 3 ms:
+ * below 1,000 files it rarely pays back, least on a busy machine (measured in docs/consolidation.md). From there,
+ * one per further core.
+ */
+export const WORKERS_FROM_FILES = 1000;
+
 export function defaultWorkers(files: number): number {
-  return files < 16 ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7));
+  const cores = availableParallelism();
+  return files < WORKERS_FROM_FILES || cores < 2 ? 0 : Math.min(cores - 1, 7);
 }
 
 export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOptions, each: (index: number, s: Submission) => void): Promise<void> {
