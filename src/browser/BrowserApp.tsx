@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Subtitle1, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import { checkWorkbook, type CheckReport } from "../core/check";
@@ -12,6 +12,7 @@ import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
+import { ConsolidateView } from "./ConsolidateView";
 import { downloadBytes, markedFileName, readFileBytes } from "./download";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
@@ -56,6 +57,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [report, setReport] = useState<CheckReport | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
+  const [tab, setTab] = useState<"check" | "consolidate">("check");
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
     setChoiceState(c);
@@ -124,8 +126,29 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     if (inputRef.current) inputRef.current.value = "";
   };
 
+  // two toggle buttons rather than a TabList: its arrow-key focus guards are focusable aria-hidden elements (axe)
+  const tabs = (
+    <div role="group" aria-label={t("tabs.label")} className={styles.actions}>
+      <ToggleButton checked={tab === "check"} appearance={tab === "check" ? "primary" : "secondary"} onClick={() => setTab("check")}>
+        {t("tabs.check")}
+      </ToggleButton>
+      <ToggleButton checked={tab === "consolidate"} appearance={tab === "consolidate" ? "primary" : "secondary"} onClick={() => setTab("consolidate")}>
+        {t("tabs.consolidate")}
+      </ToggleButton>
+    </div>
+  );
+  if (tab === "consolidate") {
+    return (
+      <>
+        {tabs}
+        <ConsolidateView catalog={catalog} registry={registry} />
+      </>
+    );
+  }
+
   return (
     <>
+      {tabs}
       {error && <ErrorNotice error={error} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}

@@ -50,11 +50,16 @@ export function refuseInputAsOutput(path: string, inputs: readonly string[]): vo
  * only with --force.
  */
 export function writeOutput(path: string, bytes: Uint8Array | string, inputs: readonly string[], force: boolean): void {
+  checkOutput(path, inputs, force);
+  writeFileSync(path, bytes);
+}
+
+/** What writeOutput refuses, checked up front (before a long run): an input, or an existing file without --force. */
+export function checkOutput(path: string, inputs: readonly string[], force: boolean): void {
   refuseInputAsOutput(path, inputs);
   if (!force && existsSync(path)) {
     throw new ChitieuError("error.output-exists", { path });
   }
-  writeFileSync(path, bytes);
 }
 
 /**

@@ -3,6 +3,7 @@ import { defaultCatalog } from "../core/catalog";
 import { runCheck } from "./commands/check";
 import { catalogJson, catalogTable } from "./commands/catalog";
 import { runClear } from "./commands/clear";
+import { runConsolidate } from "./commands/consolidate";
 import { runTemplate } from "./commands/template";
 import { unitsTable } from "./commands/units";
 import { registryFrom } from "./files";
@@ -25,6 +26,8 @@ Lệnh:
                               Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)
   clear <tệp.xlsx> --out <tệp.xlsx>
                               Xóa các đánh dấu của Chỉ tiêu CĐS
+  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]
+                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số)
 Tùy chọn chung:
   --units <tệp.json>          Dùng danh sách đơn vị riêng
   --force                     Cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)
@@ -40,6 +43,8 @@ Commands:
                               Check figures against the targets; --out writes a highlighted copy (the input is never changed)
   clear <file.xlsx> --out <file.xlsx>
                               Remove Chỉ tiêu CĐS highlights
+  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]
+                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators)
 Common options:
   --units <file.json>         Use your own unit registry
   --force                     Allow replacing an existing output file (inputs are never overwritten)
@@ -75,6 +80,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await runCheck(rest, lang, io);
       case "clear":
         return await runClear(rest, lang, io);
+      case "consolidate":
+        return await runConsolidate(rest, lang, io);
       default:
         io.err(`${t(lang, "usage.unknown-command", { command })}\n${USAGE[lang]}\n`);
         return 2;

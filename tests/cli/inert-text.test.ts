@@ -8,17 +8,14 @@ import { defaultCatalog } from "../../src/core/catalog";
 import { buildTemplateLayout, fillTemplateLayout } from "../../src/core/template";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import { main } from "../../src/cli/main";
+import { PYTHON, requireTools } from "../support/tools";
 
 // Text that reaches what we write (a clerk's cell, a unit name from a units file) stays text there: control
 // characters never reach an XML part (XML 1.0 forbids them, and Excel or openpyxl would refuse the file), a leading
 // "=" stays a string and never becomes a formula, and JSON carries them escaped. We write no CSV anywhere (the CLI
 // and the browser mode write .xlsx and JSON only), so there is no CSV to guard against formula injection.
 
-const PYTHON = "/usr/bin/python3";
-const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
-if (!hasOpenpyxl && process.env.CI) throw new Error(`CI needs openpyxl for ${PYTHON}`);
-if (!hasOpenpyxl) console.warn("Skipping inert-text tests: openpyxl missing (apt-get install python3-openpyxl)");
-const itWithOpenpyxl = hasOpenpyxl ? it : it.skip;
+const itWithOpenpyxl = requireTools(["openpyxl"]).it;
 
 const INJECTION = "=cmd|' /C calc'!A0";
 /** C0 controls other than tab, LF and CR: what XML 1.0 forbids and what no output of ours may hold raw. */

@@ -95,7 +95,12 @@ interface AliasIndex {
 
 const MIN_WORDING = 12;
 
+// a consolidation locates indicators in thousands of workbooks against one catalog: fold its wordings once
+const indexes = new WeakMap<Catalog, AliasIndex>();
+
 function indexCatalog(catalog: Catalog): AliasIndex {
+  const known = indexes.get(catalog);
+  if (known) return known;
   const byCode = new Map<string, Indicator>();
   const wordings: { text: string; indicator: Indicator }[] = [];
   for (const ind of catalog.indicators) {
@@ -107,7 +112,9 @@ function indexCatalog(catalog: Catalog): AliasIndex {
     }
   }
   wordings.sort((a, b) => b.text.length - a.text.length);
-  return { byCode, wordings };
+  const index = { byCode, wordings };
+  indexes.set(catalog, index);
+  return index;
 }
 
 function matchWording(label: string, index: AliasIndex): Indicator | undefined {

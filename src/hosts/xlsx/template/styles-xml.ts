@@ -8,10 +8,10 @@ const FONT_NAME = "Times New Roman";
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
 const FIRST_CUSTOM_FORMAT = 164;
 
-export interface StylesPart {
+export interface StylesPart<K extends string = StyleId> {
   xml: string;
   /** cellXfs index of each style id. */
-  index: Record<StyleId, number>;
+  index: Record<K, number>;
   /** dxfId of each conditional-format style. */
   dxf: Record<"met" | "notMet", number>;
 }
@@ -49,7 +49,7 @@ function fillXml(rgb: string): string {
 const THIN_BORDER =
   '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>';
 
-export function stylesXml(styles: Record<StyleId, CellStyle>, dxfs: Record<"met" | "notMet", DifferentialStyle>): StylesPart {
+export function stylesXml<K extends string = StyleId>(styles: Record<K, CellStyle>, dxfs: Record<"met" | "notMet", DifferentialStyle>): StylesPart<K> {
   const fonts = new Pool();
   fonts.add(fontXml({ size: 11 }));
   const fills = new Pool();
@@ -72,8 +72,8 @@ export function stylesXml(styles: Record<StyleId, CellStyle>, dxfs: Record<"met"
   };
 
   const xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  const index = {} as Record<StyleId, number>;
-  for (const [id, style] of Object.entries(styles) as [StyleId, CellStyle][]) {
+  const index = {} as Record<K, number>;
+  for (const [id, style] of Object.entries(styles) as [K, CellStyle][]) {
     const fontId = fonts.add(fontXml(style.font));
     const fillId = style.fill ? fills.add(fillXml(style.fill)) : 0;
     const borderId = style.border === "thin" ? 1 : 0;

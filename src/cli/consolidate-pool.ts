@@ -1,0 +1,97 @@
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Catalog } from "../core/catalog";
+import type { Submission } from "../core/consolidate";
+import type { UnitRegistry } from "../core/units";
+import { submissionFromBytes } from "../hosts/xlsx/consolidate-file";
+import { readOrReason } from "./consolidate-read";
+
+// Reads the unit files on this thread and on worker threads at once: this thread starts right away while the
+// workers load (loading the TypeScript modules takes a second), and each worker, once ready, takes files from the
+// same queue, a couple at a time. Results come back as they finish, with their input position.
+
+export interface FileTask {
+  index: number;
+  /** Where to read it. */
+  path: string;
+  /** How the report names it. */
+  name: string;
+}
+
+export interface PoolOptions {
+  catalog: Catalog;
+  registry: UnitRegistry;
+  /** Worker threads besides this one; 0 reads everything here. Default: see defaultWorkers. */
+  workers?: number;
+}
+
+const IN_FLIGHT = 2;
+
+/**
+ * A worker costs about 0.7 s of CPU to start (it loads and compiles the TypeScript modules) and a file about 3 ms:
+ * below 1,000 files it rarely pays back, least on a busy machine (measured in docs/consolidation.md). From there,
+ * one per further core.
+ */
+export const WORKERS_FROM_FILES = 1000;
+
+export function defaultWorkers(files: number): number {
+  const cores = availableParallelism();
+  return files < WORKERS_FROM_FILES || cores < 2 ? 0 : Math.min(cores - 1, 7);
+}
+
+export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOptions, each: (index: number, s: Submission) => void): Promise<void> {
+  const workers = Math.min(opts.workers ?? defaultWorkers(tasks.length), tasks.length);
+  let next = 0;
+  let done = 0;
+  const pool: Worker[] = [];
+  let failed: unknown = null;
+  let wake: (() => void) | null = null;
+  const finished = () => {
+    wake?.();
+    wake = null;
+  };
+  const feed = (w: Worker) => {
+    if (next < tasks.length) w.postMessage(tasks[next++]);
+  };
+  for (let i = 0; i < workers; i++) {
+    const w = spawn(opts.registry);
+    pool.push(w);
+    w.on("message", (msg: "ready" | { index: number; submission: Submission }) => {
+      if (msg === "ready") {
+        for (let k = 0; k < IN_FLIGHT; k++) feed(w);
+        return;
+      }
+      each(msg.index, msg.submission);
+      done++;
+      feed(w);
+      if (done === tasks.length) finished();
+    });
+    w.on("error", (e) => {
+      failed = e;
+      finished();
+    });
+  }
+  try {
+    // this thread works too, yielding between files so the workers' results are taken in as they come
+    while (next < tasks.length && failed === null) {
+      const t = tasks[next++]!;
+      const read = readOrReason(t);
+      each(t.index, "bytes" in read ? submissionFromBytes(t.name, read.bytes, opts.catalog, opts.registry) : read.submission);
+      done++;
+      await new Promise((r) => setImmediate(r));
+    }
+    if (done < tasks.length && failed === null) await new Promise<void>((r) => (wake = r));
+    if (failed !== null) throw failed;
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+/** A worker running the TypeScript worker module through tsx, as bin/chitieu.cjs runs the CLI. */
+function spawn(registry: UnitRegistry): Worker {
+  const entry = join(__dirname, "consolidate-worker.ts");
+  const code = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+  // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
+  return new Worker(code, { eval: true, workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+}

@@ -1,0 +1,107 @@
+import type { Consolidation, Level } from "../catalog/schema";
+import type { Comparator } from "../catalog/schema";
+import type { Status } from "../highlight-plan";
+import type { Message } from "../messages";
+import type { Identity } from "./identify";
+
+// The shapes of a consolidation: what each file gave (small, so thousands can be held), and the provincial report.
+
+/** Why something happened, as a message; `detail` is text already in both languages (a file reader's refusal). */
+export interface Reason {
+  message: Message;
+  detail?: { vi: string; en: string };
+}
+
+/** One indicator as one unit entered it, judged at the unit's own level. */
+export interface UnitFigure {
+  indicator: string;
+  status: Status;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  answer?: "yes" | "no";
+  /**
+   * The finding (its message, then its details), kept only when it needs attention (not met, invalid, missing);
+   * as messages, not text, so thousands of units hold little until a report is written in one language.
+   */
+  messages?: readonly Message[];
+}
+
+export type Submission =
+  | { file: string; kind: "unreadable"; reason: Reason }
+  | { file: string; kind: "unidentified"; fileNameHint: string | null }
+  | { file: string; kind: "read"; identity: Identity; fileNameHint: string | null; figures: UnitFigure[] };
+
+export type UnitStatus =
+  | "received"
+  | "missing"
+  | "duplicate"
+  | "wrong-period"
+  | "wrong-level"
+  | "unknown-unit"
+  | "unreadable"
+  | "unidentified"
+  | "province";
+
+/** One line of the completeness list: an expected unit, or a file that could not be used. */
+export interface UnitRow {
+  unit: string | null;
+  /** "xã Mường Kim" when the unit is known. */
+  unitName: string | null;
+  file: string | null;
+  status: UnitStatus;
+  reason: Reason | null;
+  /** How the unit was recognised, for a file that was. */
+  recognisedBy?: Identity["source"];
+}
+
+export type ByUnitStatus = Status | "left-out" | "no-file";
+
+export interface ByUnit {
+  unit: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: ByUnitStatus;
+  reason: Reason | null;
+}
+
+export interface Partial {
+  expected: number;
+  /** Expected units with no usable file (none, a conflict, a wrong file). */
+  missing: number;
+  /** Units whose file was used but whose figure could not be summed. */
+  leftOut: number;
+}
+
+export interface IndicatorRollup {
+  indicator: string;
+  /** How the provincial figure was made: rolled up from units, or taken from the province's own workbook. */
+  method: Exclude<Consolidation, "province-only"> | "province-workbook";
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: { value: number; comparator: Comparator; year: number } | null;
+  status: Status;
+  partial: Partial | null;
+  byUnit: ByUnit[];
+  /** Why there is no figure, or where it came from. */
+  reason: Reason | null;
+}
+
+export interface UnitFindings {
+  unit: string;
+  file: string;
+  findings: { indicator: string; status: Status; messages: readonly Message[] }[];
+}
+
+export interface ConsolidationReport {
+  period: string;
+  year: number;
+  level: Level;
+  expected: number;
+  received: number;
+  units: UnitRow[];
+  indicators: IndicatorRollup[];
+  findings: UnitFindings[];
+}

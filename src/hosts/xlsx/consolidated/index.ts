@@ -1,0 +1,1 @@
+export { consolidatedSheets, writeConsolidatedXlsx, type ConsolidatedSheets, type ConsolidatedWorkbookOptions } from "./write-consolidated";
