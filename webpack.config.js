@@ -209,5 +209,6 @@ module.exports = (env, argv) => {
   };
 
   const onEntries = (files) => Object.assign(legacy, files);
-  return [legacyConfig({ production, onEntries }), modern];
+  // the dev server takes its options from the first configuration that has them: the modern one
+  return [modern, legacyConfig({ production, onEntries })];
 };
