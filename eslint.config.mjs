@@ -59,6 +59,16 @@ const LAYERS = [
     ],
   },
   {
+    // the ES5 pane for IE11/EdgeHTML: the core, the Office host and the app's React-free logic, never React or Fluent UI
+    files: ["src/legacy/**"],
+    forbid: [
+      rule(climbsTo("app/(components|screens|i18n/index|use-user-action|theme)"), "The legacy pane may use only src/app's React-free modules (choice, errors, i18n/translate, report-view…), not its React components, screens or hooks."),
+      rule(UI_PACKAGES, "The legacy pane runs in Internet Explorer 11 and may not import React or Fluent UI."),
+      rule(climbsTo("browser|cli|hosts/xlsx"), "The legacy pane runs in Excel: it may not import the browser mode, the command line or the .xlsx host."),
+      rule(NODE_BUILTINS, "The legacy pane runs in Excel and may not import Node built-ins."),
+    ],
+  },
+  {
     files: ["src/browser/**"],
     forbid: [
       rule(climbsTo(OFFICE_CODE), "The browser mode runs without Office and may not import Office code (src/hosts/office, src/taskpane, src/commands)."),

@@ -1,5 +1,8 @@
 // Builds the task pane, the ribbon commands and the browser mode, and copies the manifest with its base URL set.
 // ADDIN_BASE_URL (https, ending in "/") is where dist/ will be hosted; it replaces https://localhost:3000/ in manifest.xml.
+// Two compilations: "modern" (ES2022, React + Fluent UI: the pane in Edge WebView2 / Chromium / Safari, and the browser
+// mode) and "legacy" (ES5 + polyfills, src/legacy: the pane in Internet Explorer 11 and EdgeHTML webviews of Office
+// 2016/2019, the boot script that picks a pane, and the ribbon commands, which run in that same webview).
 "use strict";
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -30,12 +33,19 @@ function contentSecurityPolicy({ office }) {
   ].join("; ");
 }
 
+/** Every page we ship and whether it loads office.js (the task pane from the modern build, the ribbon commands' page
+ * from the legacy one, the browser mode). */
 const PAGES = [
-  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunk: "taskpane", office: true },
-  { filename: "commands.html", template: "./src/commands/commands.html", chunk: "commands", office: true },
-  // browser mode: no office.js, no CDN; the page only loads its own bundle
-  { filename: "index.html", template: "./src/browser/index.html", chunk: "browser", office: false },
+  { filename: "taskpane.html", office: true },
+  { filename: "commands.html", office: true },
+  { filename: "index.html", office: false },
 ];
+
+function page(filename) {
+  const p = PAGES.find((x) => x.filename === filename);
+  if (!p) throw new Error(`no page ${filename}`);
+  return p;
+}
 
 /** Reads ADDIN_BASE_URL; a wrong value stops the build, a missing one falls back to localhost (with a warning in production). */
 function resolveBaseUrl(production) {
@@ -60,24 +70,115 @@ function resolveBaseUrl(production) {
   return value;
 }
 
+/** Engines the legacy compilation targets: the webviews of volume-licensed Office 2016/2019 and early Microsoft 365. */
+const LEGACY_TARGETS = "ie 11, edge 18";
+
+/** The boot script and what it imports: ES5, and nothing polyfilled. */
+const BOOT_FILES = [path.resolve(__dirname, "src/legacy/boot.ts"), path.resolve(__dirname, "src/legacy/engine.ts")];
+
+function babel(polyfills) {
+  return {
+    loader: "babel-loader",
+    options: {
+      babelrc: false,
+      configFile: false,
+      sourceType: "unambiguous",
+      presets: [
+        ["@babel/preset-env", { targets: LEGACY_TARGETS, modules: false, bugfixes: true, ...polyfills }],
+        "@babel/preset-typescript",
+      ],
+    },
+  };
+}
+
+/**
+ * The ES5 compilation: babel (TypeScript stripped, syntax lowered to ES5, core-js polyfills added where used) over our
+ * sources and the packages they bundle (zod); core-js itself and webpack's own helpers are not run through babel.
+ * One file per entry (no split chunks, no lazy chunks): the boot script names them in taskpane.html.
+ */
+function legacyConfig({ production, onEntries }) {
+  return {
+    name: "legacy",
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "cheap-module-source-map", // no eval: IE11 debugging and the pages' CSP
+    target: ["web", "es5"],
+    entry: {
+      boot: "./src/legacy/boot.ts",
+      pane: "./src/legacy/index.ts",
+      commands: ["./src/legacy/setup.ts", "./src/commands/commands.ts"],
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "legacy/[name].[contenthash:8].js" : "legacy/[name].js",
+      publicPath: "",
+      asyncChunks: false,
+      // the modern compilation owns the rest of dist/
+      clean: { keep: (file) => !/^legacy[\\/]/.test(file) && file !== "commands.html" },
+      environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, optionalChaining: false, templateLiteral: false },
+    },
+    resolve: {
+      extensions: [".ts", ".js", ".json"],
+      extensionAlias: { ".js": [".ts", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?[jt]s$/,
+          exclude: /[\\/]node_modules[\\/](core-js|webpack|@babel)[\\/]/,
+          // the boot script runs on every engine before any polyfill: lowered to ES5 but given none (it needs none)
+          oneOf: [
+            { include: BOOT_FILES, use: babel({ useBuiltIns: false }) },
+            { use: babel({ useBuiltIns: "usage", corejs: "3.51" }) },
+          ],
+        },
+      ],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [
+      // the ribbon commands' page loads only the ES5 commands bundle (Excel runs it in the pane's webview)
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], csp: contentSecurityPolicy(page("commands.html")) }),
+      { apply: (compiler) => compiler.hooks.done.tap("LegacyEntries", (stats) => onEntries(entryFiles(stats))) },
+    ],
+  };
+}
+
+/** Each entry's JavaScript files, in load order. */
+function entryFiles(stats) {
+  const json = stats.toJson({ all: false, entrypoints: true });
+  const files = {};
+  for (const [name, ep] of Object.entries(json.entrypoints)) {
+    files[name] = ep.assets.map((a) => (typeof a === "string" ? a : a.name)).filter((f) => f.endsWith(".js"));
+  }
+  return files;
+}
+
 module.exports = (env, argv) => {
   const production = (argv && argv.mode) !== "development";
   const baseUrl = resolveBaseUrl(production);
+  // filled by the legacy compilation, read when taskpane.html is written (the modern one waits for it: dependencies)
+  const legacy = { boot: [], pane: [], commands: [] };
+  const legacyFile = (name) => {
+    if (legacy[name].length !== 1) throw new Error(`legacy entry "${name}" should be one file, got ${JSON.stringify(legacy[name])}`);
+    return legacy[name][0];
+  };
 
-  return {
+  const modern = {
+    name: "modern",
+    dependencies: ["legacy"],
     mode: production ? "production" : "development",
     // no eval-based source maps in development either: the pages' CSP forbids eval
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
       browser: "./src/browser/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
-      clean: true,
+      // the legacy compilation owns legacy/ and commands.html
+      clean: { keep: (file) => /^legacy[\\/]/.test(file) || file === "commands.html" },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -107,7 +208,24 @@ module.exports = (env, argv) => {
     performance: { hints: false }, // budgets are checked by scripts/bundle-size.cjs, not by webpack's generic limits
     plugins: [
       // each template writes `csp` into its <meta http-equiv="Content-Security-Policy">, first in <head>
-      ...PAGES.map((p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: [p.chunk], csp: contentSecurityPolicy(p) })),
+      // taskpane.html: no script injected; src/legacy/boot.ts reads both panes' files from its data attributes and loads one
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        inject: false,
+        csp: contentSecurityPolicy(page("taskpane.html")),
+        templateParameters: (compilation, assets, assetTags, options) => ({
+          compilation,
+          webpackConfig: compilation.options,
+          htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+          boot: legacyFile("boot"),
+          modernScripts: assets.js.join(" "),
+          legacyScripts: legacyFile("pane"),
+        }),
+      }),
+      // browser mode: no office.js, no CDN; the page only loads its own bundle
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/browser/index.html", chunks: ["browser"], csp: contentSecurityPolicy(page("index.html")) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -129,6 +247,10 @@ module.exports = (env, argv) => {
       client: { overlay: { warnings: false, errors: true } },
     },
   };
+
+  const onEntries = (files) => Object.assign(legacy, files);
+  // the dev server takes its options from the first configuration that has them: the modern one
+  return [modern, legacyConfig({ production, onEntries })];
 };
 module.exports.PAGES = PAGES;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

@@ -61,9 +61,10 @@ async function sideloadDesktop(runStep = run) {
 async function serveBrowserMode() {
   const webpack = require("webpack");
   const WebpackDevServer = require("webpack-dev-server");
-  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
-  const compiler = webpack(config);
-  const server = new WebpackDevServer(config.devServer, compiler);
+  // two compilations (modern and the ES5 legacy one), served together; the modern one carries the server's options
+  const configs = [].concat(require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" }));
+  const compiler = webpack(configs);
+  const server = new WebpackDevServer(configs.find((c) => c.devServer).devServer, compiler);
 
   let announced = false;
   compiler.hooks.done.tap("announce-address", (stats) => {

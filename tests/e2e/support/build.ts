@@ -5,9 +5,9 @@ import webpack from "webpack";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
-function compile(config: webpack.Configuration): Promise<webpack.Stats> {
+function compile(config: webpack.Configuration | webpack.Configuration[]): Promise<webpack.Stats | webpack.MultiStats> {
   return new Promise((resolve, reject) => {
-    webpack(config, (err, stats) => {
+    webpack(config as webpack.Configuration, (err, stats) => {
       if (err) return reject(err);
       if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? "no stats"));
       resolve(stats);
@@ -17,9 +17,10 @@ function compile(config: webpack.Configuration): Promise<webpack.Stats> {
 
 export async function buildApp(outDir: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => webpack.Configuration;
-  const config = makeConfig({}, { mode: "production" });
-  await compile({ ...config, context: ROOT, devtool: false, output: { ...config.output, path: outDir } });
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => webpack.Configuration[];
+  // both compilations (legacy ES5 and modern) into the same directory, as npm run build does
+  const configs = makeConfig({}, { mode: "production" });
+  await compile(configs.map((config) => ({ ...config, context: ROOT, devtool: false, output: { ...config.output, path: outDir } })));
 }
 
 export async function buildFakeOffice(outDir: string): Promise<string> {
