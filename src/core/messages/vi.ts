@@ -74,6 +74,25 @@ export const vi = {
   "note.path-from-target": "Lộ trình tính thẳng từ mục tiêu năm {fromYear} ({fromValue}{unit}) đến mục tiêu năm {year}",
   "note.rank-relative": "Số tỉnh, thành phố đã thay đổi (mục tiêu đặt trên {targetField}, nay là {field}): so sánh theo vị trí tương đối, hạng {target}/{targetField} tương đương hạng {equivalent}/{field}",
   "note.yes-no-share": "Chỉ tiêu tính theo tỷ lệ đơn vị ({comparator} {target}%): câu trả lời Không chỉ làm giảm tỷ lệ chung",
+
+  // mapping an office's own layout: why a row was matched, and what the sheet says about the report
+  "mapping.reason.code": "mã {code}",
+  "mapping.reason.content": "khớp nội dung {score}",
+  "mapping.reason.column": "cột {header}",
+  "mapping.reason.joined": "nhãn ghép từ hai dòng",
+  "mapping.reason.count-label": "dòng ghi số lượng, không phải tỷ lệ",
+  "mapping.reason.transposed": "bảng theo cột (chỉ tiêu ở tiêu đề cột)",
+  "mapping.reason.total-row": "dòng {label}",
+  "mapping.reason.saved": "theo ánh xạ đã xác nhận",
+  "mapping.reason.picked": "ô do người dùng chọn",
+  "mapping.guess.level": "{level} (theo ô {cell}: \"{text}\")",
+  "mapping.guess.year": "năm {year} (theo ô {cell}: \"{text}\")",
+  "mapping.guess.year-columns": "năm {year} (cột năm mới nhất của bảng)",
+  "mapping.status.certain": "đã khớp",
+  "mapping.status.confirm": "cần xác nhận",
+  "mapping.status.not-reported": "không báo cáo",
+  "mapping.status.not-found": "không tìm thấy",
+  "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,5 @@
+export { proposeMapping, THRESHOLDS, type MapOptions } from "./detect";
+export { defaultAbbreviations, loadAbbreviations, abbreviationsSchema, AbbreviationsError, type Expansions } from "./abbreviations";
+export { WordingIndex } from "./tfidf";
+export { labelWords, stripNumbering } from "./label";
+export * from "./types";
