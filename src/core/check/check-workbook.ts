@@ -3,9 +3,11 @@ import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
+import { fromSavedMapping, proposeMapping, type SavedMapping } from "../mapping";
 import type { WorkbookSnapshot } from "../snapshot";
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
-import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
+import { rowsFromMapping, type MappingUse } from "./from-mapping";
+import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
 
@@ -24,10 +26,52 @@ export interface CheckReport {
   duplicates: { code: string; sheet: string; row: number }[];
   summary: Summary;
   plan: HighlightPlan;
+  /** For an office's own layout: the mapping used (saved or detected), rows to confirm, history, office targets. */
+  mapping?: MappingUse;
 }
 
 export interface CheckOptions extends ContextOptions {
   catalog: Catalog;
+  /** A confirmed mapping (kept in the workbook, or imported): used instead of detection for an office's own layout. */
+  mapping?: SavedMapping;
+  /** Judge matches that are still "to confirm" too (otherwise they are listed and not judged). */
+  acceptUncertain?: boolean;
+}
+
+/** Our template is located by its metadata; an office's own layout by a saved mapping or by detection. */
+function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: CheckContext; located: Located; mapping?: MappingUse } {
+  if (snapshot.metadata) {
+    const context = resolveContext(opts, snapshot.metadata);
+    return { context, located: locateIndicators(snapshot, opts.catalog) };
+  }
+  const saved = opts.mapping;
+  const year0 = opts.year ?? saved?.year;
+  const proposed = saved ? fromSavedMapping(saved) : proposeMapping(snapshot, { catalog: opts.catalog, ...(year0 !== undefined ? { year: year0 } : {}) });
+  const guessed: MappingUse["guessed"] = {};
+  let level = opts.level ?? saved?.level;
+  let year = year0;
+  if (level === undefined && proposed.level) {
+    level = proposed.level.value;
+    guessed.level = proposed.level;
+  }
+  if (year === undefined && proposed.year) {
+    year = proposed.year.value;
+    guessed.year = proposed.year;
+  } else if (year === undefined && proposed.columnYears.length > 0) {
+    year = proposed.columnYears[proposed.columnYears.length - 1]!;
+    guessed.year = { value: year, fromColumns: true };
+  }
+  const context = resolveContext({ ...opts, ...(level ? { level } : {}), ...(year !== undefined ? { year } : {}) }, null);
+  if (guessed.level || guessed.year) context.source = "sheet";
+  const { rows, use } = rowsFromMapping(snapshot, proposed, {
+    catalog: opts.catalog,
+    level: context.level,
+    year: context.year,
+    source: saved ? "saved" : "detected",
+    acceptUncertain: opts.acceptUncertain ?? false,
+    guessed,
+  });
+  return { context, located: { rows, duplicates: [] }, mapping: use };
 }
 
 /** How the value cell of an indicator is read at a level (a yes/no above its own level is a share in percent). */
@@ -83,7 +127,8 @@ function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, j: Judgement): 
   if (f.status === "missing") return cellFor(row, f.figure.missingParts?.[0] ?? (unit.kind === "ratio" ? "numerator" : "value"));
   const doubt = j.notes.find((n) => READING_DOUBTS.has(n.code));
   if (doubt) return cellFor(row, doubt.part);
-  return row.result ?? row.value;
+  // an office's table may have only "Tử số | Mẫu số": the result is shown on the numerator
+  return row.result ?? row.value ?? row.numerator;
 }
 
 function shouldMark(f: Finding): boolean {
@@ -91,10 +136,9 @@ function shouldMark(f: Finding): boolean {
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
-  const context = resolveContext(opts, snapshot.metadata);
-  const located = locateIndicators(snapshot, opts.catalog);
+  const { context, located, mapping } = locate(snapshot, opts);
   const expected = indicatorsForLevel(opts.catalog, context.level);
-  if (located.rows.length === 0) {
+  if (located.rows.length === 0 && (mapping?.toConfirm.length ?? 0) === 0 && (mapping?.notReported.length ?? 0) === 0) {
     throw new CheckError(
       "no-indicators",
       "Không tìm thấy chỉ tiêu nào trong sổ tính: cần một bảng có cột \"Mã\" (mã chỉ tiêu, ví dụ CQS-02) hoặc \"Chỉ tiêu\" và cột số liệu (\"Tử số\", \"Mẫu số\", \"Giá trị\" hoặc \"Kết quả\").",
@@ -121,7 +165,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
       });
     }
   }
-  const foundCodes = new Set(located.rows.map((r) => r.indicator.code));
+  // found, whether judged, still to confirm or said not to be reported: not "not in the workbook"
+  const foundCodes = new Set([...located.rows.map((r) => r.indicator.code), ...(mapping?.toConfirm.map((e) => e.indicator) ?? []), ...(mapping?.notReported ?? [])]);
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
-  return { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+  if (mapping) report.mapping = mapping;
+  return report;
 }

@@ -3,3 +3,4 @@ export { defaultAbbreviations, loadAbbreviations, abbreviationsSchema, Abbreviat
 export { WordingIndex } from "./tfidf";
 export { labelWords, stripNumbering } from "./label";
 export * from "./types";
+export { savedMappingSchema, parseSavedMapping, parseSavedMappingText, toSavedMapping, fromSavedMapping, MappingFileError, MAPPING_FORMAT, type SavedMapping } from "./saved";

@@ -71,13 +71,27 @@ describe("checking an official's own table", () => {
     [3, "Một dòng không phải chỉ tiêu", 1, 2, null, ""],
   ]);
 
-  it("needs the level and year when the workbook has no metadata, and says so in Vietnamese", () => {
-    expect(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog })).toThrow(CheckError);
+  it("needs the level and year when the workbook has no metadata and its sheet does not state them, and says so in Vietnamese", () => {
+    const untitled = sheetOf("Biểu 01", own.values.slice(2));
+    expect(() => checkWorkbook({ sheets: [untitled], metadata: null }, { catalog })).toThrow(CheckError);
     try {
-      checkWorkbook({ sheets: [own], metadata: null }, { catalog });
+      checkWorkbook({ sheets: [untitled], metadata: null }, { catalog });
     } catch (e) {
       expect((e as CheckError).vi).toContain("cấp báo cáo và năm báo cáo");
     }
+  });
+
+  it("reads the year from the sheet's title (saying where) and still asks for the level it does not state", () => {
+    try {
+      checkWorkbook({ sheets: [own], metadata: null }, { catalog });
+      throw new Error("expected a CheckError");
+    } catch (e) {
+      expect((e as CheckError).vi).toContain("cấp báo cáo");
+      expect((e as CheckError).vi).not.toContain("năm báo cáo");
+    }
+    const report = checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district" });
+    expect(report.context).toMatchObject({ year: 2025, source: "sheet" });
+    expect(report.mapping?.guessed.year).toMatchObject({ value: 2025, sheet: "Biểu 01", cell: "A1" });
   });
 
   it("recognises indicators by their wording and reads Vietnamese-typed numbers", () => {
