@@ -36,6 +36,11 @@ export interface CheckOptions extends ContextOptions {
   mapping?: SavedMapping;
   /** Judge matches that are still "to confirm" too (otherwise they are listed and not judged). */
   acceptUncertain?: boolean;
+  /**
+   * Take the level and year an office's sheet states (a title "UBND HUYỆN …", "… NĂM 2025") when not given; the
+   * report says where they came from. Off by default: a page that asks the user keeps asking.
+   */
+  guessContext?: boolean;
 }
 
 /** Our template is located by its metadata; an office's own layout by a saved mapping or by detection. */
@@ -50,14 +55,14 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
   const guessed: MappingUse["guessed"] = {};
   let level = opts.level ?? saved?.level;
   let year = year0;
-  if (level === undefined && proposed.level) {
+  if (level === undefined && proposed.level && opts.guessContext) {
     level = proposed.level.value;
     guessed.level = proposed.level;
   }
-  if (year === undefined && proposed.year) {
+  if (year === undefined && proposed.year && opts.guessContext) {
     year = proposed.year.value;
     guessed.year = proposed.year;
-  } else if (year === undefined && proposed.columnYears.length > 0) {
+  } else if (year === undefined && proposed.columnYears.length > 0 && opts.guessContext) {
     year = proposed.columnYears[proposed.columnYears.length - 1]!;
     guessed.year = { value: year, fromColumns: true };
   }

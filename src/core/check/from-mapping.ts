@@ -110,8 +110,12 @@ export function rowsFromMapping(
         const t = officeTarget(indicator, cell, entry.sheet, opts.level, opts.year);
         if (t) use.officeTargets.push(t);
       } else if (c.part === "value") {
-        row.value = cell;
-        row.result = cell;
+        // "Giá trị | Kết quả": the first is what was entered, a second one the office's computed result
+        if (row.value) row.result = cell;
+        else {
+          row.value = cell;
+          row.result = cell;
+        }
       } else row[c.part] = cell;
     }
     // with no cell for the report year (only earlier years' columns) the figure is missing this year, and said so

@@ -205,9 +205,11 @@ function bandsAt(sheet: SheetSnapshot, headers: ReturnType<typeof headerCells>, 
     const labelCol = findLabelColumn(sheet, headers, r, first, floor);
     if (labelCol !== null) {
       const own = groups.filter((g) => g.col >= first && g.col <= cluster[cluster.length - 1]!.col);
-      // groups only count as a transposed table when their text names indicators
-      const named = own.filter((g) => (scorer.score(g.text)[0]?.score ?? 0) >= THRESHOLDS.confirm);
-      bands.push({ row: r, labelCol, figures: cluster, groups: named.length > 0 && named.length === own.length ? own : [] });
+      // groups only make a transposed table when each names an indicator and one does so clearly: a form's
+      // "Ngày lập:" above the columns is not an indicator
+      const scores = own.map((g) => (g.text.trimEnd().endsWith(":") ? 0 : (scorer.score(g.text)[0]?.score ?? 0)));
+      const transposed = own.length > 0 && scores.every((x) => x >= THRESHOLDS.confirm) && scores.some((x) => x >= THRESHOLDS.certain);
+      bands.push({ row: r, labelCol, figures: cluster, groups: transposed ? own : [] });
     }
     floor = cluster[cluster.length - 1]!.col + 1;
     cluster = [];
@@ -344,6 +346,7 @@ const LEVEL_PATTERNS: readonly [RegExp, Level][] = [
   [/\b(ubnd|uy ban nhan dan|tinh uy|hdnd)\s+tinh\b/, "province"],
   [/^(so|ban|van phong)\b.*\btinh\b/, "province"],
 ];
+const LEVEL_RANK: Record<Level, number> = { commune: 0, district: 1, province: 2 };
 const YEAR_IN_TITLE = /\bnam (20[2-3]\d)\b/;
 
 /** Level and year as a title above the tables states them ("UBND XÃ BẢN HON", "… NĂM 2024"). */
@@ -353,12 +356,13 @@ function titleGuesses(sheet: SheetSnapshot, rows: number[]): { level: Guess<Leve
   for (const r of rows) {
     const row = sheet.values[r];
     if (!row) continue;
-    for (let c = 0; c < row.length && (!level || !year); c++) {
+    for (let c = 0; c < row.length; c++) {
       const t = text(row[c]);
       if (!t || t.length < 8 || t.length > 200 || headerInfo(t).role !== null) continue;
       const f = fold(t);
       const where = { sheet: sheet.name, cell: cellRef(sheet.top + r, sheet.left + c), text: t };
-      if (!level) for (const [re, lv] of LEVEL_PATTERNS) if (re.test(f)) level = { value: lv, ...where };
+      // an official header names the superior body first ("UBND TỈNH …" over "UBND HUYỆN …"): the lowest level is the issuer
+      for (const [re, lv] of LEVEL_PATTERNS) if (re.test(f) && (!level || LEVEL_RANK[lv] < LEVEL_RANK[level.value])) level = { value: lv, ...where };
       const y = YEAR_IN_TITLE.exec(f);
       if (!year && y && !/\bgiai doan\b/.test(f)) year = { value: Number(y[1]), ...where };
     }

@@ -81,16 +81,18 @@ describe("checking an official's own table", () => {
     }
   });
 
-  it("reads the year from the sheet's title (saying where) and still asks for the level it does not state", () => {
+  it("reads the year from the sheet's title when asked to (saying where), and still asks for the level it does not state", () => {
     try {
-      checkWorkbook({ sheets: [own], metadata: null }, { catalog });
+      checkWorkbook({ sheets: [own], metadata: null }, { catalog, guessContext: true });
       throw new Error("expected a CheckError");
     } catch (e) {
       expect((e as CheckError).vi).toContain("cấp báo cáo");
       expect((e as CheckError).vi).not.toContain("năm báo cáo");
     }
-    const report = checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district" });
+    const report = checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district", guessContext: true });
     expect(report.context).toMatchObject({ year: 2025, source: "sheet" });
+    // a page that asks the user (the pane) does not take the sheet's word
+    expect(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district" })).toThrow(CheckError);
     expect(report.mapping?.guessed.year).toMatchObject({ value: 2025, sheet: "Biểu 01", cell: "A1" });
   });
 

@@ -69,6 +69,20 @@ describe("labels as clerks type them", () => {
   });
 });
 
+describe("what the sheet says about the report", () => {
+  it("takes the issuer's level from an official header (the superior body is named first) and the year from the title, saying where", () => {
+    const m = proposeMapping(book([["UBND TỈNH LAI CHÂU"], ["UBND HUYỆN TAM ĐƯỜNG"], ["BÁO CÁO CHUYỂN ĐỔI SỐ NĂM 2024"], HEAD, [1, "Hồ sơ công việc xử lý trên môi trường mạng", 8, 10, 80]]), { catalog });
+    expect(m.level).toEqual({ value: "district", sheet: "Biểu", cell: "A2", text: "UBND HUYỆN TAM ĐƯỜNG" });
+    expect(m.year).toEqual({ value: 2024, sheet: "Biểu", cell: "A3", text: "BÁO CÁO CHUYỂN ĐỔI SỐ NĂM 2024" });
+    expect(m.entries[0]!.cells[0]).toEqual({ part: "numerator", year: 2024, cell: "C5" });
+  });
+
+  it("does not read a period (giai đoạn 2021 – 2025) or a pillar as a level or a year", () => {
+    const m = proposeMapping(book([["Chỉ tiêu chuyển đổi số giai đoạn 2021 - 2025, năm 2025 là năm cuối"], ["XÃ HỘI SỐ"], HEAD]), { catalog });
+    expect([m.level, m.year]).toEqual([null, null]);
+  });
+});
+
 describe("rows that are not indicators", () => {
   it.each([
     ["Số lớp tập huấn kỹ năng số đã tổ chức", "Lớp"],
