@@ -26,8 +26,9 @@ Lệnh:
                               Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)
                               Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự
                               nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain
-  map <tệp.xlsx> [--json] [--year Y] [--out ánh-xạ.json] [--accept-uncertain]
-                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị
+  map <tệp.xlsx> [--json] [--year Y] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]
+                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;
+                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong
   clear <tệp.xlsx> --out <tệp.xlsx>
                               Xóa các đánh dấu của Chỉ tiêu CĐS
 Tùy chọn chung:
@@ -46,8 +47,9 @@ Commands:
                               Check figures against the targets; --out writes a highlighted copy (the input is never changed)
                               An office's own table: --mapping <mapping.json> uses a saved mapping, else it is
                               detected; rows to confirm are not judged unless --accept-uncertain is given
-  map <file.xlsx> [--json] [--year Y] [--out mapping.json] [--accept-uncertain]
-                              Print the proposed mapping (which indicator is in which cell, confidence, reason)
+  map <file.xlsx> [--json] [--year Y] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]
+                              Print the proposed mapping (which indicator is in which cell, confidence, reason);
+                              --into writes a copy of the workbook that keeps the mapping inside
   clear <file.xlsx> --out <file.xlsx>
                               Remove Chỉ tiêu CĐS highlights
 Common options:

@@ -56,6 +56,16 @@ describe("chitieu map", () => {
     expect(c.out).not.toContain("Cần xác nhận");
   });
 
+  it("writes a copy that keeps the mapping inside, which the next check uses without detection", async () => {
+    const copy = join(dir, "h01-kept.xlsx");
+    const r = await run(["map", h01, "--into", copy]);
+    expect(r.out).toContain(`Đã ghi bản sao ${copy} có lưu ánh xạ (9 chỉ tiêu) bên trong`);
+    const c = await run(["check", copy]);
+    expect(c.out).toContain("(bảng của đơn vị, theo ánh xạ đã xác nhận lưu trong sổ tính)");
+    expect(c.out).not.toContain("Cần xác nhận");
+    expect((await run(["map", h01, "--into", h01])).code).toBe(2);
+  });
+
   it("refuses to overwrite its input or a mapping file that is not valid", async () => {
     expect((await run(["map", h01, "--out", h01])).code).toBe(2);
     const bad = join(dir, "bad.json");

@@ -38,7 +38,8 @@ export interface JsonReport {
   summary: CheckReport["summary"];
   /** For an office's own layout: which mapping was used, rows to confirm (not judged), the office's own targets. */
   mapping?: {
-    source: "saved" | "detected";
+    source: "saved" | "workbook" | "detected";
+    storedProblems?: string[];
     toConfirm: { indicator: string; sheet: string; labelCell: string | null; label: string; confidence: number; reasons: string[] }[];
     notReported: string[];
     officeTargets: { indicator: string; sheet: string; cell: string; office: number; resolution: number; message: string }[];
@@ -70,6 +71,7 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
       ? {
           mapping: {
             source: report.mapping.source,
+            ...(report.mapping.storedProblems ? { storedProblems: report.mapping.storedProblems } : {}),
             toConfirm: report.mapping.toConfirm.map((e) => ({ indicator: e.indicator, sheet: e.sheet, labelCell: e.labelCell, label: e.label, confidence: e.confidence, reasons: e.reasons.map((r) => formatMessage(r, lang)) })),
             notReported: report.mapping.notReported,
             officeTargets: report.mapping.officeTargets.map((o) => ({ indicator: o.indicator, sheet: o.sheet, cell: o.cell, office: o.office, resolution: o.resolution, message: o.message[lang] })),
@@ -104,8 +106,15 @@ function printMapping(report: CheckReport, mappingFile: string | undefined, lang
   const m = report.mapping;
   if (!m) return;
   const certain = m.entries.filter((e) => e.status === "certain").length;
-  io.out(m.source === "saved" ? t(lang, "check.mapping.saved", { file: mappingFile ?? "" }) : t(lang, "check.mapping.detected", { certain, confirm: m.toConfirm.length }));
+  io.out(
+    m.source === "saved"
+      ? t(lang, "check.mapping.saved", { file: mappingFile ?? "" })
+      : m.source === "workbook"
+        ? t(lang, "check.mapping.workbook")
+        : t(lang, "check.mapping.detected", { certain, confirm: m.toConfirm.length }),
+  );
   io.out("\n");
+  if (m.storedProblems) io.out(`${t(lang, "check.mapping.stored-unusable", { problems: m.storedProblems.join("; ") })}\n`);
   const g = m.guessed;
   if (g.level) io.out(`${t(lang, "check.guess.level", { cell: `${g.level.sheet}!${g.level.cell}`, text: g.level.text })}\n`);
   if (g.year && "fromColumns" in g.year) io.out(`${t(lang, "check.guess.year-columns", { year: g.year.value })}\n`);

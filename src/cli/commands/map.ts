@@ -11,7 +11,8 @@ import { parseLevel, parseYear } from "../options";
 import { t } from "../strings";
 
 // `chitieu map file.xlsx`: the proposed mapping of an office's own layout, with confidences and reasons; --json for
-// machines, --out to save it (certain matches, and uncertain ones with --accept-uncertain) for `check --mapping`.
+// machines, --out to save it (certain matches, and uncertain ones with --accept-uncertain) for `check --mapping`,
+// --into to write a copy of the workbook that keeps it inside (the next check uses it without asking).
 
 export interface JsonMapping {
   file: string;
@@ -40,7 +41,7 @@ export async function runMap(args: string[], lang: Lang, io: Io): Promise<number
   const { values, positionals } = parseArgs({
     args,
     options: {
-      json: { type: "boolean" }, out: { type: "string" }, year: { type: "string" }, level: { type: "string" },
+      json: { type: "boolean" }, out: { type: "string" }, into: { type: "string" }, year: { type: "string" }, level: { type: "string" },
       "accept-uncertain": { type: "boolean" }, force: { type: "boolean" }, lang: { type: "string" },
     },
     allowPositionals: true,
@@ -48,10 +49,11 @@ export async function runMap(args: string[], lang: Lang, io: Io): Promise<number
   });
   if (positionals.length !== 1) throw new UsageError("Cần đúng một tệp .xlsx: chitieu map bao-cao.xlsx", "Exactly one .xlsx file is needed: chitieu map report.xlsx");
   const file = positionals[0]!;
-  if (values.out) refuseInputAsOutput(values.out, positionals);
+  for (const out of [values.out, values.into]) if (out) refuseInputAsOutput(out, positionals);
   const catalog = defaultCatalog();
   const year = parseYear(values.year);
-  const snapshot = await createFileHost(readInput(file)).readSnapshot();
+  const host = createFileHost(readInput(file));
+  const snapshot = await host.readSnapshot();
   const proposed = proposeMapping(snapshot, { catalog, ...(year !== undefined ? { year } : {}) });
   const reportYear = year ?? proposed.year?.value ?? proposed.columnYears[proposed.columnYears.length - 1] ?? null;
   const level: Level | undefined = parseLevel(values.level) ?? proposed.level?.value;
@@ -86,6 +88,11 @@ export async function runMap(args: string[], lang: Lang, io: Io): Promise<number
   if (values.out) {
     writeOutput(values.out, JSON.stringify(saved, null, 2) + "\n", positionals, values.force ?? false);
     (values.json ? io.err : io.out)(t(lang, "map.written", { file: values.out, count: saved.entries.length }) + "\n");
+  }
+  if (values.into) {
+    await host.saveMapping(saved);
+    writeOutput(values.into, host.bytes(), positionals, values.force ?? false);
+    (values.json ? io.err : io.out)(t(lang, "map.kept", { file: values.into, count: saved.entries.length }) + "\n");
   }
   return proposed.entries.length === 0 ? 2 : 0;
 }

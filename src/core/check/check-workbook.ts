@@ -3,7 +3,7 @@ import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
-import { fromSavedMapping, proposeMapping, type SavedMapping } from "../mapping";
+import { fromSavedMapping, proposeMapping, storedMapping, type SavedMapping } from "../mapping";
 import type { WorkbookSnapshot } from "../snapshot";
 import { CheckError, resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
@@ -49,7 +49,10 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
     const context = resolveContext(opts, snapshot.metadata);
     return { context, located: locateIndicators(snapshot, opts.catalog) };
   }
-  const saved = opts.mapping;
+  // a mapping given by the caller (an imported file) wins over the one kept in the workbook
+  const inWorkbook = storedMapping(snapshot);
+  snapshot = inWorkbook.snapshot;
+  const saved = opts.mapping ?? inWorkbook.stored?.mapping ?? undefined;
   const year0 = opts.year ?? saved?.year;
   const proposed = saved ? fromSavedMapping(saved) : proposeMapping(snapshot, { catalog: opts.catalog, ...(year0 !== undefined ? { year: year0 } : {}) });
   const guessed: MappingUse["guessed"] = {};
@@ -72,10 +75,11 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
     catalog: opts.catalog,
     level: context.level,
     year: context.year,
-    source: saved ? "saved" : "detected",
+    source: opts.mapping ? "saved" : saved ? "workbook" : "detected",
     acceptUncertain: opts.acceptUncertain ?? false,
     guessed,
   });
+  if (!opts.mapping && inWorkbook.stored && inWorkbook.stored.problems.length > 0) use.storedProblems = inWorkbook.stored.problems;
   return { context, located: { rows, duplicates: [] }, mapping: use };
 }
 

@@ -31,7 +31,10 @@ export interface OfficeTarget {
 
 /** How the check used a mapping of an office's own layout (absent for our template). */
 export interface MappingUse {
-  source: "saved" | "detected";
+  /** saved: a mapping file the caller gave; workbook: the one kept inside the workbook; detected: found now. */
+  source: "saved" | "workbook" | "detected";
+  /** A mapping kept in the workbook that could not be used (damaged or edited), so detection was used: why. */
+  storedProblems?: string[];
   /** Every entry the check considered, with its status. */
   entries: MappingEntry[];
   /** Matches not judged because they are still to confirm (judged only with acceptUncertain). */

@@ -4,3 +4,4 @@ export { WordingIndex } from "./tfidf";
 export { labelWords, stripNumbering } from "./label";
 export * from "./types";
 export { savedMappingSchema, parseSavedMapping, parseSavedMappingText, toSavedMapping, fromSavedMapping, MappingFileError, MAPPING_FORMAT, type SavedMapping } from "./saved";
+export { MAPPING_SHEET, isMappingSheet, mappingSheetRows, storedMapping, type StoredMapping } from "./store";
