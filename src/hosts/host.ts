@@ -1,4 +1,5 @@
 import type { HighlightPlan } from "../core/highlight-plan";
+import type { SavedMapping } from "../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
 
@@ -40,6 +41,8 @@ export interface WorkbookHost {
   insertTemplate(layout: TemplateLayout): Promise<{ sheetName: string }>;
   /** Selects a finding's cell for the user. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Keeps a confirmed mapping of an office's own layout inside the workbook (hosts that can; see MAPPING_SHEET). */
+  saveMapping?(saved: SavedMapping): Promise<void>;
 }
 
 /** A user-facing failure of a host operation, in Vietnamese and English. */

@@ -131,5 +131,6 @@ export const en: Record<UiKey, string> = {
   "mapping.badCell": "\"{text}\" is not a cell (e.g. {example})",
   "mapping.acceptAll": "Accept all and save",
   "mapping.save": "Save the mapping (leave out rows not confirmed)",
+  "mapping.savedSession": "The mapping ({count} indicators) is used for this session; in Excel it is not yet kept in the workbook.",
   "mapping.saved": "Mapping saved in the workbook ({count} indicators).",
 };

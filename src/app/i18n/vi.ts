@@ -129,6 +129,7 @@ export const vi = {
   "mapping.badCell": "\"{text}\" không phải là một ô (ví dụ {example})",
   "mapping.acceptAll": "Chấp nhận tất cả và lưu",
   "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
+  "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
   "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
 } as const;
 
