@@ -5,6 +5,8 @@ import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
+import { MappingReview, needsMappingReview } from "../app/components/MappingReview";
+import type { SavedMapping } from "../core/mapping";
 import { useLang } from "../app/i18n";
 import { CheckView } from "../app/screens/CheckView";
 import { ContextRetry } from "../app/screens/ContextRetry";
@@ -92,6 +94,15 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       const open = { name: sample.SAMPLE_FILE_NAME, host: createFileHost(sample.sampleWorkbook()) };
       setFile(open);
       await check(open);
+    });
+
+  // the confirmed mapping is kept in the workbook (and so in the download); the check then uses it
+  const saveMapping = (saved: SavedMapping) =>
+    run(async () => {
+      if (!file) return;
+      await file.host.saveMapping(saved);
+      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog }));
+      setStatus({ key: "mapping.saved", params: { count: saved.entries.length } });
     });
 
   const downloadMarked = () =>
@@ -213,7 +224,8 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               onRetry={() => void run(() => check(file, { level: choice.level, year: choice.year }))}
             />
           )}
-          {report && (
+          {report && needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
+          {report && !needsMappingReview(report) && (
             <CheckView
               report={report}
               catalog={catalog}

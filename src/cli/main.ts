@@ -4,6 +4,7 @@ import { runCheck } from "./commands/check";
 import { catalogJson, catalogTable } from "./commands/catalog";
 import { runClear } from "./commands/clear";
 import { runConsolidate } from "./commands/consolidate";
+import { runMap } from "./commands/map";
 import { runTemplate } from "./commands/template";
 import { unitsTable } from "./commands/units";
 import { registryFrom } from "./files";
@@ -23,7 +24,13 @@ Lệnh:
   template --level <tinh|huyen|xa> --unit <tên hoặc mã> --year <YYYY> --out <tệp.xlsx>
                               Tạo biểu mẫu báo cáo chuẩn
   check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]
+        [--mapping ánh-xạ.json] [--accept-uncertain]
                               Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)
+                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự
+                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain
+  map <tệp.xlsx> [--json] [--year Y] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]
+                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;
+                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong
   clear <tệp.xlsx> --out <tệp.xlsx>
                               Xóa các đánh dấu của Chỉ tiêu CĐS
   consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]
@@ -40,7 +47,13 @@ Commands:
   template --level <province|district|commune> --unit <name or code> --year <YYYY> --out <file.xlsx>
                               Write the standard report template
   check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]
+        [--mapping mapping.json] [--accept-uncertain]
                               Check figures against the targets; --out writes a highlighted copy (the input is never changed)
+                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is
+                              detected; rows to confirm are not judged unless --accept-uncertain is given
+  map <file.xlsx> [--json] [--year Y] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]
+                              Print the proposed mapping (which indicator is in which cell, confidence, reason);
+                              --into writes a copy of the workbook that keeps the mapping inside
   clear <file.xlsx> --out <file.xlsx>
                               Remove Chỉ tiêu CĐS highlights
   consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]
@@ -82,6 +95,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await runClear(rest, lang, io);
       case "consolidate":
         return await runConsolidate(rest, lang, io);
+      case "map":
+        return await runMap(rest, lang, io);
       default:
         io.err(`${t(lang, "usage.unknown-command", { command })}\n${USAGE[lang]}\n`);
         return 2;

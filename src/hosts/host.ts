@@ -1,5 +1,6 @@
 import { ChitieuError } from "../core/errors";
 import type { HighlightPlan } from "../core/highlight-plan";
+import type { SavedMapping } from "../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
 
@@ -41,6 +42,8 @@ export interface WorkbookHost {
   insertTemplate(layout: TemplateLayout): Promise<{ sheetName: string }>;
   /** Selects a finding's cell for the user. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Keeps a confirmed mapping of an office's own layout inside the workbook (hosts that can; see MAPPING_SHEET). */
+  saveMapping?(saved: SavedMapping): Promise<void>;
 }
 
 /** The refusal of insertTemplate when the sheet name is taken, offering the first free name. */

@@ -96,6 +96,31 @@ tools.describe("browser mode (index.html)", () => {
     await page.close();
   });
 
+  it("an office's own table: the proposed mapping comes first, is accepted, kept in the download and used", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    const own = fs.readFileSync(path.join(__dirname, "..", "fixtures", "layouts", "held-out", "h01-huyen-ke-hoach-thuc-hien.xlsx"));
+    await page.setInputFiles("#xlsx-input", { name: "bao-cao-huyen.xlsx", mimeType: "application/octet-stream", buffer: own });
+    // not our template: the clerk says which level and year first
+    const retry = page.getByTestId("context-retry");
+    await retry.getByLabel("Cấp báo cáo").selectOption("district");
+    await retry.getByLabel("Năm báo cáo").selectOption("2025");
+    await page.getByRole("button", { name: "Kiểm tra với lựa chọn này" }).click();
+    await page.getByTestId("mapping-review").waitFor();
+    expect(await page.getByRole("heading", { name: "Cần xác nhận (1)" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Đã khớp (9)" }).count()).toBe(1);
+    await screenshot(page, "browser-mapping");
+    await expectAccessible(page, "browser-mapping");
+    await page.getByRole("button", { name: "Chấp nhận tất cả và lưu" }).click();
+    await page.getByRole("heading", { name: "Kết quả kiểm tra" }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bản đã đánh dấu" }).click()]);
+    const saved = new Uint8Array(fs.readFileSync((await download.path())!));
+    const again = checkWorkbook(readWorkbook(saved), { catalog });
+    expect(again.mapping).toMatchObject({ source: "workbook", toConfirm: [] });
+    expect(again.context).toMatchObject({ level: "district", year: 2025 });
+    await page.close();
+  });
+
   it("the sample file opens and is checked without any upload", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/index.html`);

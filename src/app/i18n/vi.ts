@@ -128,6 +128,25 @@ export const vi = {
   "commands.inserted": "Đã chèn biểu mẫu {unit} năm {year} vào trang \"{sheet}\".",
   "commands.checked": "Đã kiểm tra: {met} đạt, {notMet} chưa đạt, {invalid} số liệu sai, {missing} chưa nhập.",
   "commands.cleared": "Đã xóa đánh dấu.",
+
+  "mapping.heading": "Ánh xạ đề xuất cho bảng của đơn vị",
+  "mapping.intro": "Sổ tính không phải biểu mẫu chuẩn. Kiểm tra xem mỗi chỉ tiêu có đúng ô không, sửa nếu cần, rồi lưu ánh xạ: lần sau sẽ không phải hỏi lại.",
+  "mapping.matched": "Đã khớp ({count})",
+  "mapping.toConfirm": "Cần xác nhận ({count})",
+  "mapping.notFound": "Không tìm thấy ({count})",
+  "mapping.confidence": "độ tin cậy {value}",
+  "mapping.confirm": "Xác nhận",
+  "mapping.confirmed": "Đã xác nhận",
+  "mapping.notReported": "Không báo cáo",
+  "mapping.markedNotReported": "Đánh dấu là không báo cáo",
+  "mapping.cellLabel": "Ô số liệu của {code} (ví dụ {example})",
+  "mapping.useCell": "Dùng ô này",
+  "mapping.pickedCell": "Ô đã chọn: {cell}",
+  "mapping.badCell": "\"{text}\" không phải là một ô (ví dụ {example})",
+  "mapping.acceptAll": "Chấp nhận tất cả và lưu",
+  "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
+  "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
+  "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
 } as const;
 
 export type UiKey = keyof typeof vi;

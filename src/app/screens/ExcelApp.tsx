@@ -10,6 +10,8 @@ import { takeRecentCommandResult, type CommandResult } from "../command-log";
 import { CapabilityNotice } from "../components/CapabilityNotice";
 import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
 import { HeldTemplate } from "../components/HeldTemplate";
+import { MappingReview, needsMappingReview } from "../components/MappingReview";
+import type { SavedMapping } from "../../core/mapping";
 import { toUserError } from "../errors";
 import { useLang } from "../i18n";
 import { layoutFor } from "../template-request";
@@ -39,6 +41,8 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const [report, setReport] = useState<CheckReport | null>(null);
   /** Level and year the user gave for a workbook that is not our template. */
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
+  /** The mapping the user confirmed for an office's own layout, when this host cannot keep it in the workbook. */
+  const [sessionMapping, setSessionMapping] = useState<SavedMapping | null>(null);
   const missing = host.capabilities().missing;
   const [lastCommand] = useState<CommandResult | null>(() => takeRecentCommandResult());
   /**
@@ -84,14 +88,26 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
-      const next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}) });
+      const next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) });
       setReport(next);
       setScreen("check");
       setAskContext(false);
       setStale(false);
+      // an office's own layout seen for the first time: nothing is marked until the user has reviewed the mapping
+      if (needsMappingReview(next)) return;
       const applied = await host.applyHighlights(next.plan);
       quiet();
       setStatus({ key: "check.marked", params: { count: applied.marked } });
+    });
+
+  const saveMapping = (saved: SavedMapping) =>
+    run(async () => {
+      if (host.saveMapping) await host.saveMapping(saved);
+      else setSessionMapping(saved);
+      const next = checkWorkbook(await host.readSnapshot(), { catalog, mapping: saved });
+      setReport(next);
+      await host.applyHighlights(next.plan);
+      setStatus({ key: host.saveMapping ? "mapping.saved" : "mapping.savedSession", params: { count: saved.entries.length } });
     });
 
   const clear = () =>
@@ -166,7 +182,8 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
               ← {t("nav.back")}
             </Button>
           </div>
-          <CheckView
+          {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
+          {!needsMappingReview(report) && <CheckView
             report={report}
             catalog={catalog}
             registry={registry}
@@ -174,7 +191,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
             onRecheck={() => void check()}
             onClear={() => void clear()}
             onSelect={host.capabilities().selectCell ? select : undefined}
-          />
+          />}
         </>
       )}
     </>

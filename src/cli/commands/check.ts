@@ -4,12 +4,15 @@ import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog"
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
+import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
+import { formatMessage, msg } from "../../core/messages";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { readInput, refuseInputAsOutput, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
 import { t } from "../strings";
+import { entryLine } from "./map";
 import { userText } from "../user-text";
 
 // `chitieu check`: one or more workbooks; one bad file is reported and the others still run.
@@ -33,6 +36,15 @@ export interface JsonReport {
   }[];
   notFound: string[];
   summary: CheckReport["summary"];
+  /** For an office's own layout: which mapping was used, rows to confirm (not judged), the office's own targets. */
+  mapping?: {
+    source: "saved" | "workbook" | "detected";
+    storedProblems?: string[];
+    toConfirm: { indicator: string; sheet: string; labelCell: string | null; label: string; confidence: number; reasons: string[] }[];
+    notReported: string[];
+    officeTargets: { indicator: string; sheet: string; cell: string; office: number; resolution: number; message: string }[];
+    history: { indicator: string; year: number; part: string; sheet: string; cell: string }[];
+  };
 }
 
 export function toJsonReport(file: string, report: CheckReport, lang: Lang): JsonReport {
@@ -55,7 +67,53 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
     })),
     notFound: report.notFound,
     summary: report.summary,
+    ...(report.mapping
+      ? {
+          mapping: {
+            source: report.mapping.source,
+            ...(report.mapping.storedProblems ? { storedProblems: report.mapping.storedProblems } : {}),
+            toConfirm: report.mapping.toConfirm.map((e) => ({ indicator: e.indicator, sheet: e.sheet, labelCell: e.labelCell, label: e.label, confidence: e.confidence, reasons: e.reasons.map((r) => formatMessage(r, lang)) })),
+            notReported: report.mapping.notReported,
+            officeTargets: report.mapping.officeTargets.map((o) => ({ indicator: o.indicator, sheet: o.sheet, cell: o.cell, office: o.office, resolution: o.resolution, message: o.message[lang] })),
+            history: report.mapping.history.map((h) => ({ indicator: h.indicator, year: h.year, part: h.part, sheet: h.sheet, cell: h.cell })),
+          },
+        }
+      : {}),
   };
+}
+
+/** The mapping file given with --mapping, read and validated; a bad one names the file and each problem. */
+function readMapping(path: string): SavedMapping {
+  const text = new TextDecoder().decode(readInput(path));
+  return parseSavedMappingText(text, msg("file.mapping-at", { path }));
+}
+
+function printMapping(report: CheckReport, mappingFile: string | undefined, lang: Lang, io: Io): void {
+  const m = report.mapping;
+  if (!m) return;
+  const certain = m.entries.filter((e) => e.status === "certain").length;
+  io.out(
+    m.source === "saved"
+      ? t(lang, "check.mapping.saved", { file: mappingFile ?? "" })
+      : m.source === "workbook"
+        ? t(lang, "check.mapping.workbook")
+        : t(lang, "check.mapping.detected", { certain, confirm: m.toConfirm.length }),
+  );
+  io.out("\n");
+  if (m.storedProblems) io.out(`${t(lang, "check.mapping.stored-unusable", { problems: m.storedProblems.join("; ") })}\n`);
+  const g = m.guessed;
+  if (g.level) io.out(`${t(lang, "check.guess.level", { cell: `${g.level.sheet}!${g.level.cell}`, text: g.level.text })}\n`);
+  if (g.year && "fromColumns" in g.year) io.out(`${t(lang, "check.guess.year-columns", { year: g.year.value })}\n`);
+  else if (g.year) io.out(`${t(lang, "check.guess.year", { cell: `${g.year.sheet}!${g.year.cell}`, text: g.year.text })}\n`);
+}
+
+function printMappingDetails(report: CheckReport, catalog: Catalog, lang: Lang, io: Io): void {
+  const m = report.mapping;
+  if (!m) return;
+  if (m.toConfirm.length > 0) {
+    io.out(`\n${t(lang, "check.toConfirm")}\n${m.toConfirm.map((e) => entryLine(e, catalog, lang)).join("\n")}\n`);
+  }
+  if (m.officeTargets.length > 0) io.out(`\n${t(lang, "check.officeTargets")}\n${m.officeTargets.map((o) => `  ${o.indicator.padEnd(7)} ${o.message[lang]}`).join("\n")}\n`);
 }
 
 function counts(byStatus: CheckReport["summary"]["byStatus"]) {
@@ -74,11 +132,12 @@ function findingLine(f: LocatedFinding, catalog: Catalog, lang: Lang): string {
   return `  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}\n  ${" ".repeat(25)}→ ${formatFinding(f, lang)}`;
 }
 
-export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io): void {
+export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, mappingFile?: string): void {
   const { context, summary } = report;
   const unit = context.unitCode ?? t(lang, "unit.unknown");
   io.out(t(lang, "check.header", { file: basename(file), unit, level: t(lang, `level.${context.level}`), year: context.year }));
   io.out(context.source === "metadata" ? ` ${t(lang, "check.context.metadata")}\n` : "\n");
+  printMapping(report, mappingFile, lang, io);
   io.out(t(lang, "check.summary", counts(summary.byStatus)) + "\n");
   for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
     const p = summary.byPillar[pillar.id];
@@ -98,6 +157,7 @@ export function printReport(file: string, report: CheckReport, catalog: Catalog,
   if (report.duplicates.length > 0) {
     io.out(`${t(lang, "check.duplicates", { list: report.duplicates.map((d) => `${d.code} (${d.sheet}!${d.row})`).join(", ") })}\n`);
   }
+  printMappingDetails(report, catalog, lang, io);
 }
 
 export async function runCheck(args: string[], lang: Lang, io: Io): Promise<number> {
@@ -107,6 +167,7 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
       year: { type: "string" }, level: { type: "string" }, unit: { type: "string" }, units: { type: "string" },
       out: { type: "string" }, json: { type: "string" }, strict: { type: "boolean" }, force: { type: "boolean" },
       notes: { type: "boolean", default: true }, lang: { type: "string" },
+      mapping: { type: "string" }, "accept-uncertain": { type: "boolean" },
     },
     allowPositionals: true,
     allowNegative: true,
@@ -116,6 +177,7 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
   if (positionals.length > 1 && values.out) throw new ChitieuError("error.usage.check-out");
   for (const out of [values.out, values.json]) if (out) refuseInputAsOutput(out, positionals);
   const catalog = defaultCatalog();
+  const mapping = values.mapping ? readMapping(values.mapping) : undefined;
   const year = parseYear(values.year);
   const level = parseLevel(values.level);
   const unitCode = values.unit && year !== undefined ? resolveUnit(registryFrom(values.units), values.unit, year, level).code : values.unit;
@@ -130,8 +192,9 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
       const host = createFileHost(bytes, { notesLang: lang });
       const report = checkWorkbook(await host.readSnapshot(), {
         catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
+        ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
       });
-      printReport(file, report, catalog, lang, io);
+      printReport(file, report, catalog, lang, io, values.mapping);
       errors += report.summary.bySeverity.error;
       if (values.out) {
         const applied = await host.applyHighlights(report.plan);

@@ -3,10 +3,12 @@ import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
 import type { HighlightPlan, Mark } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
+import { fromSavedMapping, proposeMapping, storedMapping, type SavedMapping } from "../mapping";
 import type { WorkbookSnapshot } from "../snapshot";
 import { ChitieuError } from "../errors";
 import { resolveContext, type CheckContext, type ContextOptions } from "./context";
-import { locateIndicators, type LocatedCell, type LocatedRow } from "./locate";
+import { rowsFromMapping, type MappingUse } from "./from-mapping";
+import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
 
@@ -25,10 +27,61 @@ export interface CheckReport {
   duplicates: { code: string; sheet: string; row: number }[];
   summary: Summary;
   plan: HighlightPlan;
+  /** For an office's own layout: the mapping used (saved or detected), rows to confirm, history, office targets. */
+  mapping?: MappingUse;
 }
 
 export interface CheckOptions extends ContextOptions {
   catalog: Catalog;
+  /** A confirmed mapping (kept in the workbook, or imported): used instead of detection for an office's own layout. */
+  mapping?: SavedMapping;
+  /** Judge matches that are still "to confirm" too (otherwise they are listed and not judged). */
+  acceptUncertain?: boolean;
+  /**
+   * Take the level and year an office's sheet states (a title "UBND HUYỆN …", "… NĂM 2025") when not given; the
+   * report says where they came from. Off by default: a page that asks the user keeps asking.
+   */
+  guessContext?: boolean;
+}
+
+/** Our template is located by its metadata; an office's own layout by a saved mapping or by detection. */
+function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: CheckContext; located: Located; mapping?: MappingUse } {
+  if (snapshot.metadata) {
+    const context = resolveContext(opts, snapshot.metadata);
+    return { context, located: locateIndicators(snapshot, opts.catalog) };
+  }
+  // a mapping given by the caller (an imported file) wins over the one kept in the workbook
+  const inWorkbook = storedMapping(snapshot);
+  snapshot = inWorkbook.snapshot;
+  const saved = opts.mapping ?? inWorkbook.stored?.mapping ?? undefined;
+  const year0 = opts.year ?? saved?.year;
+  const proposed = saved ? fromSavedMapping(saved) : proposeMapping(snapshot, { catalog: opts.catalog, ...(year0 !== undefined ? { year: year0 } : {}) });
+  const guessed: MappingUse["guessed"] = {};
+  let level = opts.level ?? saved?.level;
+  let year = year0;
+  if (level === undefined && proposed.level && opts.guessContext) {
+    level = proposed.level.value;
+    guessed.level = proposed.level;
+  }
+  if (year === undefined && proposed.year && opts.guessContext) {
+    year = proposed.year.value;
+    guessed.year = proposed.year;
+  } else if (year === undefined && proposed.columnYears.length > 0 && opts.guessContext) {
+    year = proposed.columnYears[proposed.columnYears.length - 1]!;
+    guessed.year = { value: year, fromColumns: true };
+  }
+  const context = resolveContext({ ...opts, ...(level ? { level } : {}), ...(year !== undefined ? { year } : {}) }, null);
+  if (guessed.level || guessed.year) context.source = "sheet";
+  const { rows, use } = rowsFromMapping(snapshot, proposed, {
+    catalog: opts.catalog,
+    level: context.level,
+    year: context.year,
+    source: opts.mapping ? "saved" : saved ? "workbook" : "detected",
+    acceptUncertain: opts.acceptUncertain ?? false,
+    guessed,
+  });
+  if (!opts.mapping && inWorkbook.stored && inWorkbook.stored.problems.length > 0) use.storedProblems = inWorkbook.stored.problems;
+  return { context, located: { rows, duplicates: [] }, mapping: use };
 }
 
 /** How the value cell of an indicator is read at a level (a yes/no above its own level is a share in percent). */
@@ -84,7 +137,8 @@ function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, j: Judgement): 
   if (f.status === "missing") return cellFor(row, f.figure.missingParts?.[0] ?? (unit.kind === "ratio" ? "numerator" : "value"));
   const doubt = j.notes.find((n) => READING_DOUBTS.has(n.code));
   if (doubt) return cellFor(row, doubt.part);
-  return row.result ?? row.value;
+  // an office's table may have only "Tử số | Mẫu số": the result is shown on the numerator
+  return row.result ?? row.value ?? row.numerator;
 }
 
 function shouldMark(f: Finding): boolean {
@@ -92,10 +146,9 @@ function shouldMark(f: Finding): boolean {
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
-  const context = resolveContext(opts, snapshot.metadata);
-  const located = locateIndicators(snapshot, opts.catalog);
+  const { context, located, mapping } = locate(snapshot, opts);
   const expected = indicatorsForLevel(opts.catalog, context.level);
-  if (located.rows.length === 0) {
+  if (located.rows.length === 0 && (mapping?.toConfirm.length ?? 0) === 0 && (mapping?.notReported.length ?? 0) === 0) {
     throw new ChitieuError("error.no-indicators");
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
@@ -118,7 +171,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
       });
     }
   }
-  const foundCodes = new Set(located.rows.map((r) => r.indicator.code));
+  // found, whether judged, still to confirm or said not to be reported: not "not in the workbook"
+  const foundCodes = new Set([...located.rows.map((r) => r.indicator.code), ...(mapping?.toConfirm.map((e) => e.indicator) ?? []), ...(mapping?.notReported ?? [])]);
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
-  return { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+  if (mapping) report.mapping = mapping;
+  return report;
 }

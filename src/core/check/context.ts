@@ -15,8 +15,8 @@ export interface CheckContext {
   level: Level;
   year: number;
   unitCode: string | null;
-  /** Where level and year came from. */
-  source: "options" | "metadata" | "mixed";
+  /** Where level and year came from ("sheet": read from an office's own sheet, see the report's mapping.guessed). */
+  source: "options" | "metadata" | "mixed" | "sheet";
   /** How many provinces a rank is out of in this reporting year. */
   fieldSizeNow: number;
 }

@@ -1,4 +1,6 @@
 import type { HighlightPlan } from "../../core/highlight-plan";
+import type { SavedMapping } from "../../core/mapping";
+import { writeMappingSheet } from "./mapping-store";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template";
 import { ChitieuError } from "../../core/errors";
@@ -17,6 +19,8 @@ export interface FileHost extends WorkbookHost {
   bytes(): Uint8Array;
   /** Whether the current version differs from what was opened. */
   changed(): boolean;
+  /** Keeps a confirmed mapping inside the workbook (a very hidden sheet), replacing the one kept before. */
+  saveMapping(saved: SavedMapping): Promise<void>;
 }
 
 const CAPABILITIES: HostCapabilities = {
@@ -52,6 +56,9 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
     bytes: need,
     changed: () => current !== original,
     readSnapshot,
+    async saveMapping(saved: SavedMapping) {
+      replace(writeMappingSheet(need(), saved));
+    },
     async readMetadata() {
       return (await readSnapshot()).metadata;
     },

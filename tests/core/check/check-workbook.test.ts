@@ -73,11 +73,23 @@ describe("checking an official's own table", () => {
     [3, "Một dòng không phải chỉ tiêu", 1, 2, null, ""],
   ]);
 
-  it("needs the level and year when the workbook has no metadata, and says so in Vietnamese", () => {
-    const e = caught(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog }), ChitieuError);
+  it("needs the level and year when the workbook has no metadata and its sheet does not state them, and says so in Vietnamese", () => {
+    const untitled = sheetOf("Biểu 01", own.values.slice(2));
+    const e = caught(() => checkWorkbook({ sheets: [untitled], metadata: null }, { catalog }), ChitieuError);
     expect(e.code).toBe("no-context");
     expect(e.text("vi")).toContain("cấp báo cáo và năm báo cáo");
     expect(e.text("en")).toContain("the reporting level and the reporting year");
+  });
+
+  it("reads the year from the sheet's title when asked to (saying where), and still asks for the level it does not state", () => {
+    const e = caught(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog, guessContext: true }), ChitieuError);
+    expect(e.text("vi")).toContain("cấp báo cáo");
+    expect(e.text("vi")).not.toContain("năm báo cáo");
+    const report = checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district", guessContext: true });
+    expect(report.context).toMatchObject({ year: 2025, source: "sheet" });
+    // a page that asks the user (the pane) does not take the sheet's word
+    expect(() => checkWorkbook({ sheets: [own], metadata: null }, { catalog, level: "district" })).toThrow(ChitieuError);
+    expect(report.mapping?.guessed.year).toMatchObject({ value: 2025, sheet: "Biểu 01", cell: "A1" });
   });
 
   it("recognises indicators by their wording and reads Vietnamese-typed numbers", () => {

@@ -135,7 +135,7 @@ function appendStyles(view: PartView, part: string, layout: TemplateLayout): Sty
 }
 
 /** Splices appending children to the list element `name` of `root` (creating it in schema order), its count bumped. */
-function appendToList(text: string, root: Root, name: string, children: string[], order: readonly string[], counted = true): Splice[] {
+export function appendToList(text: string, root: Root, name: string, children: string[], order: readonly string[], counted = true): Splice[] {
   const q = qualify(root.prefix, name);
   const el = root.children.find((c) => c.local === name);
   const xml = children.join("");
@@ -187,7 +187,7 @@ function addSheetEntries(view: PartView, workbookPart: string, names: string[], 
   view.setText(workbookPart, applySplices(text, splices));
 }
 
-const WORKBOOK_ORDER = [
+export const WORKBOOK_ORDER = [
   "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames",
   "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
 ];
@@ -237,7 +237,7 @@ function withPrefixTop(xml: string, prefix: string): string {
 // ---- package plumbing ----
 
 /** The first `n` part names not in the package: "sheet1.xml", "sheet2.xml"… or, with `plainFirst`, "custom.xml", "custom2.xml"… */
-function freeNames(view: PartView, stem: string, ext: string, n: number, plainFirst = false): string[] {
+export function freeNames(view: PartView, stem: string, ext: string, n: number, plainFirst = false): string[] {
   const out: string[] = [];
   for (let i = 1; out.length < n; i++) {
     const name = `${stem}${i === 1 && plainFirst ? "" : i}${ext}`;
@@ -246,7 +246,7 @@ function freeNames(view: PartView, stem: string, ext: string, n: number, plainFi
   return out;
 }
 
-function freeIds(taken: readonly string[], n: number): string[] {
+export function freeIds(taken: readonly string[], n: number): string[] {
   const used = new Set(taken);
   const out: string[] = [];
   for (let i = taken.length + 1; out.length < n; i++) if (!used.has(`rId${i}`)) out.push(`rId${i}`);
@@ -254,7 +254,7 @@ function freeIds(taken: readonly string[], n: number): string[] {
 }
 
 /** Appends elements at the end of a part's root (relationships, content-type overrides), in the root's prefix. */
-function appendChildren(view: PartView, relsPart: string, rels: string[]): void {
+export function appendChildren(view: PartView, relsPart: string, rels: string[]): void {
   const text = view.requireText(relsPart);
   const edit = appendToRoot(text, "");
   const xml = rels.map((r) => withPrefix(r, edit?.prefix ?? "")).join("");
@@ -265,6 +265,6 @@ function appendChildren(view: PartView, relsPart: string, rels: string[]): void 
   }
 }
 
-function addOverrides(view: PartView, overrides: readonly string[]): void {
+export function addOverrides(view: PartView, overrides: readonly string[]): void {
   if (overrides.length > 0) appendChildren(view, "[Content_Types].xml", [...overrides]);
 }
