@@ -82,8 +82,8 @@ export function isStoreSheet(name: string): boolean {
   return name.toLowerCase() === STORE_SHEET.toLowerCase();
 }
 
-/** The metadata kept as key/value rows in column A and B of the store sheet, as Excel below ExcelApi 1.7 writes it. */
-export function metadataFromStoreSheet(sheet: SheetSnapshot): TemplateMetadata | null {
+/** Key/value rows in columns A and B of one of our sheets (the store, the kept mapping): key (trimmed) → value as text. */
+export function keyValueRows(sheet: SheetSnapshot): Map<string, string> {
   const keyCol = -sheet.left;
   const pairs = new Map<string, string>();
   for (const row of sheet.values) {
@@ -91,5 +91,11 @@ export function metadataFromStoreSheet(sheet: SheetSnapshot): TemplateMetadata |
     const value = row[keyCol + 1];
     if (typeof key === "string" && (typeof value === "string" || typeof value === "number")) pairs.set(key.trim(), String(value));
   }
+  return pairs;
+}
+
+/** The metadata kept as key/value rows in column A and B of the store sheet, as Excel below ExcelApi 1.7 writes it. */
+export function metadataFromStoreSheet(sheet: SheetSnapshot): TemplateMetadata | null {
+  const pairs = keyValueRows(sheet);
   return metadataFrom((name) => pairs.get(name));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tryParseCell } from "../a1";
 import { levelSchema } from "../catalog/schema";
 import { dataHint, dataIssue, parseData } from "../data-issues";
 import { ChitieuError } from "../errors";
@@ -10,7 +11,8 @@ import type { MappingEntry, ProposedMapping } from "./types";
 
 export const MAPPING_FORMAT = "chitieu-mapping";
 
-const a1 = z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/, dataHint("data.cell-address"));
+// a cell of the grid, as the one A1 parser reads it (upper case, no "$": how we write it)
+const a1 = z.string().regex(/^[A-Z0-9]+$/, dataHint("data.cell-address")).refine((s) => tryParseCell(s) !== null, dataHint("data.cell-address"));
 
 export const savedMappingSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { ChitieuError } from "../errors";
+import { keyValueRows } from "../metadata";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { parseSavedMappingText, type SavedMapping } from "./saved";
 
@@ -30,13 +31,7 @@ export interface StoredMapping {
 }
 
 function readSheet(sheet: SheetSnapshot): StoredMapping {
-  const keyCol = -sheet.left;
-  const pairs = new Map<string, string>();
-  for (const row of sheet.values) {
-    const key = row[keyCol];
-    const value = row[keyCol + 1];
-    if (typeof key === "string" && (typeof value === "string" || typeof value === "number")) pairs.set(key.trim(), String(value));
-  }
+  const pairs = keyValueRows(sheet);
   const count = Number(pairs.get(`${KEY}.count`));
   if (!Number.isInteger(count) || count <= 0 || count > 1000) return { mapping: null, problems: [`${KEY}.count: ${pairs.get(`${KEY}.count`) ?? "(missing)"}`] };
   let text = "";
