@@ -7,7 +7,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: "node", testEnvironment: "node", testMatch: ["<rootDir>/tests/**/*.test.ts"], testPathIgnorePatterns: ["/tests/taskpane/", "/tests/e2e/"] },
-    { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/tests/taskpane/**/*.test.tsx", "<rootDir>/tests/taskpane/**/*.test.ts"] },
+    { ...common, displayName: "dom", testEnvironment: "jsdom", setupFilesAfterEnv: ["<rootDir>/tests/taskpane/support/slow-machine.ts"], testMatch: ["<rootDir>/tests/taskpane/**/*.test.tsx", "<rootDir>/tests/taskpane/**/*.test.ts"] },
     { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"] },
   ],
 };
