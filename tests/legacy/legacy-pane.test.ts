@@ -295,6 +295,15 @@ function stripToIe11(win: Record<string, unknown>): string[] {
     // a few (Number.EPSILON, Math constants) are not configurable: those stay, and are not claimed removed
     if (target && f.property in target && Reflect.deleteProperty(target, f.property)) removed.push(f.name);
   }
+  // RegExp.prototype[Symbol.split] goes too (IE11 has none: MDN browser-compat-data javascript.builtins.RegExp.@@split,
+  // ie version_added false; EdgeHTML neither, edge 79). Left in place, Node's native String.prototype.split would hand
+  // a regexp to it, and it builds its splitter from RegExp.prototype.flags (ECMA-262 RegExp.prototype[@@split] step 7),
+  // removed above since IE11 lacks it: `'abbc'.split(/(b)*/)`, run by core-js's es.string.split as it loads, throws
+  // "Invalid flags … 'undefinedy'", an engine no Office webview is. Without it, split of a regexp is core-js's, as in IE11.
+  // (@@match, @@replace, @@search stay: Node's natives stand in for IE11's own regexp match/replace/search.)
+  const regexpProto = (win.RegExp as { prototype: object }).prototype;
+  const split = (win.Symbol as SymbolConstructor).split;
+  if (split in regexpProto && Reflect.deleteProperty(regexpProto, split)) removed.push("RegExp.prototype[@@split]");
   return removed;
 }
 
@@ -334,7 +343,7 @@ function openPane(apiVersion: string): Pane {
   const errors: unknown[] = [];
   (win as unknown as { console: Console }).console = { ...console, error: (...a: unknown[]) => errors.push(a), info: () => undefined } as Console;
   const removed = stripToIe11(win);
-  expect(removed).toEqual(expect.arrayContaining(["Promise", "Array.prototype.includes", "String.prototype.normalize", "Object.fromEntries"]));
+  expect(removed).toEqual(expect.arrayContaining(["Promise", "Array.prototype.includes", "String.prototype.normalize", "Object.fromEntries", "RegExp.prototype.flags", "RegExp.prototype[@@split]"]));
 
   const fake = new FakeExcel({ apiVersion, sheets: ["Sheet1"] });
   const installed = installFakeOffice(fake);
