@@ -77,13 +77,19 @@ describe("hostile files, case by case", () => {
   it("a million rows: read, marked and cleared within 10 s of CPU each, or refused when the reader's 10 s budget runs out", () => {
     const bytes = byId("million-rows").make();
     let snapshot: ReturnType<typeof readWorkbook> | undefined;
-    const t = performance.now();
-    try {
-      expect(cpuSeconds(() => (snapshot = readWorkbook(bytes)))).toBeLessThan(10);
-    } catch (e) {
-      // the reader's own wall-clock budget ran out (a loaded machine): a bounded refusal, not a hang
-      expect((e as { code?: string }).code).toBe("timeout");
-      expect(performance.now() - t).toBeLessThan(12_000);
+    let refusal: unknown;
+    const readCpu = cpuSeconds(() => {
+      try {
+        snapshot = readWorkbook(bytes);
+      } catch (e) {
+        refusal = e;
+      }
+    });
+    // read within 10 s of CPU; or, on a loaded machine, the reader's own 10 s wall-clock budget ran out first: then it
+    // refused with "timeout" (a bounded refusal, not a hang), having used no more CPU than the budget
+    expect(readCpu).toBeLessThan(10);
+    if (refusal !== undefined) {
+      expect((refusal as { code?: string }).code).toBe("timeout");
       return;
     }
     expect(snapshot!.sheets[0]!.values.length).toBe(1_000_000);
