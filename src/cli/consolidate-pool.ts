@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -88,10 +89,15 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
   }
 }
 
-/** A worker running the TypeScript worker module through tsx, as bin/chitieu.cjs runs the CLI. */
+/**
+ * A worker thread. Built (bin/chitieu.cjs runs build/cli/main.cjs), the worker's JavaScript bundle sits beside this
+ * code and starts in a few milliseconds; from the sources (tests, tsx) the TypeScript module runs through tsx.
+ */
 function spawn(registry: UnitRegistry): Worker {
-  const entry = join(__dirname, "consolidate-worker.ts");
-  const code = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+  const built = join(__dirname, "consolidate-worker.cjs");
   // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
-  return new Worker(code, { eval: true, workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const options = { workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  if (existsSync(built)) return new Worker(built, options);
+  const entry = join(__dirname, "consolidate-worker.ts");
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, { ...options, eval: true });
 }
