@@ -1,8 +1,9 @@
 // `npm run bench:start`: how long `chitieu` takes to start, against a bare `node -e 0` (issue 11: `chitieu --help` and
-// a check of one template within twice a bare node start). Each command runs several times; the median wall time is
-// printed, with its ratio to node's, for the built CLI (bin/chitieu.cjs, what users run) and, for comparison, the
-// TypeScript run through tsx (CHITIEU_TSX=1). Options: --runs N (default 9). Exits 1 when a ratio of the built CLI
-// exceeds 2, so the figure cannot silently regress.
+// a check of one template within twice a bare node start). Each command runs several times, interleaved with node's
+// own runs; the fastest and the median wall times are printed with their ratios to node's, for the built CLI
+// (bin/chitieu.cjs, what users run) and, for comparison, the TypeScript run through tsx (CHITIEU_TSX=1). On a shared
+// machine the noise only ever adds time, so the fastest run is the figure judged: exits 1 when the built CLI's fastest
+// start exceeds twice node's fastest. Options: --runs N (default 9).
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -30,31 +31,45 @@ function run(argv: string[], env: NodeJS.ProcessEnv = {}): number {
   return ms;
 }
 
-function median(argv: string[], env: NodeJS.ProcessEnv = {}): number {
-  run(argv, env); // warms the file cache
-  const xs = Array.from({ length: RUNS }, () => run(argv, env)).sort((a, b) => a - b);
-  return xs[Math.floor(xs.length / 2)]!;
+interface Timing {
+  min: number;
+  median: number;
 }
+
+/** The command's timings; a bare node start is run before each, so both see the same moments of the machine's load. */
+function timed(argv: string[], env: NodeJS.ProcessEnv = {}): Timing {
+  run(argv, env); // warms the file cache
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    nodeRuns.push(run(["-e", "0"]));
+    xs.push(run(argv, env));
+  }
+  xs.sort((a, b) => a - b);
+  return { min: xs[0]!, median: xs[Math.floor(xs.length / 2)]! };
+}
+const nodeRuns: number[] = [];
 
 run([BIN, "template", "--level", "xa", "--unit", "xa-muong-kim", "--year", "2026", "--out", template]);
 
-const node = median(["-e", "0"]);
 const cases: { name: string; argv: string[] }[] = [
   { name: "chitieu --help", argv: [BIN, "--help"] },
   { name: "chitieu check <one template>", argv: [BIN, "check", template] },
 ];
 const rows = cases.flatMap((c) => [
-  { name: c.name, how: "built (JavaScript)", ms: median(c.argv) },
-  { name: c.name, how: "tsx (TypeScript)", ms: median(c.argv, { CHITIEU_TSX: "1" }) },
+  { name: c.name, how: "built (JavaScript)", t: timed(c.argv) },
+  { name: c.name, how: "tsx (TypeScript)", t: timed(c.argv, { CHITIEU_TSX: "1" }) },
 ]);
+nodeRuns.sort((a, b) => a - b);
+const node: Timing = { min: nodeRuns[0]!, median: nodeRuns[Math.floor(nodeRuns.length / 2)]! };
 rmSync(work, { recursive: true, force: true });
 
 const load = spawnSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).stdout.split(" ")[0];
-console.log(`Start time, median of ${RUNS} runs (load average ${load}); bare \`node -e 0\`: ${node.toFixed(0)} ms`);
-console.log("| command | run as | ms | × node -e 0 |");
-console.log("|---|---|---:|---:|");
-for (const r of rows) console.log(`| ${r.name} | ${r.how} | ${r.ms.toFixed(0)} | ${(r.ms / node).toFixed(2)}× |`);
-const over = rows.filter((r) => r.how.startsWith("built") && r.ms / node > LIMIT);
+console.log(`Start time over ${RUNS} runs (load average ${load}); bare \`node -e 0\`: fastest ${node.min.toFixed(0)} ms, median ${node.median.toFixed(0)} ms`);
+console.log("| command | run as | fastest ms | × node (fastest) | median ms | × node (median) |");
+console.log("|---|---|---:|---:|---:|---:|");
+for (const r of rows)
+  console.log(`| ${r.name} | ${r.how} | ${r.t.min.toFixed(0)} | ${(r.t.min / node.min).toFixed(2)}× | ${r.t.median.toFixed(0)} | ${(r.t.median / node.median).toFixed(2)}× |`);
+const over = rows.filter((r) => r.how.startsWith("built") && r.t.min / node.min > LIMIT);
 if (over.length > 0) {
   console.error(`Over ${LIMIT}× a bare node start: ${over.map((r) => r.name).join(", ")}`);
   process.exitCode = 1;

@@ -11,7 +11,7 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "build", "cli");
 /** Entry points: the CLI, and the worker module, which consolidate-pool.ts loads from its own directory when built. */
-const ENTRIES = { main: "src/cli/main.ts", "consolidate-worker": "src/cli/consolidate-worker.ts" };
+const ENTRIES = { main: "src/cli/entry.ts", "consolidate-worker": "src/cli/consolidate-worker.ts" };
 /** What the bundle is made of: when any of these is newer than the bundle, it is stale. */
 const SOURCES = ["src", "seeds", "package.json"];
 const STAMP = path.join(OUT, "stamp.json");
