@@ -104,7 +104,7 @@ const layerBlocks = LAYERS.map(({ files, forbid }) => {
 });
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/", "schemas/", ".tmp/"] },
+  { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-artifacts/", "schemas/", ".tmp/"] },
   {
     files: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -8,7 +9,7 @@ import { submissionFromBytes } from "../hosts/xlsx/consolidate-file";
 import { readOrReason } from "./consolidate-read";
 
 // Reads the unit files on this thread and on worker threads at once: this thread starts right away while the
-// workers load (loading the TypeScript modules takes a second), and each worker, once ready, takes files from the
+// workers load, and each worker, once ready, takes files from the
 // same queue, a couple at a time. Results come back as they finish, with their input position.
 
 export interface FileTask {
@@ -29,11 +30,11 @@ export interface PoolOptions {
 const IN_FLIGHT = 2;
 
 /**
- * A worker costs about 0.7 s of CPU to start (it loads and compiles the TypeScript modules) and a file about 3 ms:
- * below 1,000 files it rarely pays back, least on a busy machine (measured in docs/consolidation.md). From there,
- * one per further core.
+ * A worker built into JavaScript costs about 80 ms of CPU to start (0.7 s when it compiled the TypeScript through tsx)
+ * and a file about 3 ms: from a hundred files it pays back even when it waits a little for a core (measured in
+ * docs/consolidation.md). From there, one per further core.
  */
-export const WORKERS_FROM_FILES = 1000;
+export const WORKERS_FROM_FILES = 100;
 
 export function defaultWorkers(files: number): number {
   const cores = availableParallelism();
@@ -88,10 +89,15 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
   }
 }
 
-/** A worker running the TypeScript worker module through tsx, as bin/chitieu.cjs runs the CLI. */
+/**
+ * A worker thread. Built (bin/chitieu.cjs runs build/cli/main.cjs), the worker's JavaScript bundle sits beside this
+ * code and starts in a few milliseconds; from the sources (tests, tsx) the TypeScript module runs through tsx.
+ */
 function spawn(registry: UnitRegistry): Worker {
-  const entry = join(__dirname, "consolidate-worker.ts");
-  const code = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+  const built = join(__dirname, "consolidate-worker.cjs");
   // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
-  return new Worker(code, { eval: true, workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const options = { workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  if (existsSync(built)) return new Worker(built, options);
+  const entry = join(__dirname, "consolidate-worker.ts");
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, { ...options, eval: true });
 }

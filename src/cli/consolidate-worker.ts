@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { parentPort, workerData } from "node:worker_threads";
 import { defaultCatalog } from "../core/catalog";
 import { loadUnits } from "../core/units";
