@@ -21,7 +21,7 @@ export function judge(indicator: Indicator, entry: Entry, ctx: JudgeContext): Ju
   if (!indicator.levels.includes(ctx.level)) return notApplicable("level", NO_FIGURE, null, NONE);
 
   const measured = measure(indicator, entry, ctx);
-  const resolution = resolveFor(indicator, ctx, measured);
+  const resolution = resolveFor(indicator, ctx, measured.figure.answer !== undefined);
   const applied = resolution ? applyTarget(indicator, resolution, ctx) : null;
 
   if (measured.kind === "invalid") {
@@ -182,9 +182,20 @@ function problem(code: JudgeProblem["code"], params: JudgeProblem["params"]): Ju
 
 // ---- the target ----
 
-function resolveFor(indicator: Indicator, ctx: JudgeContext, measured: Measured): Resolution | null {
+/**
+ * The level a report of this level and year is judged against, as `judge` applies it (the target year's target, the
+ * level on the path to the next target, the last target after it; ranks scaled to today's field). The template shows
+ * and compares with exactly this, so the sheet and the tool cannot disagree. `answer`: a unit's yes/no, which may be
+ * judged by a share set at another level.
+ */
+export function requiredLevel(indicator: Indicator, ctx: JudgeContext, answer = false): AppliedTarget | null {
+  const r = resolveFor(indicator, ctx, answer);
+  return r ? applyTarget(indicator, r, ctx).target : null;
+}
+
+function resolveFor(indicator: Indicator, ctx: JudgeContext, answer: boolean): Resolution | null {
   const own = resolveTarget(indicator, ctx.level, ctx.year);
-  if (own !== null || indicator.unit.kind !== "yesno" || measured.figure.answer === undefined) return own;
+  if (own !== null || indicator.unit.kind !== "yesno" || !answer) return own;
   // a unit's yes/no where only a share of units (set at another level) is targeted: that share tells how much "no" weighs
   for (const level of LEVELS) {
     if (level === ctx.level) continue;
