@@ -32,7 +32,12 @@ export function formatLevel(applied: AppliedTarget, unit: UnitSpec, reportYear: 
   const field = unit.kind === "rank" ? provincesInRanking(reportYear) : 0;
   const amount = (v: number) =>
     unit.kind === "rank" ? `${formatNumberVi(v)}/${field}` : unit.kind === "count" ? formatNumberVi(v) : `${formatNumberVi(v)}%`;
-  const own = unit.kind === "rank" ? `${sym} ${amount(applied.compareWith)}` : formatTarget({ value: applied.compareWith, comparator: applied.comparator }, unit);
+  // a rank set out of 63 provinces is compared, as the engine does, at the same relative place among today's 34
+  const rescaled = unit.kind === "rank" && field !== unit.fieldSize;
+  const own =
+    unit.kind === "rank"
+      ? `${sym} ${amount(Math.round(applied.compareWith * 100) / 100)}` + (rescaled && applied.basis !== "path" ? ` (= ${formatNumberVi(applied.value)}/${unit.fieldSize})` : "")
+      : formatTarget({ value: applied.compareWith, comparator: applied.comparator }, unit);
   const targetText = (v: number) => (unit.kind === "rank" ? `${formatNumberVi(v)}/${unit.fieldSize}` : amount(v));
   switch (applied.basis) {
     case "target-year":
@@ -40,7 +45,7 @@ export function formatLevel(applied: AppliedTarget, unit: UnitSpec, reportYear: 
     case "after-last":
       return `${own} (mục tiêu năm ${applied.year})`;
     case "final-no-path":
-      return `${own} (mục tiêu năm ${applied.year}; chưa có mức trung gian)`;
+      return `${own} (mục tiêu năm ${applied.year}; không có số liệu gốc để dựng lộ trình)`;
     case "path": {
       const from = applied.pathFrom!;
       return `${own} (lộ trình: ${targetText(from.value)} năm ${from.year} → ${targetText(applied.value)} năm ${applied.year})`;
@@ -51,21 +56,6 @@ export function formatLevel(applied: AppliedTarget, unit: UnitSpec, reportYear: 
 /** The target for the resolution's last year at this level (or the yearly one valid then). */
 export function finalTarget(ind: Indicator, level: Level): Target | null {
   return targetForYear(ind, level, FINAL_TARGET_YEAR);
-}
-
-/** The year most rows are judged against; shown in the "Mục tiêu {year}" header. */
-export function headlineTargetYear(years: (number | null)[], reportYear: number): number {
-  const counts = new Map<number, number>();
-  for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [y, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-    if (c > bestCount) {
-      best = y;
-      bestCount = c;
-    }
-  }
-  return best ?? reportYear;
 }
 
 export const COMPARATOR_SYMBOLS: Record<Comparator, string> = { ">=": "≥", ">": ">", "<=": "≤" };
