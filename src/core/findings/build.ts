@@ -17,7 +17,7 @@ const CELL_TERM: Record<EntryPart, MessageKey> = {
   denominator: "term.cell.denominator",
 };
 /** Read notes that deserve the clerk's attention even when the target is met. */
-const WARNING_NOTES: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen"]);
+const WARNING_NOTES: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list"]);
 /** Normal and unremarkable: not listed under a finding. */
 const SILENT_NOTES: ReadonlySet<string> = new Set(["note.percent-format"]);
 

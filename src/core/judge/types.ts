@@ -45,6 +45,8 @@ export type JudgeNoteCode =
   | "note.percent-format"
   | "note.probably-fraction"
   | "note.reading-chosen"
+  | "note.number-as-text"
+  | "note.answer-not-from-list"
   | "note.carried"
   | "note.aspirational"
   | "note.after-last-target"

@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
 
   "note.percent-format": "{cell} has a percent format: the number is read in percentage points",
   "note.probably-fraction": "{cell} holds {stored} (no % format): read as {stored}%; if {suggested}% is meant, write \"{suggested}%\"",
+  "note.number-as-text": "{cell} holds the text \"{text}\", read as {value:spaced}; enter it as a number so the sheet can compute it",
+  "note.answer-not-from-list": "{cell} holds \"{text}\", read as \"{answer}\"; choose \"Có\" or \"Không\" from the list so the sheet can assess it",
   "note.reading-chosen": "{cell} holds \"{text}\": read as {chosen} because {discarded} does not fit this indicator; please check",
   "note.carried": "The {year} target keeps the 2025 level (the resolution does not restate this indicator)",
   "note.aspirational": "This is an aspirational target",

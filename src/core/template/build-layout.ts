@@ -5,7 +5,7 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
+import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula, TYPE_A_NUMBER } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { ChitieuError } from "../errors";
 import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
@@ -189,6 +189,8 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${MET}"`, style: "met" },
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${NOT_MET}"`, style: "notMet" },
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${INVALID}"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${TYPE_A_NUMBER}"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${CHOOSE_YES_NO}"`, style: "notMet" },
         ];
 
   const metadata: TemplateMetadata = {

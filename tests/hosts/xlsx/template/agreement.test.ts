@@ -11,6 +11,8 @@ import { checkWorkbook, provincesInRanking } from "../../../../src/core/check/in
 import { resolveTarget } from "../../../../src/core/judge/index";
 import { buildTemplateLayout, fillTemplateLayout, type IndicatorFigures, type IndicatorRow } from "../../../../src/core/template/index";
 import type { TemplateUnit } from "../../../../src/core/template/header";
+import { formatFinding } from "../../../../src/core/findings/index";
+import type { TemplateLayout } from "../../../../src/core/template/index";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read/index";
 import { writeTemplateXlsx } from "../../../../src/hosts/xlsx/template/index";
 import { requireTools } from "../../../support/tools";
@@ -87,6 +89,21 @@ for (const level of LEVELS) {
   }
 }
 
+// figures typed as text, as a clerk pastes them: the sheet asks for a number, the tool says what it read and asks the same
+const textBlank = buildTemplateLayout({ catalog, unit: UNITS.commune, year: 2026 });
+const rowOfKind = (kind: IndicatorRow["kind"], nth = 0) => textBlank.rows.filter((r) => r.kind === kind)[nth]!;
+const TEXT_INPUTS: { row: IndicatorRow; cells: Record<string, string>; sheet: string; note: string; said: string }[] = [
+  { row: rowOfKind("ratio"), cells: { numerator: " 855 ", denominator: "1.079" }, sheet: "Nhập số", note: "note.number-as-text", said: "đã đọc là 1 079" },
+  { row: rowOfKind("ratio", 1), cells: { numerator: "12", denominator: "100" }, sheet: "Nhập số", note: "note.number-as-text", said: 'ghi chữ "12", đã đọc là 12' },
+  { row: rowOfKind("yesno"), cells: { value: "co" }, sheet: "Chọn Có/Không", note: "note.answer-not-from-list", said: 'ghi "co", đã hiểu là "Có"' },
+];
+function withText(layout: TemplateLayout): TemplateLayout {
+  const put = new Map<string, string>();
+  for (const t of TEXT_INPUTS) for (const [part, text] of Object.entries(t.cells)) put.set(t.row.cells[part as "numerator" | "denominator" | "value"]!, text);
+  return { ...layout, cells: layout.cells.map((c) => (put.has(c.ref) ? { ...c, value: put.get(c.ref)! } : c)) };
+}
+const textBytes = writeTemplateXlsx(withText(textBlank));
+
 let dir = "";
 const csv = new Map<string, string[][]>();
 let seconds = 0;
@@ -97,11 +114,13 @@ beforeAll(() => {
   const out = join(dir, "out");
   mkdirSync(out);
   for (const c of cases) writeFileSync(join(dir, `${c.name}.xlsx`), c.bytes);
+  writeFileSync(join(dir, "text-figures.xlsx"), textBytes);
+  const names = [...cases.map((c) => c.name), "text-figures"];
   const started = Date.now();
-  // one LibreOffice start for all 27 files
-  convert(libreOfficeProfile(join(dir, "lo-profile")), CSV_FILTER, out, cases.map((c) => join(dir, `${c.name}.xlsx`)));
+  // one LibreOffice start for all 28 files
+  convert(libreOfficeProfile(join(dir, "lo-profile")), CSV_FILTER, out, names.map((n) => join(dir, `${n}.xlsx`)));
   seconds = (Date.now() - started) / 1000;
-  for (const c of cases) csv.set(c.name, parseCsv(readFileSync(join(out, `${c.name}.csv`), "utf8")));
+  for (const n of names) csv.set(n, parseCsv(readFileSync(join(out, `${n}.csv`), "utf8")));
 }, 180_000);
 
 afterAll(() => {
@@ -128,7 +147,20 @@ tools.describe("the template's formulas and the engine give one verdict", () => 
     expect([...statusesSeen].some((s) => s === "below" || s === "off-track")).toBe(true);
   });
 
-  it("converts all 27 files in one LibreOffice start, well under a minute", () => {
+  it("figures typed as text: the sheet shows what to do, the tool says what it read and asks for a number (a warning)", () => {
+    const report = checkWorkbook(readWorkbook(textBytes), { catalog });
+    for (const t of TEXT_INPUTS) {
+      const line = csv.get("text-figures")!.find((l) => l[1] === t.row.indicatorCode)!;
+      expect({ code: t.row.indicatorCode, result: line[9], assessment: line[ASSESSMENT] }).toEqual({ code: t.row.indicatorCode, result: t.sheet, assessment: "" });
+      const finding = report.findings.find((f) => f.indicator === t.row.indicatorCode)!;
+      expect(finding.severity).toBe("warning");
+      expect(finding.details.map((d) => d.key)).toContain(t.note);
+      expect(formatFinding(finding, "vi")).toContain(t.said);
+      expect(report.plan.marks.map((m) => m.cell)).toContain(t.row.cells[Object.keys(t.cells)[0] as "numerator" | "value"]);
+    }
+  });
+
+  it("converts all 28 files in one LibreOffice start, well under a minute", () => {
     console.info(`LibreOffice recalculated ${cases.length} templates in ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(45);
   });
