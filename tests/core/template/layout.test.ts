@@ -156,8 +156,10 @@ describe("input cells", () => {
     expect(row.cells.denominator).toBe(`H${row.row}`);
     expect(row.cells.value).toBeNull();
     expect(styleOf(`I${row.row}`)).toMatchObject({ locked: true, fill: "D9D9D9" });
+    const [g, h] = [`G${row.row}`, `H${row.row}`];
     expect(cell(layout, row.cells.result).formula).toBe(
-      `IF(AND(ISNUMBER(G${row.row}),ISNUMBER(H${row.row})),IF(AND(H${row.row}>0,G${row.row}>=0,G${row.row}<=H${row.row}),G${row.row}/H${row.row},"Sai số liệu"),"")`,
+      `IF(OR(AND(TRIM(${g})<>"",NOT(ISNUMBER(${g}))),AND(TRIM(${h})<>"",NOT(ISNUMBER(${h})))),"Nhập số",` +
+        `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"Sai số liệu"),""))`,
     );
   });
 
@@ -319,6 +321,8 @@ describe("sheet setup and metadata", () => {
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Đạt"`, style: "met" },
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Chưa đạt"`, style: "notMet" },
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Sai số liệu"`, style: "notMet" },
+      { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Nhập số"`, style: "notMet" },
+      { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Chọn Có/Không"`, style: "notMet" },
     ]);
     expect(layout.differentialStyles).toEqual({ met: { fill: "C6EFCE", fontColor: "006100" }, notMet: { fill: "FFC7CE", fontColor: "9C0006" } });
   });
