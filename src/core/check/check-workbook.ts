@@ -130,7 +130,7 @@ function cellFor(row: LocatedRow, part: EntryPart | undefined): LocatedCell | un
 
 /** The cell a finding is marked on: the faulty input, the empty input, or the result that falls short. */
 /** Reading notes that make a finding a warning: the doubt is about what was typed, so the input cell is marked. */
-const READING_DOUBTS: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list"]);
+const READING_DOUBTS: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list", "note.fractional-count"]);
 
 function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, j: Judgement): LocatedCell | undefined {
   if (f.status === "invalid") return cellFor(row, j.problems[0]?.part);

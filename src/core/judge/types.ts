@@ -47,6 +47,7 @@ export type JudgeNoteCode =
   | "note.reading-chosen"
   | "note.number-as-text"
   | "note.answer-not-from-list"
+  | "note.fractional-count"
   | "note.carried"
   | "note.aspirational"
   | "note.after-last-target"
