@@ -6,6 +6,8 @@ import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import { fromSavedMapping, proposeMapping, storedMapping, type SavedMapping } from "../mapping";
 import type { WorkbookSnapshot } from "../snapshot";
 import { ChitieuError } from "../errors";
+import { identityFromHeader } from "../consolidate/identify";
+import { loadUnits, type UnitRegistry } from "../units";
 import { resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
 import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
@@ -42,13 +44,26 @@ export interface CheckOptions extends ContextOptions {
    * report says where they came from. Off by default: a page that asks the user keeps asking.
    */
   guessContext?: boolean;
+  /** The units a template's header may name (the bundled Lai Châu registry by default). */
+  units?: UnitRegistry;
 }
+
+let bundledUnits: UnitRegistry | undefined;
+const defaultUnits = (): UnitRegistry => (bundledUnits ??= loadUnits());
 
 /** Our template is located by its metadata; an office's own layout by a saved mapping or by detection. */
 function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: CheckContext; located: Located; mapping?: MappingUse } {
   if (snapshot.metadata) {
     const context = resolveContext(opts, snapshot.metadata);
     return { context, located: locateIndicators(snapshot, opts.catalog) };
+  }
+  // our template whose document properties a tool dropped (openpyxl, some WPS, mail gateways): its header cells say
+  // unit, level and year, and what they say is the default
+  const header = opts.mapping === undefined ? identityFromHeader(snapshot, opts.units ?? defaultUnits()) : null;
+  if (header) {
+    const context = resolveContext(opts, header, "header");
+    const located = locateIndicators(snapshot, opts.catalog);
+    if (located.rows.length > 0) return { context, located };
   }
   // a mapping given by the caller (an imported file) wins over the one kept in the workbook
   const inWorkbook = storedMapping(snapshot);
@@ -130,7 +145,7 @@ function cellFor(row: LocatedRow, part: EntryPart | undefined): LocatedCell | un
 
 /** The cell a finding is marked on: the faulty input, the empty input, or the result that falls short. */
 /** Reading notes that make a finding a warning: the doubt is about what was typed, so the input cell is marked. */
-const READING_DOUBTS: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen"]);
+const READING_DOUBTS: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list", "note.fractional-count"]);
 
 function markedCell(row: LocatedRow, f: Finding, unit: UnitSpec, j: Judgement): LocatedCell | undefined {
   if (f.status === "invalid") return cellFor(row, j.problems[0]?.part);

@@ -16,7 +16,7 @@ export interface CheckContext {
   year: number;
   unitCode: string | null;
   /** Where level and year came from ("sheet": read from an office's own sheet, see the report's mapping.guessed). */
-  source: "options" | "metadata" | "mixed" | "sheet";
+  source: "options" | "metadata" | "mixed" | "sheet" | "header";
   /** How many provinces a rank is out of in this reporting year. */
   fieldSizeNow: number;
 }
@@ -30,7 +30,11 @@ export interface ContextOptions {
   unitCode?: string;
 }
 
-export function resolveContext(opts: ContextOptions, metadata: TemplateMetadata | null): CheckContext {
+export function resolveContext(
+  opts: ContextOptions,
+  metadata: Pick<TemplateMetadata, "level" | "year" | "unitCode"> | null,
+  statedBy: "metadata" | "header" = "metadata",
+): CheckContext {
   const level = opts.level ?? metadata?.level;
   const year = opts.year ?? metadata?.year;
   if (level === undefined || year === undefined) {
@@ -47,7 +51,7 @@ export function resolveContext(opts: ContextOptions, metadata: TemplateMetadata 
     level,
     year,
     unitCode: opts.unitCode ?? metadata?.unitCode ?? null,
-    source: fromOptions ? "options" : fromMeta ? "metadata" : "mixed",
+    source: fromOptions ? "options" : fromMeta ? statedBy : "mixed",
     fieldSizeNow: provincesInRanking(year),
   };
 }

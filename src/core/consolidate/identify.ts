@@ -83,13 +83,20 @@ export function fileNameHint(fileName: string, reg: UnitRegistry): string | null
   return fits.length === 1 ? fits[0]!.code : null;
 }
 
+/** Unit, level and year from the template's visible header cells (for a file that lost its document properties). */
+export function identityFromHeader(snapshot: WorkbookSnapshot, reg: UnitRegistry): Identity | null {
+  for (const sheet of snapshot.sheets) {
+    const identity = identityFromSheet(sheet, reg);
+    if (identity) return identity;
+  }
+  return null;
+}
+
 /** The file name is looked at only when the workbook itself does not say whose it is. */
 export function identify(snapshot: WorkbookSnapshot, fileName: string, reg: UnitRegistry): Identification {
   const m = snapshot.metadata;
   if (m) return { identity: { unitCode: m.unitCode, level: m.level, year: m.year, source: "metadata" }, fileNameHint: null };
-  for (const sheet of snapshot.sheets) {
-    const identity = identityFromSheet(sheet, reg);
-    if (identity) return { identity, fileNameHint: null };
-  }
+  const identity = identityFromHeader(snapshot, reg);
+  if (identity) return { identity, fileNameHint: null };
   return { identity: null, fileNameHint: fileNameHint(fileName, reg) };
 }

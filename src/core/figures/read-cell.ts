@@ -47,7 +47,7 @@ function readNumber(raw: number, numberFormat: string, expect: ExpectedKind): Re
     if (!Number.isFinite(scaled)) return { ok: false, kind: "invalid", problem: { code: "problem.not-finite", params: { text: String(raw) } } };
     return { ok: true, value: scaled === 0 ? 0 : scaled, notes: PERCENT_FORMAT_NOTES }; // -0 (or -1e-12) shown as 0.0% is 0
   }
-  if (expect === "yesno" && (raw === 1 || raw === 0)) return raw === 1 ? YES : NO;
+  if (expect === "yesno" && (raw === 1 || raw === 0)) return answerNotFromList(raw === 1 ? YES : NO, String(raw));
   return { ok: true, value: raw === 0 ? 0 : raw, notes: fractionNotes(raw, expect) }; // no -0 in reports
 }
 
@@ -64,8 +64,10 @@ function readText(raw: string, expect: ExpectedKind): ReadResult {
       return { ok: false, kind: "invalid", problem: { code: "problem.percent-for-count", params: { text } } };
     }
     const value = parsed.value === 0 ? 0 : parsed.value; // no -0
-    if (expect === "yesno" && !parsed.percentSign && (value === 1 || value === 0)) return value === 1 ? YES : NO;
-    let notes: readonly ReadNote[] = parsed.percentSign ? NO_NOTES : fractionNotes(value, expect);
+    if (expect === "yesno" && !parsed.percentSign && (value === 1 || value === 0)) return answerNotFromList(value === 1 ? YES : NO, text);
+    // the tool reads it, but the template's formulas see text: say what was read and ask for a number
+    const asText: ReadNote = { code: "note.number-as-text", params: { text: clip(raw), value } };
+    let notes: readonly ReadNote[] = [asText, ...(parsed.percentSign ? NO_NOTES : fractionNotes(value, expect))];
     // the Vietnamese reading is the local norm and goes without comment; choosing the English one is worth a check
     if (parsed.chosen && parsed.chosen.reading.convention === "en") {
       const chosenNote: ReadNote = {
@@ -81,7 +83,11 @@ function readText(raw: string, expect: ExpectedKind): ReadResult {
   const folded = fold(text);
   if (expect === "yesno") {
     const answer = yesNoAnswer(folded);
-    if (answer !== null) return answer === "yes" ? YES : NO;
+    if (answer !== null) {
+      const read = answer === "yes" ? YES : NO;
+      // Excel compares text without regard to case: "có" is the list's "Có", "co" or "yes" is not
+      return LIST_ANSWERS.has(text.toLocaleLowerCase("vi-VN")) ? read : answerNotFromList(read, text);
+    }
   }
   if (isMissingMarker(folded)) return { ok: false, kind: "missing", marker: text };
   return {
@@ -89,6 +95,14 @@ function readText(raw: string, expect: ExpectedKind): ReadResult {
     kind: "invalid",
     problem: { code: expect === "yesno" ? "problem.not-yes-no" : "problem.not-a-number", params: { text: clip(text) } },
   };
+}
+
+const LIST_ANSWERS: ReadonlySet<string> = new Set(["có", "không"]);
+
+/** An answer read from something other than the list's "Có"/"Không": the sheet's own formulas do not count it. */
+function answerNotFromList(read: ReadResult, text: string): ReadResult {
+  if (!read.ok) return read;
+  return { ...read, notes: [{ code: "note.answer-not-from-list", params: { text, answer: read.answer === "yes" ? "Có" : "Không" } }] };
 }
 
 function excelError(name: string): ReadResult {

@@ -33,7 +33,11 @@ export type ReadNoteCode =
   /** A bare 0.383 where a percentage is expected: accepted as 0.383%, but probably meant 38.3%. */
   | "note.probably-fraction"
   /** Text such as "1,234" has two readings; only the English one fits the indicator, so it was taken. */
-  | "note.reading-chosen";
+  | "note.reading-chosen"
+  /** A number typed as text ("1.079", " 12 "): read, but the sheet's own formulas cannot compute with it. */
+  | "note.number-as-text"
+  /** A yes/no answer not written as the list's "Có"/"Không" ("co", 1): read, but the sheet's formulas do not see it. */
+  | "note.answer-not-from-list";
 
 export interface ReadNote {
   code: ReadNoteCode;

@@ -17,7 +17,7 @@ const CELL_TERM: Record<EntryPart, MessageKey> = {
   denominator: "term.cell.denominator",
 };
 /** Read notes that deserve the clerk's attention even when the target is met. */
-const WARNING_NOTES: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen"]);
+const WARNING_NOTES: ReadonlySet<string> = new Set(["note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list", "note.fractional-count"]);
 /** Normal and unremarkable: not listed under a finding. */
 const SILENT_NOTES: ReadonlySet<string> = new Set(["note.percent-format"]);
 
@@ -86,6 +86,9 @@ function levelTerm(level: string): MessageKey {
 function missingMessage(j: Judgement): Message {
   const { figure } = j;
   const parts = figure.missingParts;
+  // the other part was read, so a marker ("N/A") can only be this part's: say what was read, not "not entered"
+  if (parts && parts.length === 1 && figure.marker !== undefined)
+    return { key: parts[0] === "numerator" ? "missing.numerator-marker" : "missing.denominator-marker", params: { marker: figure.marker } };
   if (parts && parts.length === 1) return { key: parts[0] === "numerator" ? "missing.numerator" : "missing.denominator", params: {} };
   if (figure.marker !== undefined) return { key: "missing.marker", params: { marker: figure.marker } };
   return { key: "missing.empty", params: {} };

@@ -1,4 +1,4 @@
-export { judge } from "./judge";
+export { judge, requiredLevel } from "./judge";
 export { resolveTarget, targetForYear, type Resolution } from "./targets";
 export { holds, signedGap } from "./compare";
 export type {

@@ -21,7 +21,7 @@ export function judge(indicator: Indicator, entry: Entry, ctx: JudgeContext): Ju
   if (!indicator.levels.includes(ctx.level)) return notApplicable("level", NO_FIGURE, null, NONE);
 
   const measured = measure(indicator, entry, ctx);
-  const resolution = resolveFor(indicator, ctx, measured);
+  const resolution = resolveFor(indicator, ctx, measured.figure.answer !== undefined);
   const applied = resolution ? applyTarget(indicator, resolution, ctx) : null;
 
   if (measured.kind === "invalid") {
@@ -71,12 +71,12 @@ function measure(indicator: Indicator, entry: Entry, ctx: JudgeContext): Measure
     case "ratio":
       // a ratio's result typed straight in (or a "no data" marker in its place) stands for the ratio
       if (isAbsent(entry.numerator) && isAbsent(entry.denominator) && entry.value !== undefined) return measureSingle(entry.value, "percent", 0);
-      return measureRatio(entry);
+      return measureRatio(entry, unit.quantity === "count");
     case "rank":
       return measureSingle(entry.value, "rank", ctx.fieldSizeNow ?? unit.fieldSize);
     case "yesno":
       // above the answering units' level the share is entered as units-with / all units
-      if (entry.numerator !== undefined || entry.denominator !== undefined) return measureRatio(entry);
+      if (entry.numerator !== undefined || entry.denominator !== undefined) return measureRatio(entry, true);
       return measureSingle(entry.value, "yesno", 0);
     default:
       return measureSingle(entry.value, unit.kind, 0);
@@ -121,7 +121,15 @@ function checkSingle(value: number, kind: "percent" | "growth" | "count" | "rank
   }
 }
 
-function measureRatio(entry: Entry): Measured {
+/** A count of schools or communes that is not whole (2.5): judged as read, but said, since the sheet may show "3". */
+function fractionalCounts(numerator: number, denominator: number): JudgeNote[] {
+  const notes: JudgeNote[] = [];
+  if (!Number.isInteger(numerator)) notes.push({ code: "note.fractional-count", params: { value: numerator }, part: "numerator" });
+  if (!Number.isInteger(denominator)) notes.push({ code: "note.fractional-count", params: { value: denominator }, part: "denominator" });
+  return notes;
+}
+
+function measureRatio(entry: Entry, counts = false): Measured {
   const num = entry.numerator;
   const den = entry.denominator;
   const problems: JudgeProblem[] = [];
@@ -148,7 +156,8 @@ function measureRatio(entry: Entry): Measured {
   if (problems.length > 0) return { kind: "invalid", figure: { value: null, numerator, denominator }, problems, notes };
   // numerator·100/denominator, not numerator/denominator·100: 7/100·100 would be 7.000000000000001 and "pass" a "> 7"
   const value = roundFloat((numerator * 100) / denominator);
-  return { kind: "ok", value, figure: { value, numerator, denominator }, notes };
+  const fractional = counts ? fractionalCounts(numerator, denominator) : [];
+  return { kind: "ok", value, figure: { value, numerator, denominator }, notes: fractional.length === 0 ? notes : [...fractional, ...notes] };
 }
 
 function markerOf(r: ReadResult | undefined): string | undefined {
@@ -182,9 +191,20 @@ function problem(code: JudgeProblem["code"], params: JudgeProblem["params"]): Ju
 
 // ---- the target ----
 
-function resolveFor(indicator: Indicator, ctx: JudgeContext, measured: Measured): Resolution | null {
+/**
+ * The level a report of this level and year is judged against, as `judge` applies it (the target year's target, the
+ * level on the path to the next target, the last target after it; ranks scaled to today's field). The template shows
+ * and compares with exactly this, so the sheet and the tool cannot disagree. `answer`: a unit's yes/no, which may be
+ * judged by a share set at another level.
+ */
+export function requiredLevel(indicator: Indicator, ctx: JudgeContext, answer = false): AppliedTarget | null {
+  const r = resolveFor(indicator, ctx, answer);
+  return r ? applyTarget(indicator, r, ctx).target : null;
+}
+
+function resolveFor(indicator: Indicator, ctx: JudgeContext, answer: boolean): Resolution | null {
   const own = resolveTarget(indicator, ctx.level, ctx.year);
-  if (own !== null || indicator.unit.kind !== "yesno" || measured.figure.answer === undefined) return own;
+  if (own !== null || indicator.unit.kind !== "yesno" || !answer) return own;
   // a unit's yes/no where only a share of units (set at another level) is targeted: that share tells how much "no" weighs
   for (const level of LEVELS) {
     if (level === ctx.level) continue;

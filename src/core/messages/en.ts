@@ -32,6 +32,8 @@ export const en: Record<MessageKey, string> = {
   "missing.marker": "The cell says \"{marker}\": no figure yet",
   "missing.numerator": "The numerator is not entered",
   "missing.denominator": "The denominator is not entered",
+  "missing.numerator-marker": "The numerator says \"{marker}\": no figure yet",
+  "missing.denominator-marker": "The denominator says \"{marker}\": no figure yet",
 
   "result.met.percent": "{year} target met: {value}% against a target of {comparator} {target}%",
   "result.below.percent": "{year} target not met: {value}% against a target of {comparator} {target}% ({shortfall} percentage points short)",
@@ -56,6 +58,9 @@ export const en: Record<MessageKey, string> = {
 
   "note.percent-format": "{cell} has a percent format: the number is read in percentage points",
   "note.probably-fraction": "{cell} holds {stored} (no % format): read as {stored}%; if {suggested}% is meant, write \"{suggested}%\"",
+  "note.fractional-count": "{cell} holds {value}: a count of units must be a whole number; please check (the sheet may show it rounded)",
+  "note.number-as-text": "{cell} holds the text \"{text}\", read as {value:spaced}; enter it as a number so the sheet can compute it",
+  "note.answer-not-from-list": "{cell} holds \"{text}\", read as \"{answer}\"; choose \"Có\" or \"Không\" from the list so the sheet can assess it",
   "note.reading-chosen": "{cell} holds \"{text}\": read as {chosen} because {discarded} does not fit this indicator; please check",
   "note.carried": "The {year} target keeps the 2025 level (the resolution does not restate this indicator)",
   "note.aspirational": "This is an aspirational target",

@@ -35,6 +35,8 @@ export const vi = {
   "missing.marker": "Ô ghi \"{marker}\": chưa có số liệu",
   "missing.numerator": "Chưa nhập tử số",
   "missing.denominator": "Chưa nhập mẫu số",
+  "missing.numerator-marker": "Tử số ghi \"{marker}\": chưa có số liệu",
+  "missing.denominator-marker": "Mẫu số ghi \"{marker}\": chưa có số liệu",
 
   // results: percentages (ratios, shares, growth rates)
   "result.met.percent": "Đạt mục tiêu {year}: {value}% so với mục tiêu {comparator} {target}%",
@@ -65,6 +67,9 @@ export const vi = {
   // notes shown under a finding
   "note.percent-format": "{cell} có định dạng phần trăm: số được đọc theo điểm phần trăm",
   "note.probably-fraction": "{cell} ghi {stored} (không có định dạng %): đã hiểu là {stored}%; nếu ý là {suggested}% hãy ghi \"{suggested}%\"",
+  "note.fractional-count": "{cell} ghi {value}: số đơn vị đếm phải là số nguyên; hãy kiểm tra lại (bảng tính có thể đang hiển thị đã làm tròn)",
+  "note.number-as-text": "{cell} ghi chữ \"{text}\", đã đọc là {value:spaced}; hãy nhập dạng số để bảng tính tự tính được",
+  "note.answer-not-from-list": "{cell} ghi \"{text}\", đã hiểu là \"{answer}\"; hãy chọn \"Có\" hoặc \"Không\" trong danh sách để bảng tính tự đánh giá được",
   "note.reading-chosen": "{cell} ghi \"{text}\": đã hiểu là {chosen} vì {discarded} không hợp với chỉ tiêu này; hãy kiểm tra lại",
   "note.carried": "Mục tiêu năm {year} giữ nguyên mức năm 2025 (Nghị quyết không nêu lại chỉ tiêu này)",
   "note.aspirational": "Đây là mục tiêu phấn đấu",

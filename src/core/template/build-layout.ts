@@ -5,14 +5,15 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula } from "./formulas";
+import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula, TYPE_A_NUMBER } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { ChitieuError } from "../errors";
 import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
 import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
-import { applicableTarget, finalTarget, formatTarget, headlineTargetYear, isPercentKind, numericTarget, unitText } from "./targets";
+import type { AppliedTarget } from "../judge/types";
+import { applicableTarget, finalTarget, formatLevel, formatTarget, isPercentKind, numericLevel, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
 import { groupRules, inputRules } from "./validations";
 
@@ -102,9 +103,11 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
   const { catalog, unit, year } = req;
   const level = unit.level;
   const indicators = reportedIndicators(catalog, level);
-  const chosen = new Map(indicators.map((ind) => [ind.code, applicableTarget(ind, level, year)]));
-  const targetYear = headlineTargetYear([...chosen.values()].map((c) => c?.year ?? null), year);
-  const columns = tableColumns(targetYear);
+  // a unit's own yes/no may be judged by a share set at another level, as the engine does for an answer
+  const chosen = new Map(indicators.map((ind) => [ind.code, applicableTarget(ind, level, year, inputUnit(ind.unit, level).kind === "yesno")]));
+  // the "Mức cần đạt" column is the level required in the report year, whatever target year it comes from
+  const targetYear = year;
+  const columns = tableColumns(year);
   const b = new SheetBuilder();
 
   // administrative header
@@ -186,6 +189,8 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${MET}"`, style: "met" },
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.assessment}${firstIndicatorRow}="${NOT_MET}"`, style: "notMet" },
           { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${INVALID}"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${TYPE_A_NUMBER}"`, style: "notMet" },
+          { refs: cfRefs(firstIndicatorRow, lastIndicatorRow), formula: `$${C.result}${firstIndicatorRow}="${CHOOSE_YES_NO}"`, style: "notMet" },
         ];
 
   const metadata: TemplateMetadata = {
@@ -239,16 +244,15 @@ function indicatorRow(
   r: number,
   stt: number,
   level: Level,
-  chosen: ReturnType<typeof applicableTarget>,
-  headlineYear: number,
+  chosen: AppliedTarget | null,
+  reportYear: number,
   validationEntries: { ref: string; rule: Omit<DataValidationRule, "refs"> }[],
 ): IndicatorRow {
   const unit = inputUnit(ind.unit, level);
   const kind = unit.kind;
   const at = (key: keyof typeof C) => cellRef(C[key], r);
-  const target = chosen?.target ?? null;
   const final = finalTarget(ind, level);
-  const targetValue = target ? numericTarget(target, unit) : null;
+  const targetValue = chosen ? numericLevel(chosen, unit) : null;
 
   b.put(at("stt"), "textCenter", { value: stt });
   b.put(at("code"), "textCenter", { value: ind.code });
@@ -256,9 +260,7 @@ function indicatorRow(
   const label = kind === "yesno" && ind.unit.kind === "yesno" ? ind.unit.subject.vi : ind.label.vi;
   b.put(at("label"), "text", { value: label });
   b.put(at("unit"), "textCenter", { value: unitText(unit) });
-  // a dated target from another year says so; a yearly target is valid in the report year by definition
-  const otherYear = chosen && target && target.year !== "annual" && chosen.year !== headlineYear;
-  const targetText = target ? formatTarget(target, unit) + (otherYear ? ` (năm ${chosen.year})` : "") : "—";
+  const targetText = chosen ? formatLevel(chosen, unit, reportYear) : "—";
   b.put(at("target"), "target", { value: targetText });
   b.put(at("target2030"), "target", { value: final ? formatTarget(final, unit) : "—" });
 
@@ -277,7 +279,7 @@ function indicatorRow(
     if (rules.value) validationEntries.push({ ref: at("value"), rule: rules.value });
   }
 
-  const outputs = evaluateRow(kind, target?.comparator ?? null, targetValue, {});
+  const outputs = evaluateRow(kind, chosen?.comparator ?? null, targetValue, {});
   b.put(at("result"), kind === "yesno" ? "resultYesNo" : isPercentKind(kind) ? "resultPercent" : "resultNumber", {
     formula: resultFormula(kind, r),
     cached: outputs.result,
@@ -285,7 +287,7 @@ function indicatorRow(
   const gap = gapFormula(kind, r);
   if (gap) b.put(at("gap"), isPercentKind(kind) ? "gapPoints" : "gapNumber", { formula: gap, cached: outputs.gap });
   else b.put(at("gap"), "textCenter", { value: "" });
-  b.put(at("assessment"), "assessment", { formula: assessmentFormula(target?.comparator ?? ">=", r), cached: outputs.assessment });
+  b.put(at("assessment"), "assessment", { formula: assessmentFormula(chosen?.comparator ?? ">=", r), cached: outputs.assessment });
   b.put(at("notes"), "inputText");
   b.put(at("evidence"), "inputText");
   b.put(at("targetValue"), "helper", { value: targetValue });
@@ -296,7 +298,7 @@ function indicatorRow(
     indicatorCode: ind.code,
     row: r,
     kind,
-    comparator: target?.comparator ?? null,
+    comparator: chosen?.comparator ?? null,
     targetValue,
     targetYear: chosen?.year ?? null,
     cells: {

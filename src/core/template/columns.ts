@@ -21,7 +21,7 @@ export const COLUMN_LETTERS: Record<ColumnKey, string> = {
   targetValue: "O",
 };
 
-export function tableColumns(targetYear: number): LayoutColumn[] {
+export function tableColumns(reportYear: number): LayoutColumn[] {
   const col = (key: ColumnKey, width: number, header: string, hidden?: boolean): LayoutColumn => ({
     key,
     letter: COLUMN_LETTERS[key],
@@ -34,7 +34,7 @@ export function tableColumns(targetYear: number): LayoutColumn[] {
     col("code", 9, "Mã"),
     col("label", 46, "Chỉ tiêu"),
     col("unit", 10, "Đơn vị tính"),
-    col("target", 11, `Mục tiêu ${targetYear}`),
+    col("target", 13, `Mức cần đạt năm ${reportYear}`),
     col("target2030", 11, `Mục tiêu ${RESOLUTION_PERIOD.to}`),
     col("numerator", 11, "Tử số"),
     col("denominator", 11, "Mẫu số"),

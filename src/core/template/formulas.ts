@@ -12,28 +12,44 @@ export const NO = "Không";
 /** Shown in the result instead of a number when the figures cannot be right (numerator above denominator…). */
 export const INVALID = "Sai số liệu";
 
+/** Shown in the result when an input holds text ("1.079", " 12 "): the sheet cannot compute, the clerk must type a number. */
+export const TYPE_A_NUMBER = "Nhập số";
+/** Shown in a yes/no result when the cell holds anything but the list's "Có"/"Không". */
+export const CHOOSE_YES_NO = "Chọn Có/Không";
+
 const EXCEL_OPERATOR: Record<Comparator, string> = { ">=": ">=", ">": ">", "<=": "<=" };
 
 export function resultFormula(kind: UnitKind, row: number): string {
   const g = `${C.numerator}${row}`;
   const h = `${C.denominator}${row}`;
   const i = `${C.value}${row}`;
+  // text where a number belongs ("1.079", " 12 "): "Nhập số", never a silent blank
+  const text = (ref: string) => `AND(TRIM(${ref})<>"",NOT(ISNUMBER(${ref})))`;
   switch (kind) {
     case "ratio":
-      // a malformed pair (numerator above denominator, zero or negative) is never shown as "Đạt"
-      return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"${INVALID}"),"")`;
+      return `IF(OR(${text(g)},${text(h)}),"${TYPE_A_NUMBER}",${ratioFormula(g, h)})`;
     case "percent":
-      // the clerk types percent points (12.5 for 12.5%); the result cell holds the fraction
-      return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,${i}<=100),${i}/100,"${INVALID}"),"")`;
+      return `IF(${text(i)},"${TYPE_A_NUMBER}",${percentFormula(i)})`;
     case "growth":
-      return `IF(ISNUMBER(${i}),${i}/100,"")`;
+      return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),${i}/100,""))`;
     case "count":
-      return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,INT(${i})=${i}),${i},"${INVALID}"),"")`;
+      return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),IF(AND(${i}>=0,INT(${i})=${i}),${i},"${INVALID}"),""))`;
     case "rank":
-      return `IF(ISNUMBER(${i}),${i},"")`;
+      return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),${i},""))`;
     case "yesno":
-      return `IF(${i}="${YES}",1,IF(${i}="${NO}",0,""))`;
+      // Excel compares text without regard to case: "có" counts as "Có"
+      return `IF(${i}="${YES}",1,IF(${i}="${NO}",0,IF(TRIM(${i})="","","${CHOOSE_YES_NO}")))`;
   }
+}
+
+function ratioFormula(g: string, h: string): string {
+  // a malformed pair (numerator above denominator, zero or negative) is never shown as "Đạt"
+  return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"${INVALID}"),"")`;
+}
+
+function percentFormula(i: string): string {
+  // the clerk types percent points (12.5 for 12.5%); the result cell holds the fraction
+  return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,${i}<=100),${i}/100,"${INVALID}"),"")`;
 }
 
 /** Gap to target: percentage points for percentages, a plain difference otherwise; negative = shortfall. */
@@ -68,16 +84,28 @@ export interface RowInputs {
   value?: CellValue;
 }
 
+type ResultText = typeof INVALID | typeof TYPE_A_NUMBER | typeof CHOOSE_YES_NO;
+
 export interface RowOutputs {
-  result: number | "" | typeof INVALID;
+  result: number | "" | ResultText;
   gap: number | "";
   assessment: typeof MET | typeof NOT_MET | "";
 }
 
 const isNum = (v: CellValue | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
-export function evaluateResult(kind: UnitKind, inputs: RowInputs): number | "" | typeof INVALID {
+/** Text that is not blank: the sheet's ISNUMBER says no, so the result asks for a number. */
+const isText = (v: CellValue | undefined): boolean => (typeof v === "string" && v.trim() !== "") || typeof v === "boolean";
+
+export function evaluateResult(kind: UnitKind, inputs: RowInputs): number | "" | ResultText {
   const { numerator: g, denominator: h, value: i } = inputs;
+  if (kind === "yesno") {
+    const answer = typeof i === "string" ? i.toLocaleLowerCase("vi-VN") : i;
+    if (answer === YES.toLocaleLowerCase("vi-VN")) return 1;
+    if (answer === NO.toLocaleLowerCase("vi-VN")) return 0;
+    return i === undefined || i === null || (typeof i === "string" && i.trim() === "") ? "" : CHOOSE_YES_NO;
+  }
+  if (kind === "ratio" ? isText(g) || isText(h) : isText(i)) return TYPE_A_NUMBER;
   switch (kind) {
     case "ratio":
       if (!isNum(g) || !isNum(h)) return "";
@@ -92,8 +120,6 @@ export function evaluateResult(kind: UnitKind, inputs: RowInputs): number | "" |
       return i >= 0 && Number.isInteger(i) ? i : INVALID;
     case "rank":
       return isNum(i) ? i : "";
-    case "yesno":
-      return inputs.value === YES ? 1 : inputs.value === NO ? 0 : "";
   }
 }
 

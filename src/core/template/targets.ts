@@ -2,38 +2,60 @@
 
 import { RESOLUTION_PERIOD } from "../catalog/period";
 import type { Comparator, Indicator, Level, Target, UnitSpec } from "../catalog/schema";
-import { resolveTarget, targetForYear } from "../judge/targets";
+import { provincesInRanking } from "../check/context";
+import { requiredLevel } from "../judge/judge";
+import { targetForYear } from "../judge/targets";
+import type { AppliedTarget } from "../judge/types";
 
 /** The resolution's last year, whose targets the template shows beside the year's own. */
 export const FINAL_TARGET_YEAR = RESOLUTION_PERIOD.to;
 
 /**
- * The target a report for `year` is judged against, as the judge chooses it (judge/targets.ts): this year's target,
- * else the next dated one (2026 reports are judged against 2030); null after the last, where the template shows none.
+ * The level a report for `year` is judged against, exactly as the engine applies it (judge.requiredLevel): the target
+ * year's target, the level on the path to the next target, or the last target after it; ranks in today's field.
  */
-export function applicableTarget(ind: Indicator, level: Level, year: number): { target: Target; year: number } | null {
-  const r = resolveTarget(ind, level, year);
-  return r === null || r.basis === "after-last" ? null : { target: r.target, year: r.year };
+export function applicableTarget(ind: Indicator, level: Level, year: number, answer: boolean): AppliedTarget | null {
+  return requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, answer);
+}
+
+/** The level in the unit of the result cell: percentages become fractions (76 → 0.76). */
+export function numericLevel(applied: AppliedTarget, unit: UnitSpec): number {
+  return isPercentKind(unit.kind) ? applied.compareWith / 100 : applied.compareWith;
+}
+
+/**
+ * The required level as the clerk reads it, with where it comes from: "≥ 76% (lộ trình: 60% năm 2025 → 80% năm 2030)".
+ * Where the engine has no basis for an intermediate level it compares with the next target, and the cell says so.
+ */
+export function formatLevel(applied: AppliedTarget, unit: UnitSpec, reportYear: number): string {
+  const sym = COMPARATOR_SYMBOLS[applied.comparator];
+  const field = unit.kind === "rank" ? provincesInRanking(reportYear) : 0;
+  const amount = (v: number) =>
+    unit.kind === "rank" ? `${formatNumberVi(v)}/${field}` : unit.kind === "count" ? formatNumberVi(v) : `${formatNumberVi(v)}%`;
+  // a rank set out of 63 provinces is compared, as the engine does, at the same relative place among today's 34
+  const rescaled = unit.kind === "rank" && field !== unit.fieldSize;
+  const own =
+    unit.kind === "rank"
+      ? `${sym} ${amount(Math.round(applied.compareWith * 100) / 100)}` + (rescaled && applied.basis !== "path" ? ` (= ${formatNumberVi(applied.value)}/${unit.fieldSize})` : "")
+      : formatTarget({ value: applied.compareWith, comparator: applied.comparator }, unit);
+  const targetText = (v: number) => (unit.kind === "rank" ? `${formatNumberVi(v)}/${unit.fieldSize}` : amount(v));
+  switch (applied.basis) {
+    case "target-year":
+      return own;
+    case "after-last":
+      return `${own} (mục tiêu năm ${applied.year})`;
+    case "final-no-path":
+      return `${own} (mục tiêu năm ${applied.year}; không có số liệu gốc để dựng lộ trình)`;
+    case "path": {
+      const from = applied.pathFrom!;
+      return `${own} (lộ trình: ${targetText(from.value)} năm ${from.year} → ${targetText(applied.value)} năm ${applied.year})`;
+    }
+  }
 }
 
 /** The target for the resolution's last year at this level (or the yearly one valid then). */
 export function finalTarget(ind: Indicator, level: Level): Target | null {
   return targetForYear(ind, level, FINAL_TARGET_YEAR);
-}
-
-/** The year most rows are judged against; shown in the "Mục tiêu {year}" header. */
-export function headlineTargetYear(years: (number | null)[], reportYear: number): number {
-  const counts = new Map<number, number>();
-  for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [y, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-    if (c > bestCount) {
-      best = y;
-      bestCount = c;
-    }
-  }
-  return best ?? reportYear;
 }
 
 export const COMPARATOR_SYMBOLS: Record<Comparator, string> = { ">=": "≥", ">": ">", "<=": "≤" };
@@ -50,7 +72,7 @@ export function isPercentKind(kind: UnitSpec["kind"]): boolean {
 }
 
 /** The target as the clerk reads it in the target cell. */
-export function formatTarget(target: Target, unit: UnitSpec): string {
+export function formatTarget(target: Pick<Target, "value" | "comparator">, unit: UnitSpec): string {
   const sym = COMPARATOR_SYMBOLS[target.comparator];
   switch (unit.kind) {
     case "rank":

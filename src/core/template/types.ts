@@ -176,7 +176,7 @@ export interface TemplateLayout {
   rows: IndicatorRow[];
   /** Input cells of the identification block. */
   info: { preparer: string; date: string };
-  /** The year the "Mục tiêu" column shows. */
+  /** The year whose required level the "Mức cần đạt năm {year}" column shows: the report year. */
   targetYear: number;
   guide: { sheetName: string; title: string; lines: string[] };
   lastRow: number;

@@ -10,7 +10,7 @@ const KINDS: ExpectedKind[] = ["count", "percent", "growth", "number", "yesno"];
 const PROBLEM_CODES = new Set([
   "problem.excel-error", "problem.not-a-number", "problem.not-finite", "problem.not-yes-no", "problem.boolean-not-number", "problem.percent-for-count",
 ]);
-const NOTE_CODES = new Set(["note.percent-format", "note.probably-fraction", "note.reading-chosen"]);
+const NOTE_CODES = new Set(["note.percent-format", "note.probably-fraction", "note.reading-chosen", "note.number-as-text", "note.answer-not-from-list"]);
 
 /** Characters that matter to the reader, mixed with anything at all. */
 const SPECIAL = [..."0123456789.,%-+−  \u202f\u2009\u2007\t\n#\"\\[]_*eE", "\u200b", "\ufeff", "DIV/0!", "N/A", "có", "không", "x", "Có", "e\u0301"];

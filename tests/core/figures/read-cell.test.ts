@@ -54,6 +54,9 @@ describe("reading a number stored as a number", () => {
   });
 });
 
+/** The note every number typed as text carries: the tool read it, the sheet's formulas cannot. */
+const asText = (text: string, value: number) => ({ code: "note.number-as-text", params: { text, value } });
+
 describe("reading numbers typed as text, the Vietnamese way first", () => {
   it.each([
     ["38,3", 38.3],
@@ -80,25 +83,25 @@ describe("reading numbers typed as text, the Vietnamese way first", () => {
   });
 
   it("reads a trailing or leading % as percentage points: '38,3%', '38,3 %', '%38,3'", () => {
-    for (const text of ["38,3%", "38,3 %", "%38,3", "38.3%"]) expect(readCell(text, "General", "percent")).toEqual({ ok: true, value: 38.3, notes: [] });
+    for (const text of ["38,3%", "38,3 %", "%38,3", "38.3%"]) expect(readCell(text, "General", "percent")).toEqual({ ok: true, value: 38.3, notes: [asText(text, 38.3)] });
   });
 
   it("does not flag '0,5%' as a fraction: the % sign says what was meant", () => {
-    expect(readCell("0,5%", "General", "percent")).toEqual({ ok: true, value: 0.5, notes: [] });
+    expect(readCell("0,5%", "General", "percent")).toEqual({ ok: true, value: 0.5, notes: [asText("0,5%", 0.5)] });
   });
 
   it("flags '0,383' typed for a percentage as probably 38.3%", () => {
     const r = readCell("0,383", "General", "percent");
-    expect(r.ok && r.notes.map((n) => n.code)).toEqual(["note.probably-fraction"]);
+    expect(r.ok && r.notes.map((n) => n.code)).toEqual(["note.number-as-text", "note.probably-fraction"]);
   });
 
-  it("reads '1.079' as one thousand and seventy-nine for a count, without comment (a dot groups thousands)", () => {
-    expect(readCell("1.079", "General", "count")).toEqual({ ok: true, value: 1079, notes: [] });
+  it("reads '1.079' as one thousand and seventy-nine for a count (a dot groups thousands), saying it was text the sheet cannot compute", () => {
+    expect(readCell("1.079", "General", "count")).toEqual({ ok: true, value: 1079, notes: [asText("1.079", 1079)] });
   });
 
   it("reads '80.000' and '52.300' as thousands for a count, never as 80 with three decimal zeros", () => {
-    expect(readCell("80.000", "General", "count")).toEqual({ ok: true, value: 80000, notes: [] });
-    expect(readCell("52.300", "General", "count")).toEqual({ ok: true, value: 52300, notes: [] });
+    expect(readCell("80.000", "General", "count")).toEqual({ ok: true, value: 80000, notes: [asText("80.000", 80000)] });
+    expect(readCell("52.300", "General", "count")).toEqual({ ok: true, value: 52300, notes: [asText("52.300", 52300)] });
   });
 
   it("reads '80,000' as 80000 for a count, noting that the English grouping was chosen", () => {
@@ -110,11 +113,11 @@ describe("reading numbers typed as text, the Vietnamese way first", () => {
   it("reads '1,234' as 1234 for a count (1.234 is no count) and says which reading it took", () => {
     const r = readCell("1,234", "General", "count");
     expect(valueOf(r)).toBe(1234);
-    expect(r.ok && r.notes).toEqual([{ code: "note.reading-chosen", params: { text: "1,234", chosen: 1234, discarded: 1.234 } }]);
+    expect(r.ok && r.notes).toEqual([{ code: "note.reading-chosen", params: { text: "1,234", chosen: 1234, discarded: 1.234 } }, asText("1,234", 1234)]);
   });
 
   it("reads '1,234' as 1.234 for a percentage (1234% cannot be a share)", () => {
-    expect(readCell("1,234", "General", "percent")).toEqual({ ok: true, value: 1.234, notes: [] });
+    expect(readCell("1,234", "General", "percent")).toEqual({ ok: true, value: 1.234, notes: [asText("1,234", 1.234)] });
   });
 
   it("reads '100.000' for a percentage as 100 (the English decimal), noting the discarded 100000", () => {
@@ -207,7 +210,7 @@ describe("yes/no indicators", () => {
     const share = readCell(0.4, "0%", "yesno");
     expect(share).toMatchObject({ ok: true, value: 40 });
     expect(share.ok && share.answer).toBeUndefined();
-    expect(readCell("75%", "General", "yesno")).toEqual({ ok: true, value: 75, notes: [] });
+    expect(readCell("75%", "General", "yesno")).toEqual({ ok: true, value: 75, notes: [asText("75%", 75)] });
   });
 
   it("keeps 'x' and 'không' as 'no data' for indicators that are not yes/no", () => {

@@ -213,3 +213,23 @@ describe("summarize", () => {
     expect(summarize([]).total).toBe(0);
   });
 });
+
+describe("silent readings are said", () => {
+  it('says what a numerator held ("N/A"), not that it was never entered', () => {
+    const f = check(workRecords, ratio("N/A", 100), province2025);
+    expect(f.status).toBe("missing");
+    expect(vi(f)).toBe('Tử số ghi "N/A": chưa có số liệu');
+    expect(en(f)).toBe('The numerator says "N/A": no figure yet');
+    expect(vi(check(workRecords, ratio(null, 100), province2025))).toBe("Chưa nhập tử số");
+  });
+
+  it("warns about a count that is not whole (9.5 schools, shown '10' by its format), judging it as read and saying the value", () => {
+    const f = check(workRecords, ratio(9.5, 10, "#,##0"), province2025);
+    expect(f.status).toBe("met"); // 95% against 90%
+    expect(f.severity).toBe("warning");
+    expect(f.details.map((d) => d.key)).toContain("note.fractional-count");
+    expect(vi(f)).toContain("ghi 9,5: số đơn vị đếm phải là số nguyên");
+    expect(en(f)).toContain("holds 9.5: a count of units must be a whole number");
+    expect(check(workRecords, ratio(10, 10), province2025).severity).toBe("info");
+  });
+});

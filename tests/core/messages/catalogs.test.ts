@@ -32,7 +32,7 @@ describe("the message catalogs", () => {
 
   it("use only placeholder kinds the formatter knows, and every error key names its code as error.<code>[.<variant>]", () => {
     for (const [key, text] of Object.entries(vi)) {
-      for (const p of placeholders(text)) expect({ key, p, ok: /^\w+(:(bytes|message|list|issues))?$/.test(p!) }).toEqual({ key, p, ok: true });
+      for (const p of placeholders(text)) expect({ key, p, ok: /^\w+(:(bytes|spaced|message|list|issues))?$/.test(p!) }).toEqual({ key, p, ok: true });
     }
     for (const key of Object.keys(vi).filter((k) => k.startsWith("error."))) expect(key).toMatch(/^error\.[a-z0-9-]+(\.[a-z0-9-]+)?$/);
   });

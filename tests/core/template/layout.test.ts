@@ -88,18 +88,24 @@ describe("targets shown", () => {
     ["province", "≥ 90%", 0.9],
   ] as const)("work records processed online in 2025, %s level: %s", (level, text, value) => {
     const layout = buildTemplateLayout({ catalog, unit: unitFor[level], year: 2025 });
-    expect(cell(layout, "E8").value).toBe("Mục tiêu 2025");
+    expect(cell(layout, "E8").value).toBe("Mức cần đạt năm 2025");
     expect(shownTarget(layout, "CQS-02")).toBe(text);
     expect(rowOf(layout, "CQS-02").targetValue).toBeCloseTo(value, 12);
     // the formulas read the number from the hidden helper column
     expect(cell(layout, rowOf(layout, "CQS-02").cells.target).value).toBeCloseTo(value, 12);
   });
 
-  it("judges a 2026 report against the 2030 targets (the next target year)", () => {
+  it("shows the level required in 2026 on the path to the 2030 target, and judges against exactly that level", () => {
     const layout = buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2026 });
-    expect(layout.targetYear).toBe(2030);
-    expect(cell(layout, "E8").value).toBe("Mục tiêu 2030");
-    expect(shownTarget(layout, "CQS-02")).toBe("≥ 70%");
+    expect(cell(layout, "E8").value).toBe("Mức cần đạt năm 2026");
+    expect(cell(layout, "F8").value).toBe("Mục tiêu 2030");
+    // XHS-06: 70% in 2025, 100% in 2030 → 76% in 2026, as the tool says
+    expect(shownTarget(layout, "XHS-06")).toBe("≥ 76% (lộ trình: 70% năm 2025 → 100% năm 2030)");
+    expect(shownTarget(layout, "CQS-02")).toBe("≥ 62% (lộ trình: 60% năm 2025 → 70% năm 2030)");
+    const row = rowOf(layout, "XHS-06");
+    expect(cell(layout, row.cells.target).value).toBeCloseTo(0.76, 12);
+    const filled = fillTemplateLayout(layout, new Map([["XHS-06", { numerator: 855, denominator: 1000 }]]));
+    expect(cell(filled, row.cells.assessment).cached).toBe("Đạt");
     expect(cell(layout, "A5").value).toBe("Kỳ báo cáo: năm 2026");
   });
 
@@ -111,23 +117,32 @@ describe("targets shown", () => {
   it("writes the comparator with the target: strict 'trên 50%' and ranks out of the field", () => {
     const layout = buildTemplateLayout({ catalog, unit: PROVINCE, year: 2025 });
     expect(shownTarget(layout, "XHS-02")).toBe("> 50%");
-    expect(shownTarget(layout, "NL-01")).toBe("≤ 45/63");
-    expect(cell(layout, rowOf(layout, "NL-01").cells.target).value).toBe(45);
+    // 45th of 63 is, as the engine compares it, the same relative place among today's 34 provinces
+    expect(shownTarget(layout, "NL-01")).toBe("≤ 24,29/34 (= 45/63)");
+    expect(cell(layout, rowOf(layout, "NL-01").cells.target).value).toBeCloseTo((45 * 34) / 63, 8);
+    expect(shownTarget(buildTemplateLayout({ catalog, unit: PROVINCE, year: 2023 }), "NL-01")).toBe("≤ 47/63 (lộ trình: 50/63 năm 2020 → 45/63 năm 2025)");
   });
 
-  it("names the year when an indicator's nearest target is not the headline year", () => {
+  it("says so where the engine has no basis for an intermediate level and compares with the next target", () => {
     const layout = buildTemplateLayout({ catalog, unit: PROVINCE, year: 2025 });
-    expect(shownTarget(layout, "CQS-10")).toBe("≥ 100% (năm 2030)");
+    expect(shownTarget(layout, "CQS-10")).toBe("≥ 100% (mục tiêu năm 2030; không có số liệu gốc để dựng lộ trình)");
   });
 
-  it("shows a dash and judges nothing when no target applies", () => {
+  it("after a target's last year shows the last target, as the engine judges it (XHS-02 is a 2025 target only)", () => {
     const layout = buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2026 });
-    const row = rowOf(layout, "XHS-02"); // "trên 50% hộ gia đình" is a 2025 target only
-    expect(shownTarget(layout, "XHS-02")).toBe("—");
-    expect(row.targetValue).toBeNull();
+    const row = rowOf(layout, "XHS-02");
+    expect(shownTarget(layout, "XHS-02")).toBe("> 50% (mục tiêu năm 2025)");
+    expect(shownTarget(layout, "XHS-01")).toBe("Có (mục tiêu năm 2025)");
     const filled = fillTemplateLayout(layout, new Map([["XHS-02", { numerator: 10, denominator: 100 }]]));
     expect(cell(filled, row.cells.result).cached).toBeCloseTo(0.1, 12);
-    expect(cell(filled, row.cells.assessment).cached).toBe("");
+    expect(cell(filled, row.cells.assessment).cached).toBe("Chưa đạt");
+  });
+
+  it("shows a dash and judges nothing when no target applies at all", () => {
+    const noTargets = { ...catalog, indicators: catalog.indicators.map((i) => (i.code === "CQS-02" ? { ...i, targets: [] } : i)) };
+    const layout = buildTemplateLayout({ catalog: noTargets, unit: MUONG_KIM, year: 2026 });
+    expect(shownTarget(layout, "CQS-02")).toBe("—");
+    expect(rowOf(layout, "CQS-02").targetValue).toBeNull();
   });
 });
 
@@ -141,8 +156,10 @@ describe("input cells", () => {
     expect(row.cells.denominator).toBe(`H${row.row}`);
     expect(row.cells.value).toBeNull();
     expect(styleOf(`I${row.row}`)).toMatchObject({ locked: true, fill: "D9D9D9" });
+    const [g, h] = [`G${row.row}`, `H${row.row}`];
     expect(cell(layout, row.cells.result).formula).toBe(
-      `IF(AND(ISNUMBER(G${row.row}),ISNUMBER(H${row.row})),IF(AND(H${row.row}>0,G${row.row}>=0,G${row.row}<=H${row.row}),G${row.row}/H${row.row},"Sai số liệu"),"")`,
+      `IF(OR(AND(TRIM(${g})<>"",NOT(ISNUMBER(${g}))),AND(TRIM(${h})<>"",NOT(ISNUMBER(${h})))),"Nhập số",` +
+        `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"Sai số liệu"),""))`,
     );
   });
 
@@ -218,8 +235,8 @@ describe("live results", () => {
   });
 
   it("counts a lower rank as better and reports the places still to climb as a negative gap", () => {
-    const province = buildTemplateLayout({ catalog, unit: PROVINCE, year: 2025 });
-    const filled = fillTemplateLayout(province, new Map([["NL-01", { value: 50 }], ["KTS-02", { value: 7.5 }]]));
+    const province = buildTemplateLayout({ catalog, unit: PROVINCE, year: 2022 }); // 63 provinces ranked, NL-01 on the path to 45/63
+    const filled = fillTemplateLayout(province, new Map([["NL-01", { value: 53 }], ["KTS-02", { value: 7.5 }]]));
     const rank = rowOf(filled, "NL-01");
     expect(cell(filled, rank.cells.gap).cached).toBe(-5);
     expect(cell(filled, rank.cells.assessment).cached).toBe("Chưa đạt");
@@ -304,6 +321,8 @@ describe("sheet setup and metadata", () => {
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Đạt"`, style: "met" },
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$L${first}="Chưa đạt"`, style: "notMet" },
       { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Sai số liệu"`, style: "notMet" },
+      { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Nhập số"`, style: "notMet" },
+      { refs: [`J${first}:J${last}`, `L${first}:L${last}`], formula: `$J${first}="Chọn Có/Không"`, style: "notMet" },
     ]);
     expect(layout.differentialStyles).toEqual({ met: { fill: "C6EFCE", fontColor: "006100" }, notMet: { fill: "FFC7CE", fontColor: "9C0006" } });
   });
@@ -325,5 +344,15 @@ describe("sheet setup and metadata", () => {
     expect(viMessage(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2031 }))).toContain("Năm báo cáo 2031 không hợp lệ");
     expect(() => buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2025, date: "5/1/2026" })).toThrow(/YYYY-MM-DD/);
     expect(() => buildTemplateLayout({ catalog, unit: { ...MUONG_KIM, name: " " }, year: 2025 })).toThrow(ChitieuError);
+  });
+});
+
+describe("the guide sheet", () => {
+  it("explains the path (lộ trình) in two plain sentences and names the column the verdict compares with", () => {
+    const lines = buildTemplateLayout({ catalog, unit: MUONG_KIM, year: 2027 }).guide.lines;
+    const path = lines.find((l) => l.includes("Lộ trình"));
+    expect(path).toBeDefined();
+    expect(path!.split(/\.\s/u).filter((s) => s.trim() !== "")).toHaveLength(2 + 1); // "8" + two sentences
+    expect(lines.some((l) => l.includes('"Mức cần đạt năm 2027"'))).toBe(true);
   });
 });

@@ -84,8 +84,7 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
       cells: cells.filter((c) => c.severity === severity).map((c) => c.cell),
     })).filter((r) => r.cells.length > 0);
     const splices: Splice[] = [];
-    const cf = insertOurRules(text, root, rules);
-    if (cf) splices.push(cf);
+    splices.push(...insertOurRules(text, root, rules));
 
     if (wantNotes) {
       const notes: Note[] = cells.map((c) => ({ cell: c.cell, text: NOTE_PREFIX + c.messages.join("\n") }));

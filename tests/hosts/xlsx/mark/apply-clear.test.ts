@@ -56,15 +56,18 @@ describe("refusing marks that cannot be placed", () => {
 });
 
 describe("colours", () => {
-  it("adds one rule per severity with our styles, most severe first, above every existing priority (x14 included)", () => {
+  it("adds one rule per severity with our styles, most severe first, evaluated before every existing rule (x14 included)", () => {
     const bytes = readCorpus("poi__NewStyleConditionalFormattings.xlsx");
     const before = text(open(bytes), "xl/worksheets/sheet1.xml");
-    const existingMax = Math.max(...[...before.matchAll(/priority="([0-9]+)"/g)].map((m) => Number(m[1])));
+    const priorities = (t: string) => [...t.matchAll(/priority="([0-9]+)"/g)].map((m) => Number(m[1]));
     const out = open(applyHighlights(bytes, plan(mark("CF", "C9", "info"), mark("CF", "A1", "error"), mark("CF", "B2", "warning"))));
     const sheet = text(out, "xl/worksheets/sheet1.xml");
     const ours = [...sheet.matchAll(/sqref="([^"]+)"><cfRule type="expression" dxfId="([0-9]+)" priority="([0-9]+)"><formula>"chitieu-cds"="chitieu-cds"/g)];
     expect(ours.map((m) => m[1])).toEqual(["A1", "B2", "C9"]);
-    expect(ours.map((m) => Number(m[3]))).toEqual([existingMax + 1, existingMax + 2, existingMax + 3]);
+    // priority 1 is evaluated first and wins where two rules colour the same cell: ours stay visible
+    expect(ours.map((m) => Number(m[3]))).toEqual([1, 2, 3]);
+    const theirs = sheet.replace(/<conditionalFormatting sqref="[^"]+"><cfRule type="expression" dxfId="[0-9]+" priority="[0-9]+"><formula>"chitieu-cds"="chitieu-cds"<\/formula><\/cfRule><\/conditionalFormatting>/g, "");
+    expect(priorities(theirs)).toEqual(priorities(before).map((p) => p + 3));
     const dxfs = [...text(out, "xl/styles.xml").matchAll(/<dxf>(?:(?!<\/dxf>)[\s\S])*<\/dxf>/g)].map((m) => m[0]);
     const fill = (id: string) => /bgColor rgb="([0-9A-F]+)"/.exec(dxfs[Number(id)] ?? "")?.[1];
     const font = (id: string) => /<color rgb="([0-9A-F]+)"/.exec(dxfs[Number(id)] ?? "")?.[1];
@@ -123,7 +126,8 @@ describe("colours", () => {
       '<dataValidations count="1"><dataValidation sqref="D1" type="whole"/></dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId9"/><tableParts count="0"/>';
     const book = tinyWorkbook({ sheets: [{ name: SHEET, body }] });
     const sheet = text(open(roundTrips(book)), "xl/worksheets/sheet1.xml");
-    expect(sheet).toMatch(/<\/conditionalFormatting><conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="1" priority="8">.*<\/conditionalFormatting><dataValidations/);
+    expect(sheet).toMatch(/<\/conditionalFormatting><conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="1" priority="1">.*<\/conditionalFormatting><dataValidations/);
+    expect(sheet).toContain('<cfRule type="cellIs" dxfId="0" priority="8" operator="lessThan">'); // theirs, one below ours
     expect(sheet).toMatch(/<drawing r:id="rId9"\/><legacyDrawing r:id="rIdChitieuCdsVml"\/><tableParts/);
   });
 });

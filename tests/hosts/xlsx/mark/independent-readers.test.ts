@@ -84,7 +84,9 @@ describe("independent readers", () => {
         file: j.file,
         ours: Object.entries(EXPECTED_FILL),
       });
-      expect(after.rules.filter((r) => r.formula.join() !== OUR_FORMULA)).toEqual(before.rules);
+      // ours are evaluated first (priorities 1..3), theirs keep their order one step of ours below
+      expect(ours.map((r) => r.priority).sort((a, b) => a - b)).toEqual([1, 2, 3]);
+      expect(after.rules.filter((r) => r.formula.join() !== OUR_FORMULA).map((r) => ({ ...r, priority: r.priority - ours.length }))).toEqual(before.rules);
       expect(after.names).toBe(before.names);
       expect(after.sheets).toEqual(before.sheets);
       const theirNotes = Object.fromEntries(Object.entries(after.notes).filter(([, t]) => !t.startsWith("Chỉ tiêu CĐS: ")));

@@ -79,7 +79,8 @@ tools.describe("LibreOffice opens the template", () => {
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ",
       "Kỳ báo cáo: năm 2025",
-      "Mục tiêu 2025",
+      "Mức cần đạt năm 2025",
+      "Mục tiêu 2030",
       "Tử số",
       "Mẫu số",
       "Kết quả",
@@ -170,7 +171,11 @@ tools.describe("openpyxl reads the template", () => {
 
   it("sees the formulas as text and our cached values as data", () => {
     const r = cq1.row;
-    expect(report.cells[`J${r}`]).toMatchObject({ value: `=IF(AND(ISNUMBER(G${r}),ISNUMBER(H${r})),IF(AND(H${r}>0,G${r}>=0,G${r}<=H${r}),G${r}/H${r},"Sai số liệu"),"")`, cached: 0.9, format: "0.0%" });
+    expect(report.cells[`J${r}`]).toMatchObject({
+      value: `=IF(OR(AND(TRIM(G${r})<>"",NOT(ISNUMBER(G${r}))),AND(TRIM(H${r})<>"",NOT(ISNUMBER(H${r})))),"Nhập số",IF(AND(ISNUMBER(G${r}),ISNUMBER(H${r})),IF(AND(H${r}>0,G${r}>=0,G${r}<=H${r}),G${r}/H${r},"Sai số liệu"),""))`,
+      cached: 0.9,
+      format: "0.0%",
+    });
     expect(report.cells[`L${r}`]).toMatchObject({ value: `=IF(AND(ISNUMBER(J${r}),ISNUMBER(O${r})),IF(J${r}>=O${r},"Đạt","Chưa đạt"),"")`, cached: "Chưa đạt" });
     expect(report.cells[`K${r}`]!.cached as number).toBeCloseTo(-10, 9);
     expect(report.cells[`G${r}`]).toMatchObject({ value: 45, locked: false });
@@ -197,7 +202,7 @@ tools.describe("openpyxl reads the template", () => {
     expect(report).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, freezePanes: `A${blank.freeze.row}` });
     expect(report.hiddenColumns).toEqual(["O"]);
     const first = blank.rows[0]!.row;
-    expect(report.conditionalFormats[0]!.formulas).toEqual([`$L${first}="Đạt"`, `$L${first}="Chưa đạt"`, `$J${first}="Sai số liệu"`]);
+    expect(report.conditionalFormats[0]!.formulas).toEqual([`$L${first}="Đạt"`, `$L${first}="Chưa đạt"`, `$J${first}="Sai số liệu"`, `$J${first}="Nhập số"`, `$J${first}="Chọn Có/Không"`]);
   });
 
   it("reads the template metadata from the custom properties", () => {

@@ -91,7 +91,7 @@ describe("the .xlsx package", () => {
     const row = layout.rows.find((r) => r.indicatorCode === "CQS-01")!;
     const sheet = strFromU8(unzipSync(writeTemplateXlsx(layout, { values: new Map([["CQS-01", { numerator: 45, denominator: 50 }]]) }))["xl/worksheets/sheet1.xml"]!);
     expect(sheet).toMatch(new RegExp(`<c r="G${row.row}" s="\\d+"><v>45</v></c><c r="H${row.row}" s="\\d+"><v>50</v></c>`));
-    expect(sheet).toMatch(new RegExp(`<c r="J${row.row}" s="\\d+"><f>IF\\(AND\\(ISNUMBER\\(G${row.row}\\).*?</f><v>0.9</v></c>`));
+    expect(sheet).toMatch(new RegExp(`<c r="J${row.row}" s="\\d+"><f>IF\\(OR\\(AND\\(TRIM\\(G${row.row}\\).*?</f><v>0.9</v></c>`));
     expect(sheet).toMatch(new RegExp(`<c r="L${row.row}" s="\\d+" t="str"><f>.*?</f><v>Chưa đạt</v></c>`));
   });
 });
