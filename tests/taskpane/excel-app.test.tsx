@@ -183,15 +183,14 @@ describe("error states", () => {
     expect(screen.getByTestId("context-retry")).toBeTruthy();
   });
 
-  it("a filled template without our metadata is checked at the level and year the user picks", async () => {
+  it("a filled template without our metadata is recognised from its visible header and checked at the level and year it states", async () => {
     const host = fakeHost({ ...districtSnapshot(), metadata: null });
     await renderPane(host, { level: "province", year: 2025, unitCode: "tinh-lai-chau" });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
-    const retry = within(await screen.findByTestId("context-retry"));
-    fireEvent.change(retry.getByLabelText("Cấp báo cáo"), { target: { value: "district" } });
-    fireEvent.click(retry.getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
     await screen.findByRole("heading", { name: "Kết quả kiểm tra" });
-    expect(screen.getByTestId("check-context").textContent).toBe("Cấp Huyện · năm 2025");
+    expect(screen.queryByTestId("context-retry")).toBeNull();
+    // the unit, level and year come from the sheet's header cells (the properties were dropped)
+    expect(screen.getByTestId("check-context").textContent).toBe("huyện Tam Đường · cấp huyện · năm 2025");
     expect(within(screen.getByTestId("count-notMet")).getByRole("definition").textContent).toBe("2");
   });
 
