@@ -98,6 +98,7 @@ export const en: Record<MessageKey, string> = {
   "action.insert": "Could not insert the template",
   "action.select": "Could not select the cell",
   "action.watch": "Could not watch for changes",
+  "action.save-mapping": "Could not keep the mapping in the workbook",
 
   "file.catalog": "The indicator catalog",
   "file.units": "The unit registry",
@@ -348,6 +349,8 @@ export const en: Record<MessageKey, string> = {
   "consolidate.book.yes": "Yes",
   "consolidate.book.no": "No",
 
+  "mapping.sheet.about": "Chỉ tiêu CĐS: confirmed indicator mapping",
+  "mapping.sheet.note": "Data of the Chỉ tiêu CĐS add-in — please do not edit or delete this sheet",
   "mapping.reason.code": "code {code}",
   "mapping.reason.content": "content match {score}",
   "mapping.reason.column": "column {header}",

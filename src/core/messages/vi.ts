@@ -111,6 +111,7 @@ export const vi = {
   "action.insert": "Không chèn được biểu mẫu",
   "action.select": "Không chọn được ô",
   "action.watch": "Không theo dõi được thay đổi",
+  "action.save-mapping": "Không lưu được ánh xạ vào sổ tính",
 
   // which data file is wrong
   "file.catalog": "Danh mục chỉ tiêu",
@@ -366,6 +367,8 @@ export const vi = {
   "consolidate.book.yes": "Có",
   "consolidate.book.no": "Không",
   // mapping an office's own layout: why a row was matched, and what the sheet says about the report
+  "mapping.sheet.about": "Chỉ tiêu CĐS: ánh xạ chỉ tiêu đã xác nhận",
+  "mapping.sheet.note": "Dữ liệu của phần bổ trợ Chỉ tiêu CĐS — vui lòng không sửa hay xóa trang này",
   "mapping.reason.code": "mã {code}",
   "mapping.reason.content": "khớp nội dung {score}",
   "mapping.reason.column": "cột {header}",

@@ -18,6 +18,7 @@ export const ACTIONS = {
   insert: msg("action.insert"),
   select: msg("action.select"),
   watch: msg("action.watch"),
+  saveMapping: msg("action.save-mapping"),
 } as const;
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -7,6 +7,7 @@
 // `npm run bench:office` prints them per requirement set.
 
 import type { HighlightPlan } from "../../core/highlight-plan";
+import type { SavedMapping } from "../../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template/types";
 import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
@@ -16,6 +17,7 @@ import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
+import { writeMapping } from "./mapping-write";
 
 /** Excel.run: a new context, or with `context` (Excel.run(context, batch)) the same one again. */
 export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
@@ -34,6 +36,8 @@ export interface OfficeHost extends WorkbookHost {
   lastInsert(): InsertReport | null;
   /** Registers `handler` for edits on the template sheet (or every sheet without metadata); null below ExcelApi 1.7. */
   onSheetsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
+  /** Keeps the confirmed mapping in the workbook: the "_chitieu_map" sheet the file host writes too. */
+  saveMapping(saved: SavedMapping): Promise<void>;
 }
 
 
@@ -135,6 +139,12 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           return report;
         });
         return { sheetName: inserted.sheetName };
+      }),
+
+    saveMapping: (saved: SavedMapping) =>
+      guarded(ACTIONS.saveMapping, async () => {
+        fresh = null;
+        known = (await deps.run((ctx) => writeMapping(ctx, f, saved))).allNames;
       }),
 
     selectCell: (sheet: string, cell: string) =>
