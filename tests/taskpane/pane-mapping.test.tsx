@@ -1,10 +1,11 @@
 import "./support/dom-polyfills";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { ExcelApp } from "../../src/app/screens/ExcelApp";
 import { cellAddress, tryParseCell } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/check";
+import { MAPPING_SHEET } from "../../src/core/mapping";
 import { loadUnits } from "../../src/core/units";
 import { createOfficeHost } from "../../src/hosts/office";
 import { createFileHost } from "../../src/hosts/xlsx/file-host";
@@ -28,9 +29,9 @@ function cellsOf(area: string): string[] {
   return out;
 }
 
-async function officeWorkbook(): Promise<FakeExcel> {
+async function officeWorkbook(apiVersion = "1.18"): Promise<FakeExcel> {
   const snapshot = await createFileHost(new Uint8Array(readFileSync(H01))).readSnapshot();
-  const fake = new FakeExcel({ apiVersion: "1.18", sheets: snapshot.sheets.map((s) => s.name) });
+  const fake = new FakeExcel({ apiVersion, sheets: snapshot.sheets.map((s) => s.name) });
   for (const sheet of snapshot.sheets) {
     const cells: Record<string, { value: string | number | boolean }> = {};
     sheet.values.forEach((row, r) =>
@@ -57,7 +58,7 @@ describe("task pane: the proposed mapping of an office's own table", () => {
 
     fireEvent.click(within(review).getByRole("button", { name: "Lưu ánh xạ (bỏ các dòng chưa xác nhận)" }));
     await screen.findByRole("heading", { name: "Kết quả kiểm tra" });
-    expect(screen.getByText("Đã dùng ánh xạ (9 chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.")).toBeTruthy();
+    expect(screen.getByText("Đã lưu ánh xạ (9 chỉ tiêu) vào sổ tính.")).toBeTruthy();
 
     // the same figures, read through the file host, give the same findings and marks
     const fileSnapshot = await createFileHost(new Uint8Array(readFileSync(H01))).readSnapshot();
@@ -65,5 +66,47 @@ describe("task pane: the proposed mapping of an office's own table", () => {
     const marked = fake.conditionalFormats("Báo cáo").flatMap((r) => r.areas.flatMap(cellsOf)).sort();
     expect(marked).toEqual(expected.plan.marks.map((m) => m.cell).sort());
     expect(marked.length).toBeGreaterThan(0);
+  });
+});
+
+/** The cells our marks cover: conditional-format rules from ExcelApi 1.6, painted fills below (H01 has no fills of its own). */
+function markedCells(fake: FakeExcel, api: string, sheet: string, cells: readonly string[]): string[] {
+  if (api !== "1.1") return fake.conditionalFormats(sheet).flatMap((r) => r.areas.flatMap(cellsOf)).sort();
+  return cells.filter((c) => fake.cell(`'${sheet}'!${c}`)?.fill).sort();
+}
+
+describe.each(["1.1", "1.7", "1.18"])("task pane at ExcelApi %s: the mapping kept in the workbook", (api) => {
+  afterEach(cleanup);
+
+  it("is saved from the review, and the next pane checks by it in one click, marking what the file host finds", async () => {
+    const fake = await officeWorkbook(api);
+    const first = renderInFrame(
+      <ExcelApp host={createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported })} catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2025, unitCode: "huyen-tam-duong" }} />,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra sổ tính" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    const review = await screen.findByTestId("mapping-review");
+    fireEvent.click(within(review).getByRole("button", { name: "Lưu ánh xạ (bỏ các dòng chưa xác nhận)" }));
+    await screen.findByText("Đã lưu ánh xạ (9 chỉ tiêu) vào sổ tính.");
+    expect(fake.sheetNames()).toContain(MAPPING_SHEET);
+    expect(fake.sheet(MAPPING_SHEET).visibility).toBe(api === "1.1" ? "Visible" : "VeryHidden");
+    first.unmount();
+
+    // the pane opened again (another day, the marks cleared by hand): one click, no review, no question
+    const cleared = createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported });
+    await cleared.clearHighlights();
+    renderInFrame(<ExcelApp host={createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported })} catalog={catalog} registry={registry} initialChoice={{ level: "province", year: 2024, unitCode: "tinh-vinh-phuc" }} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra sổ tính" }));
+    await screen.findByRole("heading", { name: "Kết quả kiểm tra" });
+    expect(screen.queryByTestId("mapping-review")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Kiểm tra với lựa chọn này" })).toBeNull();
+
+    const fileSnapshot = await createFileHost(new Uint8Array(readFileSync(H01))).readSnapshot();
+    const expected = checkWorkbook(fileSnapshot, { catalog, level: "district", year: 2025 });
+    const expectedCells = expected.plan.marks.map((m) => m.cell).sort();
+    const sheet = fileSnapshot.sheets[0]!;
+    const all = sheet.values.flatMap((row, r) => row.map((_, c) => cellAddress(sheet.top + r, sheet.left + c)));
+    expect(markedCells(fake, api, "Báo cáo", all)).toEqual(expectedCells);
+    expect(expectedCells.length).toBeGreaterThan(0);
   });
 });
