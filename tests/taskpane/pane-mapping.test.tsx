@@ -110,3 +110,67 @@ describe.each(["1.1", "1.7", "1.18"])("task pane at ExcelApi %s: the mapping kep
     expect(expectedCells.length).toBeGreaterThan(0);
   });
 });
+
+describe.each(["1.1", "1.18"])("task pane at ExcelApi %s: fixing a row by selecting its cell in Excel", (api) => {
+  afterEach(cleanup);
+
+  async function reviewOf(fake: FakeExcel) {
+    renderInFrame(<ExcelApp host={createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported })} catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2025, unitCode: "huyen-tam-duong" }} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra sổ tính" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    return screen.findByTestId("mapping-review");
+  }
+
+  it("takes the selected cell as the figure of an indicator that was not found, keeps it, and judges it", async () => {
+    const fake = await officeWorkbook(api);
+    // the office reports CQS-04 in its own words, far from the table, where the matcher does not look for it
+    fake.setCells("Báo cáo", { B24: "Số liệu bổ sung theo yêu cầu của Sở", E24: 12 });
+    const review = await reviewOf(fake);
+    const row = within(review).getAllByTestId("mapping-missing").find((li) => li.getAttribute("data-indicator") === "CQS-04")!;
+    fake.userSelects("'Báo cáo'!E24");
+    fireEvent.click(within(row).getByRole("button", { name: "Lấy ô đang chọn" }));
+    await within(row).findByText(/Ô đã chọn: Báo cáo!E24/);
+    fireEvent.click(within(review).getByRole("button", { name: "Lưu ánh xạ (bỏ các dòng chưa xác nhận)" }));
+    await screen.findByText("Đã lưu ánh xạ (10 chỉ tiêu) vào sổ tính.");
+
+    // kept in the workbook: the next check (any host) reads CQS-04 from E24 and judges it
+    const report = checkWorkbook(await createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported }).readSnapshot(), { catalog });
+    expect(report.mapping!.source).toBe("workbook");
+    expect(report.mapping!.entries.find((e) => e.indicator === "CQS-04")).toMatchObject({ sheet: "Báo cáo", cells: [{ part: "value", year: 2025, cell: "E24" }] });
+    expect(report.notFound).not.toContain("CQS-04");
+    // 12 % is judged against the resolution's target: a finding shown (and marked) at E24
+    expect(report.findings.filter((f) => f.indicator === "CQS-04").map((f) => f.cell)).toEqual(["E24"]);
+  });
+
+  it("replaces a doubtful row's cell with the selected one", async () => {
+    const fake = await officeWorkbook(api);
+    const review = await reviewOf(fake);
+    const row = within(review).getAllByTestId("mapping-entry").find((li) => li.getAttribute("data-indicator") === "NL-02")!;
+    fake.userSelects("'Báo cáo'!D18");
+    fireEvent.click(within(row).getByRole("button", { name: "Lấy ô đang chọn" }));
+    await within(row).findByText(/Ô đã chọn: Báo cáo!D18/);
+    fireEvent.click(within(review).getByRole("button", { name: "Lưu ánh xạ (bỏ các dòng chưa xác nhận)" }));
+    await screen.findByText("Đã lưu ánh xạ (10 chỉ tiêu) vào sổ tính.");
+    const report = checkWorkbook(await createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported }).readSnapshot(), { catalog });
+    expect(report.mapping!.entries.find((e) => e.indicator === "NL-02")!.cells).toEqual([{ part: "value", year: 2025, cell: "D18" }]);
+  });
+
+  it("says what to do when a chart or several separate areas are selected, and keeps the review as it was", async () => {
+    const fake = await officeWorkbook(api);
+    const review = await reviewOf(fake);
+    const row = within(review).getAllByTestId("mapping-missing").find((li) => li.getAttribute("data-indicator") === "CQS-04")!;
+    for (const selection of ["chart", "'Báo cáo'!E6,E8"]) {
+      fake.userSelects(selection);
+      fireEvent.click(within(row).getByRole("button", { name: "Lấy ô đang chọn" }));
+      expect(await screen.findByText(/Không đọc được ô đang chọn: Đang chọn một biểu đồ, hình vẽ hoặc nhiều vùng rời nhau/)).toBeTruthy();
+      expect(within(row).queryByText(/Ô đã chọn/)).toBeNull();
+    }
+    expect(screen.getByTestId("mapping-review")).toBeTruthy();
+  });
+});
+
+describe("browser mode has no grid to select in", () => {
+  it("offers no 'use selected cell' button: the file host cannot read a selection", () => {
+    expect(createFileHost(new Uint8Array(readFileSync(H01))).selectedCell).toBeUndefined();
+  });
+});

@@ -143,6 +143,7 @@ export const en: Record<UiKey, string> = {
   "mapping.markedNotReported": "Mark as not reported",
   "mapping.cellLabel": "Figure cell of {code} (e.g. {example})",
   "mapping.useCell": "Use this cell",
+  "mapping.useSelected": "Use selected cell",
   "mapping.pickedCell": "Cell picked: {cell}",
   "mapping.badCell": "\"{text}\" is not a cell (e.g. {example})",
   "mapping.acceptAll": "Accept all and save",

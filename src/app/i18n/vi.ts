@@ -141,6 +141,7 @@ export const vi = {
   "mapping.markedNotReported": "Đánh dấu là không báo cáo",
   "mapping.cellLabel": "Ô số liệu của {code} (ví dụ {example})",
   "mapping.useCell": "Dùng ô này",
+  "mapping.useSelected": "Lấy ô đang chọn",
   "mapping.pickedCell": "Ô đã chọn: {cell}",
   "mapping.badCell": "\"{text}\" không phải là một ô (ví dụ {example})",
   "mapping.acceptAll": "Chấp nhận tất cả và lưu",

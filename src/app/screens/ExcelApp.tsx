@@ -110,6 +110,15 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setStatus({ key: host.saveMapping ? "mapping.saved" : "mapping.savedSession", params: { count: saved.entries.length } });
     });
 
+  /** The cell the user selected in Excel, for the mapping review; null when it could not be read (the error is shown). */
+  const pickSelection = async (): Promise<{ sheet: string; cell: string } | null> => {
+    let out: { sheet: string; cell: string } | null = null;
+    await run(async () => {
+      out = await host.selectedCell!();
+    });
+    return out;
+  };
+
   const clear = () =>
     run(async () => {
       await host.clearHighlights();
@@ -182,7 +191,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
               ← {t("nav.back")}
             </Button>
           </div>
-          {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
+          {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} {...(host.selectedCell ? { onPickSelection: pickSelection } : {})} />}
           {!needsMappingReview(report) && <CheckView
             report={report}
             catalog={catalog}

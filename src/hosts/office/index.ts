@@ -18,6 +18,8 @@ import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 import { writeMapping } from "./mapping-write";
+import { cellAddress, parseArea } from "../../core/a1";
+import { splitAddress } from "./a1";
 
 /** Excel.run: a new context, or with `context` (Excel.run(context, batch)) the same one again. */
 export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
@@ -38,6 +40,7 @@ export interface OfficeHost extends WorkbookHost {
   onSheetsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
   /** Keeps the confirmed mapping in the workbook: the "_chitieu_map" sheet the file host writes too. */
   saveMapping(saved: SavedMapping): Promise<void>;
+  selectedCell(): Promise<{ sheet: string; cell: string }>;
 }
 
 
@@ -146,6 +149,18 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
         fresh = null;
         known = (await deps.run((ctx) => writeMapping(ctx, f, saved))).allNames;
       }),
+
+    selectedCell: () =>
+      guarded(ACTIONS.readSelection, () =>
+        deps.run(async (ctx) => {
+          // ExcelApi 1.1: one range, else Excel refuses with InvalidSelection (told to the user as such)
+          const range = ctx.workbook.getSelectedRange().load("address");
+          await ctx.sync();
+          const { sheet, area } = splitAddress(range.address);
+          const { top, left } = parseArea(area);
+          return { sheet: sheet ?? "", cell: cellAddress(top, left) };
+        }),
+      ),
 
     selectCell: (sheet: string, cell: string) =>
       guarded(ACTIONS.select, () =>
