@@ -10,6 +10,7 @@ import type { SavedMapping } from "../core/mapping";
 import { useLang } from "../app/i18n";
 import { CheckView } from "../app/screens/CheckView";
 import { ContextRetry } from "../app/screens/ContextRetry";
+import { useSheetContext } from "../app/sheet-context";
 import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
 import { useUserAction } from "../app/use-user-action";
@@ -59,6 +60,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [report, setReport] = useState<CheckReport | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
+  const sheetContext = useSheetContext(catalog, registry, setChoiceState);
   const [tab, setTab] = useState<"check" | "consolidate">("check");
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
@@ -69,7 +71,12 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const check = async (open: OpenFile, opts?: { level: Choice["level"]; year: number }) => {
     setReport(null);
     const snapshot = await open.host.readSnapshot();
-    setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+    try {
+      setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+    } catch (e) {
+      sheetContext.offer(snapshot, e);
+      throw e;
+    }
     setAskContext(false);
   };
 
@@ -221,6 +228,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               choice={choice}
               onChoice={setChoice}
               busy={busy}
+              guess={sheetContext.guess}
               onRetry={() => void run(() => check(file, { level: choice.level, year: choice.year }))}
             />
           )}

@@ -44,6 +44,8 @@ export interface WorkbookHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Keeps a confirmed mapping of an office's own layout inside the workbook (hosts that can; see MAPPING_SHEET). */
   saveMapping?(saved: SavedMapping): Promise<void>;
+  /** The cell the user selected (the top-left one of a range or merged cell), where the host has a grid to select in. */
+  selectedCell?(): Promise<{ sheet: string; cell: string }>;
 }
 
 /** The refusal of insertTemplate when the sheet name is taken, offering the first free name. */

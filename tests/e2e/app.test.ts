@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +13,8 @@ import type { FakeExcel } from "../support/fake";
 import { buildApp, buildFakeOffice } from "./support/build";
 import { launch, screenshot, seriousViolations } from "./support/chromium";
 import { serveDir, type StaticServer } from "./support/server";
-import { requireTools } from "../support/tools";
+import { vi as ui } from "../../src/app/i18n/vi";
+import { PYTHON, requireTools } from "../support/tools";
 
 // The built app in headless Chromium: the browser mode on an uploaded workbook, and the task pane against the
 // in-memory Excel served in place of office.js. Every screen is checked with axe-core and photographed.
@@ -20,6 +22,9 @@ import { requireTools } from "../support/tools";
 jest.setTimeout(180_000);
 
 const tools = requireTools(["chromium"]);
+// the marks and the parts of the two copies are compared by a reader that is not ours
+const withPython = requireTools(["chromium", "openpyxl"]);
+const ROOT = path.join(__dirname, "..", "..");
 
 const catalog = defaultCatalog();
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
@@ -119,6 +124,83 @@ tools.describe("browser mode (index.html)", () => {
     expect(again.mapping).toMatchObject({ source: "workbook", toConfirm: [] });
     expect(again.context).toMatchObject({ level: "district", year: 2025 });
     await page.close();
+  });
+
+  withPython.it("an office's own table gives the same findings and marks in the browser mode as through the CLI, and clearing loses nothing", async () => {
+    const source = path.join(__dirname, "..", "fixtures", "layouts", "held-out", "h01-huyen-ke-hoach-thuc-hien.xlsx");
+    const dir = fs.mkdtempSync(path.join(work, "same-"));
+    // the browser: level and year as the sheet states them (offered), every proposed row accepted, the marked copy downloaded
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    await page.setInputFiles("#xlsx-input", { name: "bao-cao-huyen.xlsx", mimeType: "application/octet-stream", buffer: fs.readFileSync(source) });
+    await page.getByTestId("sheet-level").waitFor();
+    await page.getByRole("button", { name: "Kiểm tra với lựa chọn này" }).click();
+    await page.getByRole("button", { name: "Chấp nhận tất cả và lưu" }).click();
+    await page.getByRole("heading", { name: "Kết quả kiểm tra" }).waitFor();
+    const shown = await page.getByTestId("finding").evaluateAll((items) =>
+      items.map((li) => ({
+        text: li.textContent ?? "",
+        status: li.querySelector(".fui-Badge")?.textContent ?? "",
+      })),
+    );
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bản đã đánh dấu" }).click()]);
+    const byBrowser = path.join(dir, "browser.xlsx");
+    fs.copyFileSync((await download.path())!, byBrowser);
+    await page.close();
+
+    // the CLI on the same file: level and year from the sheet, the row in doubt judged as the browser's "accept all" does
+    const byCli = path.join(dir, "cli.xlsx");
+    const json = path.join(dir, "cli.json");
+    execFileSync(process.execPath, [path.join(ROOT, "bin", "chitieu.cjs"), "check", source, "--accept-uncertain", "--out", byCli, "--json", json], { cwd: ROOT });
+    const cli = JSON.parse(fs.readFileSync(json, "utf8")) as { level: string; year: number; findings: { indicator: string; cell: string | null; status: string }[] };
+    expect([cli.level, cli.year]).toEqual(["district", 2025]);
+
+    // the same findings: indicator, cell and status, as the page lists them and as the CLI reports them
+    const fromPage = shown
+      .map(({ text, status }) => ({ indicator: /^([A-Z]+-\d+)/.exec(text)?.[1] ?? text, cell: /ô ([A-Z]+\d+)/.exec(text)?.[1] ?? null, status }))
+      .sort((a, b) => `${a.indicator}${a.cell}`.localeCompare(`${b.indicator}${b.cell}`));
+    const fromCli = cli.findings
+      .map((f) => ({ indicator: f.indicator, cell: f.cell, status: ui[`status.${f.status}` as keyof typeof ui] }))
+      .sort((a, b) => `${a.indicator}${a.cell}`.localeCompare(`${b.indicator}${b.cell}`));
+    expect(fromPage).toEqual(fromCli);
+    expect(fromCli.filter((f) => f.cell !== null).length).toBeGreaterThan(3);
+
+    // the same cells marked (conditional formats as openpyxl reads them); then cleared by the CLI, every part back
+    const py = `
+import json, sys, zipfile, openpyxl
+def marked(p):
+    ws = openpyxl.load_workbook(p)["Báo cáo"]
+    cells = set()
+    for cf in ws.conditional_formatting:
+        for r in cf.sqref.ranges:
+            for row in ws.iter_rows(min_row=r.min_row, max_row=r.max_row, min_col=r.min_col, max_col=r.max_col):
+                cells.update(c.coordinate for c in row)
+    return sorted(cells)
+def parts(p):
+    with zipfile.ZipFile(p) as z:
+        return {n: z.read(n).hex() for n in z.namelist()}
+def values(p):
+    wb = openpyxl.load_workbook(p)
+    return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb if ws.title != "_chitieu_map"}
+src, b, c, bc, cc = sys.argv[1:6]
+o = parts(src)
+diff = lambda p: sorted(n for n in set(o) | set(parts(p)) if o.get(n) != parts(p).get(n))
+print(json.dumps({"browser": marked(b), "cli": marked(c), "originalMarks": marked(src),
+  "cliClearedDiffers": diff(cc), "browserClearedDiffers": diff(bc),
+  "browserValues": values(bc) == values(src), "cliValues": values(cc) == values(src)}))
+`;
+    for (const [from, to] of [[byBrowser, "browser-cleared.xlsx"], [byCli, "cli-cleared.xlsx"]] as const)
+      execFileSync(process.execPath, [path.join(ROOT, "bin", "chitieu.cjs"), "clear", from, "--out", path.join(dir, to)], { cwd: ROOT });
+    const got = JSON.parse(execFileSync(PYTHON, ["-c", py, source, byBrowser, byCli, path.join(dir, "browser-cleared.xlsx"), path.join(dir, "cli-cleared.xlsx")], { encoding: "utf8" })) as Record<string, unknown>;
+    expect(got.browser).toEqual(got.cli);
+    expect((got.cli as string[]).length).toBeGreaterThan(0);
+    expect(got.originalMarks).toEqual([]);
+    // the CLI's copy cleared is the original, part for part; the browser's keeps only the confirmed mapping on top
+    expect(got.cliClearedDiffers).toEqual([]);
+    const mappingParts = (got.browserClearedDiffers as string[]).filter((n) => !["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"].includes(n));
+    expect(mappingParts).toHaveLength(1);
+    expect(mappingParts[0]).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    expect([got.browserValues, got.cliValues]).toEqual([true, true]);
   });
 
   it("the sample file opens and is checked without any upload", async () => {

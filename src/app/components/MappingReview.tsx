@@ -32,6 +32,8 @@ export interface MappingReviewProps {
   catalog: Catalog;
   busy: boolean;
   onSave: (saved: SavedMapping) => void;
+  /** The cell selected in the grid (Excel), or null when it could not be read (the page says why); absent where there is no grid. */
+  onPickSelection?: () => Promise<{ sheet: string; cell: string } | null>;
 }
 
 /** "Báo cáo!E12" or "E12" (on the table's sheet) → sheet and cell, or null. */
@@ -43,7 +45,7 @@ function parsePicked(text: string, defaultSheet: string): { sheet: string; cell:
   return sheet && tryParseCell(ref) ? { sheet, cell: ref } : null;
 }
 
-export function MappingReview({ report, catalog, busy, onSave }: MappingReviewProps) {
+export function MappingReview({ report, catalog, busy, onSave, onPickSelection }: MappingReviewProps) {
   const styles = useStyles();
   const { t, lang } = useLang();
   const mapping = report.mapping!;
@@ -61,18 +63,42 @@ export function MappingReview({ report, catalog, busy, onSave }: MappingReviewPr
   const cells = (e: MappingEntry) => e.cells.map((c) => `${e.sheet}!${c.cell} (${c.year})`).join(", ");
   const badge = (d: Decision | undefined) => d && <Badge appearance="tint" color={d === "confirmed" ? "success" : "informative"}>{t(d === "confirmed" ? "mapping.confirmed" : "mapping.notReported")}</Badge>;
 
+  const pickedText = (code: string) => {
+    const p = picked.get(code);
+    return p && <Text> · {t("mapping.pickedCell", { cell: `${p.sheet}!${p.cell}` })}</Text>;
+  };
+  /** Excel: the cell the user selected becomes the indicator's figure cell. */
+  const pickSelection = async (code: string) => {
+    const p = await onPickSelection?.();
+    if (!p) return;
+    setPicked(new Map(picked).set(code, p));
+    setTyped(new Map(typed).set(code, `${p.sheet}!${p.cell}`));
+    const nextBad = new Map(bad);
+    nextBad.delete(code);
+    setBad(nextBad);
+  };
+  const pickButton = (code: string) =>
+    onPickSelection && (
+      <Button size="small" disabled={busy} onClick={() => void pickSelection(code)} data-testid="mapping-pick-selection">
+        {t("mapping.useSelected")}
+      </Button>
+    );
+
   const save = (acceptAll: boolean) => {
     const entries: MappingEntry[] = [];
+    const pickedCells = (p: { cell: string }): MappingEntry["cells"] => [{ part: "value", year: report.context.year, cell: p.cell }];
     for (const e of mapping.entries) {
       const d = decisions.get(e.indicator);
+      const p = picked.get(e.indicator);
       if (d === "not-reported") entries.push({ ...e, status: "not-reported", cells: [] });
+      else if (p) entries.push({ ...e, sheet: p.sheet, status: "certain", cells: pickedCells(p) });
       else if (e.status === "certain" || d === "confirmed" || acceptAll) entries.push({ ...e, status: "certain" });
     }
     for (const code of report.notFound) {
       const p = picked.get(code);
       const d = decisions.get(code);
       if (d === "not-reported") entries.push({ indicator: code, sheet: defaultSheet, labelCell: null, label: label(code), confidence: 1, status: "not-reported", reasons: [], cells: [] });
-      else if (p) entries.push({ indicator: code, sheet: p.sheet, labelCell: null, label: label(code), confidence: 1, status: "certain", reasons: [], cells: [{ part: "value", year: report.context.year, cell: p.cell }] });
+      else if (p) entries.push({ indicator: code, sheet: p.sheet, labelCell: null, label: label(code), confidence: 1, status: "certain", reasons: [], cells: pickedCells(p) });
     }
     onSave(toSavedMapping(entries, catalog.id, { level: report.context.level, year: report.context.year }));
   };
@@ -81,6 +107,7 @@ export function MappingReview({ report, catalog, busy, onSave }: MappingReviewPr
     <li key={e.indicator} className={styles.row} data-testid="mapping-entry" data-indicator={e.indicator}>
       <Text>
         <Text weight="semibold">{e.indicator}</Text> {label(e.indicator)} {badge(decisions.get(e.indicator))}
+        {pickedText(e.indicator)}
       </Text>
       <Text size={200}>
         “{e.label}” → {cells(e)} · {t("mapping.confidence", { value: e.confidence })} · {e.reasons.map((r) => formatMessage(r, lang)).join("; ")}
@@ -91,6 +118,7 @@ export function MappingReview({ report, catalog, busy, onSave }: MappingReviewPr
             {t("mapping.confirm")}
           </Button>
         )}
+        {pickButton(e.indicator)}
         <Button size="small" disabled={busy} onClick={() => decide(e.indicator, "not-reported")}>
           {t("mapping.markedNotReported")}
         </Button>
@@ -124,7 +152,7 @@ export function MappingReview({ report, catalog, busy, onSave }: MappingReviewPr
               <li key={code} className={styles.row} data-testid="mapping-missing" data-indicator={code}>
                 <Text>
                   <Text weight="semibold">{code}</Text> {label(code)} {badge(decisions.get(code))}
-                  {picked.get(code) && <Text> · {t("mapping.pickedCell", { cell: `${picked.get(code)!.sheet}!${picked.get(code)!.cell}` })}</Text>}
+                  {pickedText(code)}
                 </Text>
                 <div className={styles.actions}>
                   <Field label={t("mapping.cellLabel", { code, example })} validationMessage={bad.get(code)}>
@@ -146,6 +174,7 @@ export function MappingReview({ report, catalog, busy, onSave }: MappingReviewPr
                   >
                     {t("mapping.useCell")}
                   </Button>
+                  {pickButton(code)}
                   <Button size="small" disabled={busy} onClick={() => decide(code, "not-reported")}>
                     {t("mapping.markedNotReported")}
                   </Button>

@@ -42,6 +42,8 @@ export const en: Record<UiKey, string> = {
   "check.cleared": "The Chỉ tiêu CĐS highlights were removed.",
   "check.marked": "{count} cells were highlighted in the workbook.",
   "check.pickContext": "Choose the reporting level and year, then check again.",
+  "check.sheetLevel": "Level {level}: read from cell {cell} of sheet {sheet} (“{text}”). Change it if it is wrong.",
+  "check.sheetYear": "Year {year}: read from cell {cell} of sheet {sheet} (“{text}”). Change it if it is wrong.",
   "check.retry": "Check with this choice",
 
   "summary.heading": "Overview",
@@ -143,6 +145,7 @@ export const en: Record<UiKey, string> = {
   "mapping.markedNotReported": "Mark as not reported",
   "mapping.cellLabel": "Figure cell of {code} (e.g. {example})",
   "mapping.useCell": "Use this cell",
+  "mapping.useSelected": "Use selected cell",
   "mapping.pickedCell": "Cell picked: {cell}",
   "mapping.badCell": "\"{text}\" is not a cell (e.g. {example})",
   "mapping.acceptAll": "Accept all and save",

@@ -40,6 +40,8 @@ export const vi = {
   "check.cleared": "Đã xóa các đánh dấu của Chỉ tiêu CĐS.",
   "check.marked": "Đã đánh dấu {count} ô trong sổ tính.",
   "check.pickContext": "Chọn cấp và năm báo cáo rồi kiểm tra lại.",
+  "check.sheetLevel": "Cấp {level}: đọc từ ô {cell} của trang {sheet} (“{text}”). Sửa nếu chưa đúng.",
+  "check.sheetYear": "Năm {year}: đọc từ ô {cell} của trang {sheet} (“{text}”). Sửa nếu chưa đúng.",
   "check.retry": "Kiểm tra với lựa chọn này",
 
   "summary.heading": "Tổng quan",
@@ -141,6 +143,7 @@ export const vi = {
   "mapping.markedNotReported": "Đánh dấu là không báo cáo",
   "mapping.cellLabel": "Ô số liệu của {code} (ví dụ {example})",
   "mapping.useCell": "Dùng ô này",
+  "mapping.useSelected": "Lấy ô đang chọn",
   "mapping.pickedCell": "Ô đã chọn: {cell}",
   "mapping.badCell": "\"{text}\" không phải là một ô (ví dụ {example})",
   "mapping.acceptAll": "Chấp nhận tất cả và lưu",

@@ -14,6 +14,7 @@ import { MappingReview, needsMappingReview } from "../components/MappingReview";
 import type { SavedMapping } from "../../core/mapping";
 import { toUserError } from "../errors";
 import { useLang } from "../i18n";
+import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
 import { useUserAction } from "../use-user-action";
 import { CheckView } from "./CheckView";
@@ -39,6 +40,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
   const [report, setReport] = useState<CheckReport | null>(null);
+  const { guess: sheetGuess, offer: offerSheetContext } = useSheetContext(catalog, registry, setChoiceState);
   /** Level and year the user gave for a workbook that is not our template. */
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
   /** The mapping the user confirmed for an office's own layout, when this host cannot keep it in the workbook. */
@@ -88,7 +90,13 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
-      const next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) });
+      let next: CheckReport;
+      try {
+        next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) });
+      } catch (e) {
+        offerSheetContext(snapshot, e);
+        throw e;
+      }
       setReport(next);
       setScreen("check");
       setAskContext(false);
@@ -109,6 +117,15 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       await host.applyHighlights(next.plan);
       setStatus({ key: host.saveMapping ? "mapping.saved" : "mapping.savedSession", params: { count: saved.entries.length } });
     });
+
+  /** The cell the user selected in Excel, for the mapping review; null when it could not be read (the error is shown). */
+  const pickSelection = async (): Promise<{ sheet: string; cell: string } | null> => {
+    let out: { sheet: string; cell: string } | null = null;
+    await run(async () => {
+      out = await host.selectedCell!();
+    });
+    return out;
+  };
 
   const clear = () =>
     run(async () => {
@@ -158,6 +175,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           choice={choice}
           onChoice={setChoice}
           busy={busy}
+          guess={sheetGuess}
           onRetry={() => {
             const opts = { level: choice.level, year: choice.year };
             setGiven(opts);
@@ -182,7 +200,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
               ← {t("nav.back")}
             </Button>
           </div>
-          {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
+          {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} {...(host.selectedCell ? { onPickSelection: pickSelection } : {})} />}
           {!needsMappingReview(report) && <CheckView
             report={report}
             catalog={catalog}

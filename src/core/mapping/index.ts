@@ -4,4 +4,4 @@ export { WordingIndex } from "./tfidf";
 export { labelWords, stripNumbering } from "./label";
 export * from "./types";
 export { savedMappingSchema, parseSavedMapping, parseSavedMappingText, toSavedMapping, fromSavedMapping, MAPPING_FORMAT, type SavedMapping } from "./saved";
-export { MAPPING_SHEET, isMappingSheet, mappingSheetRows, storedMapping, type StoredMapping } from "./store";
+export { MAPPING_SHEET, MAPPING_SHEET_MAX_ROWS, isMappingSheet, mappingSheetRows, storedMapping, type StoredMapping } from "./store";

@@ -103,6 +103,8 @@ export const en: Record<MessageKey, string> = {
   "action.insert": "Could not insert the template",
   "action.select": "Could not select the cell",
   "action.watch": "Could not watch for changes",
+  "action.save-mapping": "Could not keep the mapping in the workbook",
+  "action.read-selection": "Could not read the selected cell",
 
   "file.catalog": "The indicator catalog",
   "file.units": "The unit registry",
@@ -194,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   "error.sheet-protected.format": "Sheet \"{sheet}\" is protected without \"Format cells\", so it cannot be highlighted. Unprotect it (Review › Unprotect Sheet) and check again.",
   "error.cell-edit-mode": "{action:message}: Excel is in cell-edit mode. Press Enter or Esc to finish typing, then try again. (Excel error code: {excelCode}{where})",
   "error.api-not-supported": "{action:message}: This version of Excel does not support an operation we need. Update Office or use the browser mode. (Excel error code: {excelCode}{where})",
+  "error.invalid-selection": "{action:message}: A chart, a shape or several separate areas are selected. Click one figure cell of the table, then click the button again. (Excel error code: {excelCode}{where})",
   "error.not-found": "{action:message}: A sheet or object we needed was not found; the workbook may have just changed. Check it and try again. (Excel error code: {excelCode}{where})",
   "error.already-exists": "{action:message}: The workbook already has an object with that name. (Excel error code: {excelCode}{where})",
   "error.too-large.request": "{action:message}: Too much data for one request to Excel. Reduce the data range or split the workbook. (Excel error code: {excelCode}{where})",
@@ -353,6 +356,8 @@ export const en: Record<MessageKey, string> = {
   "consolidate.book.yes": "Yes",
   "consolidate.book.no": "No",
 
+  "mapping.sheet.about": "Chỉ tiêu CĐS: confirmed indicator mapping",
+  "mapping.sheet.note": "Data of the Chỉ tiêu CĐS add-in — please do not edit or delete this sheet",
   "mapping.reason.code": "code {code}",
   "mapping.reason.content": "content match {score}",
   "mapping.reason.column": "column {header}",

@@ -116,6 +116,8 @@ export const vi = {
   "action.insert": "Không chèn được biểu mẫu",
   "action.select": "Không chọn được ô",
   "action.watch": "Không theo dõi được thay đổi",
+  "action.save-mapping": "Không lưu được ánh xạ vào sổ tính",
+  "action.read-selection": "Không đọc được ô đang chọn",
 
   // which data file is wrong
   "file.catalog": "Danh mục chỉ tiêu",
@@ -212,6 +214,7 @@ export const vi = {
   "error.sheet-protected.format": "Trang tính \"{sheet}\" đang được bảo vệ và không cho phép định dạng ô, nên không tô màu được. Hãy bỏ bảo vệ trang tính (Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.",
   "error.cell-edit-mode": "{action:message}: Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc nhập rồi thử lại. (mã lỗi Excel: {excelCode}{where})",
   "error.api-not-supported": "{action:message}: Phiên bản Excel này không hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng chế độ trình duyệt. (mã lỗi Excel: {excelCode}{where})",
+  "error.invalid-selection": "{action:message}: Đang chọn một biểu đồ, hình vẽ hoặc nhiều vùng rời nhau. Hãy bấm chọn một ô số liệu trong bảng rồi bấm lại. (mã lỗi Excel: {excelCode}{where})",
   "error.not-found": "{action:message}: Không tìm thấy trang tính hoặc đối tượng cần thao tác; sổ tính có thể vừa thay đổi. Hãy kiểm tra lại và thử lại. (mã lỗi Excel: {excelCode}{where})",
   "error.already-exists": "{action:message}: Sổ tính đã có một đối tượng trùng tên. (mã lỗi Excel: {excelCode}{where})",
   "error.too-large.request": "{action:message}: Lượng dữ liệu gửi tới Excel quá lớn cho một lần. Hãy thu nhỏ vùng dữ liệu hoặc chia sổ tính. (mã lỗi Excel: {excelCode}{where})",
@@ -371,6 +374,8 @@ export const vi = {
   "consolidate.book.yes": "Có",
   "consolidate.book.no": "Không",
   // mapping an office's own layout: why a row was matched, and what the sheet says about the report
+  "mapping.sheet.about": "Chỉ tiêu CĐS: ánh xạ chỉ tiêu đã xác nhận",
+  "mapping.sheet.note": "Dữ liệu của phần bổ trợ Chỉ tiêu CĐS — vui lòng không sửa hay xóa trang này",
   "mapping.reason.code": "mã {code}",
   "mapping.reason.content": "khớp nội dung {score}",
   "mapping.reason.column": "cột {header}",

@@ -18,6 +18,8 @@ export const ACTIONS = {
   insert: msg("action.insert"),
   select: msg("action.select"),
   watch: msg("action.watch"),
+  saveMapping: msg("action.save-mapping"),
+  readSelection: msg("action.read-selection"),
 } as const;
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -28,6 +30,8 @@ const BY_CODE = {
   InvalidOperationInCellEditMode: "error.cell-edit-mode",
   ApiNotFound: "error.api-not-supported",
   ItemNotFound: "error.not-found",
+  // getSelectedRange with a chart or non-adjacent areas selected (OfficeDev/office-js #2268, office-js-docs-pr #2477)
+  InvalidSelection: "error.invalid-selection",
   ItemAlreadyExists: "error.already-exists",
   RequestPayloadSizeLimitExceeded: "error.too-large.request",
   // Excel on the web: 5 MB per response too (learn.microsoft.com, "Performance optimization using the Excel JavaScript API")

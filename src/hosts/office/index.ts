@@ -7,6 +7,7 @@
 // `npm run bench:office` prints them per requirement set.
 
 import type { HighlightPlan } from "../../core/highlight-plan";
+import type { SavedMapping } from "../../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template/types";
 import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
@@ -16,6 +17,9 @@ import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
+import { writeMapping } from "./mapping-write";
+import { cellAddress, parseArea } from "../../core/a1";
+import { splitAddress } from "./a1";
 
 /** Excel.run: a new context, or with `context` (Excel.run(context, batch)) the same one again. */
 export type RunBatch = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
@@ -34,6 +38,9 @@ export interface OfficeHost extends WorkbookHost {
   lastInsert(): InsertReport | null;
   /** Registers `handler` for edits on the template sheet (or every sheet without metadata); null below ExcelApi 1.7. */
   onSheetsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
+  /** Keeps the confirmed mapping in the workbook: the "_chitieu_map" sheet the file host writes too. */
+  saveMapping(saved: SavedMapping): Promise<void>;
+  selectedCell(): Promise<{ sheet: string; cell: string }>;
 }
 
 
@@ -136,6 +143,24 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
         });
         return { sheetName: inserted.sheetName };
       }),
+
+    saveMapping: (saved: SavedMapping) =>
+      guarded(ACTIONS.saveMapping, async () => {
+        fresh = null;
+        known = (await deps.run((ctx) => writeMapping(ctx, f, saved))).allNames;
+      }),
+
+    selectedCell: () =>
+      guarded(ACTIONS.readSelection, () =>
+        deps.run(async (ctx) => {
+          // ExcelApi 1.1: one range, else Excel refuses with InvalidSelection (told to the user as such)
+          const range = ctx.workbook.getSelectedRange().load("address");
+          await ctx.sync();
+          const { sheet, area } = splitAddress(range.address);
+          const { top, left } = parseArea(area);
+          return { sheet: sheet ?? "", cell: cellAddress(top, left) };
+        }),
+      ),
 
     selectCell: (sheet: string, cell: string) =>
       guarded(ACTIONS.select, () =>

@@ -203,3 +203,22 @@ describe("requirement sets in the fake", () => {
     expect((globalThis as Record<string, unknown>).Excel).toBeUndefined();
   });
 });
+
+describe.each(LEVELS)("fake Excel at ExcelApi %s: workbook.getSelectedRange", (level) => {
+  it("gives the range the user selected, the active sheet's A1 before any selection, and refuses a chart or separate areas", async () => {
+    const fake = new FakeExcel({ apiVersion: level, sheets: ["Sheet1", "Biểu 01"] });
+    const address = () =>
+      fake.run(async (ctx) => {
+        const range = ctx.workbook.getSelectedRange().load("address");
+        await ctx.sync();
+        return range.address;
+      });
+    expect(await address()).toBe("Sheet1!A1");
+    fake.userSelects("'Biểu 01'!D7:E8");
+    expect(await address()).toBe("'Biểu 01'!D7:E8");
+    for (const selection of ["chart", "'Biểu 01'!A1,C3"]) {
+      fake.userSelects(selection);
+      await expect(address()).rejects.toMatchObject({ code: "InvalidSelection" });
+    }
+  });
+});

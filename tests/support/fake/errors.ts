@@ -11,7 +11,9 @@ export type FakeErrorCode =
   | "RequestPayloadSizeLimitExceeded"
   | "InvalidObjectPath"
   | "GeneralException"
-  | "ResponsePayloadSizeLimitExceeded";
+  | "ResponsePayloadSizeLimitExceeded"
+  // getSelectedRange with non-adjacent cells or a chart selected (OfficeDev/office-js-docs-pr #2477, office-js #2268)
+  | "InvalidSelection";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };

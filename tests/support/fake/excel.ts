@@ -265,6 +265,18 @@ export class FakeExcel {
     return { sheet: this.sheet(sheet).name, cell: cellAddress(a.top, a.left) };
   }
 
+  /**
+   * What the user selected by hand: "'Biểu 01'!D7" (the sheet becomes the active one), "A1,C3" non-adjacent cells,
+   * or "chart" for a chart or shape (then getSelectedRange refuses, as Excel does).
+   */
+  userSelects(address: string): void {
+    if (address !== "chart") {
+      const { sheet } = splitAddress(address);
+      if (sheet) this.active = this.sheet(sheet).id;
+    }
+    this.selection = address;
+  }
+
   /** The cell's model, e.g. fake.cell("Sheet1!B3") (undefined when never touched). */
   cell(address: string): FakeCell | undefined {
     const { sheet, cell } = this.split(address);

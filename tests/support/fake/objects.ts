@@ -180,6 +180,28 @@ export class FakeWorkbookObject extends FakeClientObject {
     this.context.need("1.7", "Workbook.properties");
     return this.memo("properties", () => new FakeDocumentProperties(this.context));
   }
+  /**
+   * "Gets the currently selected single range from the workbook. If there are multiple ranges selected, this method
+   * will throw an error." [Api set: ExcelApi 1.1] (@types/office-js JSDoc of Excel.Workbook.getSelectedRange;
+   * learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)). The error
+   * for non-adjacent cells is "InvalidSelection" (OfficeDev/office-js-docs-pr issue #2477), and so it is, by design,
+   * when a chart or shape is selected (OfficeDev/office-js issues #8 and #2268). Nothing selected yet: the active
+   * sheet's A1, where Excel's cursor starts.
+   */
+  getSelectedRange(): FakeRange {
+    const excel = this.context.excel;
+    const now = () => {
+      const sel = excel.selection;
+      if (sel === "chart" || (sel !== undefined && /[,;]/.test(splitAddress(sel).area)))
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.", "Workbook.getSelectedRange");
+      const named = sel === undefined ? undefined : splitAddress(sel).sheet;
+      const sheet = named === undefined ? excel.activeSheet() : (excel.sheets.find((x) => x.name.toLowerCase() === named.toLowerCase()) ?? null);
+      return { sheet, area: sel === undefined ? parseArea("A1") : parseArea(splitAddress(sel).area) };
+    };
+    const ws = new FakeWorksheet(this.context, () => now().sheet, false);
+    this.context.enqueue("Workbook.getSelectedRange", null, () => void now());
+    return new FakeRange(this.context, ws, () => now().area);
+  }
   get notes(): FakeNoteCollection {
     this.context.need("1.18", "Workbook.notes");
     return new FakeNoteCollection(this.context, null);
