@@ -252,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   "error.input-as-output": "Refusing to overwrite the input {file}: choose another --out name.",
   "error.output-exists": "{path} already exists: add --force to replace it.",
   "error.cannot-write": "Cannot write {path}: {reason:message}",
+  "error.file-reread": "The browser will not read {file} again (it was changed or moved after you chose it): press \"Open another file\" and choose it again.",
   "error.out-extension": "Cannot write a copy as {ext}: only Excel workbooks {allowed} can be written. Use --out {suggestion}.",
   "error.usage.template-missing": "Missing {missing:list}, for example: chitieu template --level xa --unit \"Mường Kim\" --year 2025 --out report.xlsx",
   "error.usage.clear-missing": "Missing --out, for example: chitieu clear report.xlsx --out report-clean.xlsx",

@@ -271,6 +271,7 @@ export const vi = {
   "error.input-as-output": "Không ghi đè tệp gốc {file}: hãy chọn tên khác cho --out.",
   "error.output-exists": "Tệp {path} đã tồn tại: thêm --force để ghi đè.",
   "error.cannot-write": "Không ghi được tệp {path}: {reason:message}",
+  "error.file-reread": "Trình duyệt không cho đọc lại tệp {file} (tệp đã được sửa hoặc chuyển đi sau khi chọn): hãy bấm \"Mở tệp khác\" và chọn lại tệp.",
   "error.out-extension": "Không ghi được bản sao dạng {ext}: chỉ ghi được sổ tính Excel {allowed}. Hãy dùng --out {suggestion}.",
   "error.usage.template-missing": "Thiếu {missing:list}, ví dụ: chitieu template --level xa --unit \"Mường Kim\" --year 2025 --out bao-cao.xlsx",
   "error.usage.clear-missing": "Thiếu --out, ví dụ: chitieu clear bao-cao.xlsx --out bao-cao-sach.xlsx",
