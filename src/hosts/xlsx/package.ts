@@ -1,12 +1,14 @@
 // The .xlsx package: a zip of XML parts. Opens with hard limits; saves changing only the parts asked for.
 
 import { ChitieuError } from "../../core/errors";
-import { msg } from "../../core/messages";
+import { msg, type MessageRef } from "../../core/messages";
 import { type Deadline, type Limits, NO_DEADLINE, resolveLimits } from "./limits";
 import { type ZipEntry, compressedData, corruptZipError, readCentralDirectory } from "./zip/central-directory";
 import { crc32 } from "./zip/crc32";
 import { InflateFailed, OutputCapExceeded, inflateCapped } from "./zip/inflate";
 import { sniffFormat } from "./zip/sniff";
+import { readRelationships } from "./read/relationships";
+import { parseWorkbookPart } from "./read/workbook-part";
 import { type RawZipEntry, freshEntry, writeZip } from "./zip/write";
 
 export interface XlsxPackage {
@@ -71,7 +73,7 @@ class ZipPackage implements XlsxPackage {
     const cap = Math.min(e.uncompressedSize, this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal);
     let out: Uint8Array;
     if (e.method === 0) {
-      if (raw.length > cap) throw partTooLarge(e.name, raw.length, this.limits);
+      if (raw.length > cap) throw partTooLarge(e.name, raw.length, this.limits, this.bytes, this.entries);
       out = raw;
     } else if (e.method === 8) {
       try {
@@ -81,7 +83,7 @@ class ZipPackage implements XlsxPackage {
           if (err.produced > e.uncompressedSize && e.uncompressedSize <= Math.min(this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal)) {
             throw lyingSizeError(e.name);
           }
-          throw partTooLarge(e.name, err.produced, this.limits);
+          throw partTooLarge(e.name, err.produced, this.limits, this.bytes, this.entries);
         }
         if (err instanceof InflateFailed) throw corruptZipError(msg("zip.bad-compressed-data", { name: e.name }));
         throw err;
@@ -109,8 +111,41 @@ function encryptedError(): ChitieuError {
   return new ChitieuError("error.encrypted");
 }
 
-function partTooLarge(name: string, size: number, limits: Limits): ChitieuError {
-  return new ChitieuError("error.too-large.part", { name, size, limit: limits.maxPartBytes, total: limits.maxTotalUncompressedBytes });
+function partTooLarge(name: string, size: number, limits: Limits, bytes: Uint8Array, entries: ZipEntry[]): ChitieuError {
+  return new ChitieuError("error.too-large.part", { part: partInUserTerms(name, bytes, entries), size, limit: limits.maxPartBytes });
+}
+
+const SMALL_PART = 1024 * 1024;
+
+/**
+ * What a zip part is to the person who made the workbook: sheet "Báo cáo", the shared text of all sheets, the formats,
+ * an image. A sheet's name comes from workbook.xml and its relationships, read only when they are small; if they are
+ * damaged too, the part name is the best we can say, so any failure there falls back to it.
+ */
+function partInUserTerms(name: string, bytes: Uint8Array, entries: ZipEntry[]): MessageRef {
+  const lower = name.toLowerCase();
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) {
+    const sheet = sheetNameOfPart(name, bytes, entries);
+    if (sheet !== undefined) return msg("term.part.sheet", { sheet });
+  }
+  if (/^xl\/sharedstrings\.xml$/.test(lower)) return msg("term.part.shared-strings");
+  if (/^xl\/styles\.xml$/.test(lower)) return msg("term.part.styles");
+  if (lower.startsWith("xl/media/")) return msg("term.part.image", { name });
+  return msg("term.part.other", { name });
+}
+
+function sheetNameOfPart(name: string, bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
+  const small = entries.filter((e) => e.uncompressedSize <= SMALL_PART && /^xl\/(_rels\/)?workbook\.xml(\.rels)?$/i.test(e.name));
+  try {
+    const pkg = new ZipPackage(bytes, small, resolveLimits({ maxPartBytes: SMALL_PART }), NO_DEADLINE);
+    const text = pkg.text("xl/workbook.xml");
+    if (text === undefined) return undefined;
+    const rels = readRelationships(pkg, "xl/workbook.xml");
+    const relId = rels.find((r) => r.target.toLowerCase() === name.toLowerCase())?.id;
+    return parseWorkbookPart(text, "xl/workbook.xml").sheets.find((s) => s.relId === relId)?.name;
+  } catch {
+    return undefined; // a damaged workbook.xml: the part name is said instead
+  }
 }
 
 function lyingSizeError(name: string): ChitieuError {
@@ -145,10 +180,10 @@ function refuseOtherFormats(bytes: Uint8Array): void {
   }
 }
 
-function checkDeclaredSizes(entries: ZipEntry[], limits: Limits): void {
+function checkDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[], limits: Limits): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressedSize > limits.maxPartBytes) throw partTooLarge(e.name, e.uncompressedSize, limits);
+    if (e.uncompressedSize > limits.maxPartBytes) throw partTooLarge(e.name, e.uncompressedSize, limits, bytes, entries);
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > limits.ratioCheckAboveBytes && ratio > limits.maxCompressionRatio) {
       throw new ChitieuError("error.too-large.ratio", { name: e.name, ratio: Math.round(ratio), limit: limits.maxCompressionRatio });
@@ -198,7 +233,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<Limits>, deadlin
   if (entries.length === 0) {
     throw new ChitieuError("error.not-workbook.empty-zip");
   }
-  checkDeclaredSizes(entries, lim);
+  checkDeclaredSizes(bytes, entries, lim);
   const pkg = new ZipPackage(bytes, entries, lim, deadline);
   refuseNonWorkbookZip(pkg);
   return pkg;
