@@ -49,6 +49,7 @@ export const en: Record<UiKey, string> = {
   "summary.met": "Met",
   "summary.notMet": "Not met",
   "summary.invalid": "Invalid",
+  "summary.invalidWarnings": "And {count} figures read but to be checked (under Warnings).",
   "summary.missing": "Missing",
   "summary.pillar": "Pillar",
   "summary.byPillar": "By pillar",

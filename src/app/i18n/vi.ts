@@ -47,6 +47,7 @@ export const vi = {
   "summary.met": "Đạt",
   "summary.notMet": "Chưa đạt",
   "summary.invalid": "Số liệu sai",
+  "summary.invalidWarnings": "Và {count} số liệu đọc được nhưng cần xem lại (ở mục Cảnh báo).",
   "summary.missing": "Chưa nhập",
   "summary.pillar": "Trụ cột",
   "summary.byPillar": "Theo trụ cột",
