@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import { ChitieuError } from "../core/errors";
@@ -259,7 +259,10 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               {t("browser.heading")}
             </Subtitle1>
             <Text as="p" block>
-              {t("browser.intro")}
+              {t("browser.intro")}{" "}
+              <Link href="assets/help.html" target="_blank" rel="noopener">
+                {t("browser.help")}
+              </Link>
             </Text>
             <div
               className={`${styles.drop} ${dragging ? styles.dragging : ""}`}

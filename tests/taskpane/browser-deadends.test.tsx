@@ -182,3 +182,24 @@ describe("browser mode: a file the browser will not read again", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("Trình duyệt không cho đọc lại tệp bao-cao.xlsx");
   });
 });
+
+describe("browser mode: finding a unit and help", () => {
+  it("lists the units in Vietnamese alphabetical order and narrows them by a search without diacritics", () => {
+    renderBrowser({ level: "commune", year: 2026, unitCode: null });
+    const select = screen.getByLabelText("Đơn vị báo cáo") as HTMLSelectElement;
+    const names = Array.from(select.options).map((o) => o.textContent ?? "");
+    expect(names.length).toBeGreaterThan(20);
+    const collator = new Intl.Collator("vi", { sensitivity: "base" });
+    const bare = names.map((n) => n.replace(/^(xã|phường|thị trấn)\s+/i, ""));
+    expect(bare).toEqual([...bare].sort(collator.compare));
+    fireEvent.change(screen.getByLabelText("Tìm đơn vị"), { target: { value: "muong kim" } });
+    const left = Array.from(select.options).map((o) => o.textContent);
+    expect(left).toEqual(["xã Mường Kim"]);
+    expect(select.value).toBe("xa-muong-kim");
+  });
+
+  it("links the user guide from the first screen", () => {
+    renderBrowser();
+    expect(screen.getByRole("link", { name: "Hướng dẫn sử dụng" }).getAttribute("href")).toBe("assets/help.html");
+  });
+});

@@ -14,7 +14,7 @@ it("the 'Số liệu sai' tile counts the findings under 'Lỗi'; an ambiguous f
   const figures = new Map<string, IndicatorFigures>([
     ["KTS-02", { value: "1.079" }], // a growth rate typed as text: 1.079 or 1079? read, but to be confirmed (a warning)
     ["NL-01", { value: "hạng ba" }], // a rank in words: an error
-    ["CQS-02", { numerator: 10, denominator: "nhiều" }], // not a number: an error
+    ["KTS-12", { value: "xyz" }], // not a number: an error
   ]);
   const layout = buildTemplateLayout({ catalog, unit: { code: "tinh-lai-chau", name: "Lai Châu", kind: "tỉnh", level: "province" }, year: 2025 });
   renderInFrame(<BrowserApp catalog={catalog} registry={loadUnits()} initialChoice={{ level: "province", year: 2025, unitCode: "tinh-lai-chau" }} />);

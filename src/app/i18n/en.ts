@@ -19,6 +19,9 @@ export const en: Record<UiKey, string> = {
   "level.district": "District",
   "level.commune": "Commune",
   "year.label": "Reporting year",
+  "unit.search": "Find a unit",
+  "unit.searchHint": "Type a name, with or without diacritics",
+  "browser.help": "User guide",
   "unit.label": "Reporting unit",
   "unit.none": "In {year} there is no {level}-level unit (the district level ended on 1 July 2025).",
 

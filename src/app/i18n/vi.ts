@@ -17,6 +17,9 @@ export const vi = {
   "level.district": "Huyện",
   "level.commune": "Xã",
   "year.label": "Năm báo cáo",
+  "unit.search": "Tìm đơn vị",
+  "unit.searchHint": "Gõ tên, có dấu hoặc không",
+  "browser.help": "Hướng dẫn sử dụng",
   "unit.label": "Đơn vị báo cáo",
   "unit.none": "Năm {year} không có đơn vị cấp {level} nào (từ 1/7/2025 không còn cấp huyện).",
 
