@@ -185,7 +185,7 @@ describe("browser mode: a file the browser will not read again", () => {
 
 describe("browser mode: finding a unit and help", () => {
   it("lists the units in Vietnamese alphabetical order and narrows them by a search without diacritics", () => {
-    renderBrowser({ level: "commune", year: 2026, unitCode: null });
+    renderBrowser({ level: "commune", year: 2026, unitCode: "xa-sin-suoi-ho" });
     const select = screen.getByLabelText("Đơn vị báo cáo") as HTMLSelectElement;
     const names = Array.from(select.options).map((o) => o.textContent ?? "");
     expect(names.length).toBeGreaterThan(20);
