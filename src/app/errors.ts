@@ -37,10 +37,7 @@ export function errorText(err: UserError, lang: Lang): string {
   return lang === "vi" ? err.vi : err.en;
 }
 
-/**
- * A check that cannot tell level/year is answered by letting the user pick and retry. A workbook with no indicator
- * table is not: no level or year can help it, so the surface offers the template instead.
- */
+/** A check that cannot tell level/year, or finds no indicator, is answered by letting the user pick and retry. */
 export function needsContextChoice(err: UserError): boolean {
-  return err.kind === "no-context";
+  return err.kind === "no-context" || err.kind === "no-indicators";
 }

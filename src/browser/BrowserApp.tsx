@@ -220,7 +220,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   return (
     <>
       {tabs}
-      {error && <ErrorNotice error={error} templateAction={{ label: t("browser.template"), onClick: () => void downloadBlank() }} />}
+      {error && <ErrorNotice error={error} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
       {many && !file ? (

@@ -96,40 +96,6 @@ tools.describe("browser mode (index.html)", () => {
     await page.close();
   });
 
-  it("at 350 px and 1280 px: no horizontal overflow and axe clean, on the start, results and several-files screens", async () => {
-    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    for (const width of [350, 1280]) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.origin}/index.html`);
-      await page.getByRole("heading", { name: "Kiểm tra tệp báo cáo" }).waitFor();
-      expect({ width, screen: "start", overflow: await overflow(page) }).toEqual({ width, screen: "start", overflow: 0 });
-      await expectAccessible(page, `browser-start-${width}`);
-      expect(await page.getByRole("link", { name: "Hướng dẫn sử dụng" }).getAttribute("href")).toBe("assets/help.html");
-      const help = await page.request.get(`${server.origin}/assets/help.html`);
-      expect(help.status()).toBe(200);
-
-      await page.setInputFiles("#xlsx-input", { name: "bao-cao-tam-duong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(districtWorkbook()) });
-      const heading = page.getByRole("heading", { name: "Kết quả kiểm tra" });
-      await heading.waitFor();
-      expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
-      expect({ width, screen: "results", overflow: await overflow(page) }).toEqual({ width, screen: "results", overflow: 0 });
-      await screenshot(page, `browser-check-${width}`);
-      await expectAccessible(page, `browser-check-${width}`);
-
-      await page.getByRole("button", { name: "Mở tệp khác" }).click();
-      await page.setInputFiles("#xlsx-input", [
-        { name: "a.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(districtWorkbook()) },
-        { name: "hong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải sổ tính") },
-      ]);
-      await page.getByRole("heading", { name: "Kết quả của 2 tệp" }).waitFor();
-      expect({ width, screen: "many", overflow: await overflow(page) }).toEqual({ width, screen: "many", overflow: 0 });
-      await screenshot(page, `browser-many-${width}`);
-      await expectAccessible(page, `browser-many-${width}`);
-      await page.close();
-    }
-  });
-
   it("an office's own table: the proposed mapping comes first, is accepted, kept in the download and used", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/index.html`);

@@ -203,28 +203,3 @@ describe("browser mode: finding a unit and help", () => {
     expect(screen.getByRole("link", { name: "Hướng dẫn sử dụng" }).getAttribute("href")).toBe("assets/help.html");
   });
 });
-
-describe("browser mode: a workbook with no indicator table", () => {
-  it("says so first and offers the blank template, without asking a level and year", async () => {
-    jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const downloads = captureDownloads();
-    try {
-      renderBrowser();
-      const parts = { "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-        "_rels/.rels": new TextEncoder().encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-        "xl/workbook.xml": new TextEncoder().encode('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-        "xl/_rels/workbook.xml.rels": new TextEncoder().encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-        "xl/worksheets/sheet1.xml": new TextEncoder().encode('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ tên</t></is></c><c r="B1" t="inlineStr"><is><t>Tuổi</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>An</t></is></c><c r="B2"><v>30</v></c></row></sheetData></worksheet>'),
-      };
-      upload(new File([zipSync(parts) as BlobPart], "danh-sach.xlsx"));
-      const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
-      expect(alert.textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
-      expect(screen.queryByTestId("context-retry")).toBeNull();
-      fireEvent.click(within(alert).getByRole("button", { name: "Chưa có tệp? Tải biểu mẫu trống" }));
-      await screen.findByText(/^Đã tạo tệp .*\.xlsx\.$/);
-      expect(downloads.saved).toHaveLength(1);
-    } finally {
-      downloads.restore();
-    }
-  });
-});

@@ -171,27 +171,16 @@ describe("check screen", () => {
 });
 
 describe("error states", () => {
-  it("a workbook with no indicator table: says so first and offers to insert the template, asking no level or year", async () => {
+  it("a workbook that is not our template: asks for level and year; with no indicator table says so", async () => {
     const host = fakeHost(strangerSnapshot());
-    await renderPane(host);
-    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
-    expect(screen.queryByTestId("context-retry")).toBeNull();
-    expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
-    fireEvent.click(within(alert).getByRole("button", { name: "Chèn biểu mẫu" }));
-    await screen.findByText(/Đã chèn biểu mẫu/);
-  });
-
-  it("a filled template without metadata: one set of level/year fields, not two", async () => {
-    const host = fakeHost({ ...districtSnapshot(), metadata: null });
     await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.");
     expect(alert.textContent).not.toContain("--"); // the pane offers its pickers, not command-line options
+    fireEvent.click(within(screen.getByTestId("context-retry")).getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
     expect(screen.getByTestId("context-retry")).toBeTruthy();
-    expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
   });
 
   it("a filled template without our metadata is checked at the level and year the user picks", async () => {

@@ -8,11 +8,9 @@ export interface ErrorNoticeProps {
   error: UserError;
   /** For a sheet name that is taken: insert under the suggested name. */
   onUseSuggestion?: (name: string) => void;
-  /** For a workbook with no indicator table: insert (pane) or download (browser) the template. */
-  templateAction?: { label: string; onClick: () => void };
 }
 
-export function ErrorNotice({ error, onUseSuggestion, templateAction }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onUseSuggestion }: ErrorNoticeProps) {
   const { t, lang } = useLang();
   const intent = error.kind === "sheet-exists" || error.kind === "no-context" || error.kind === "no-indicators" ? "warning" : "error";
   return (
@@ -20,11 +18,6 @@ export function ErrorNotice({ error, onUseSuggestion, templateAction }: ErrorNot
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle> {errorText(error, lang)}
       </MessageBarBody>
-      {error.kind === "no-indicators" && templateAction && (
-        <MessageBarActions>
-          <Button onClick={templateAction.onClick}>{templateAction.label}</Button>
-        </MessageBarActions>
-      )}
       {error.suggestion && onUseSuggestion && (
         <MessageBarActions>
           <Button onClick={() => onUseSuggestion(error.suggestion!)}>{t("start.insertAs", { name: error.suggestion })}</Button>

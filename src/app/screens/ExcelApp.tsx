@@ -143,7 +143,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       {lastCommand && (
         <ErrorNoticeOrStatus result={lastCommand} />
       )}
-      {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} templateAction={{ label: t("start.insert"), onClick: () => void insert() }} />}
+      {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {stale && screen === "check" && (
         <MessageBar intent="warning" role="status">
@@ -165,8 +165,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           }}
         />
       )}
-      {/* while asking for level and year, the start screen's own fields would be a second, confusing set */}
-      {askContext && (screen === "start" || !report) ? null : screen === "start" || !report ? (
+      {screen === "start" || !report ? (
         <StartScreen
           mode="excel"
           registry={registry}

@@ -56,8 +56,6 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
   const saved = opts.mapping ?? inWorkbook.stored?.mapping ?? undefined;
   const year0 = opts.year ?? saved?.year;
   const proposed = saved ? fromSavedMapping(saved) : proposeMapping(snapshot, { catalog: opts.catalog, ...(year0 !== undefined ? { year: year0 } : {}) });
-  // nothing that looks like an indicator table: say that first, rather than ask for a level and year that cannot help
-  if (!saved && proposed.entries.length === 0) throw new ChitieuError("error.no-indicators");
   const guessed: MappingUse["guessed"] = {};
   let level = opts.level ?? saved?.level;
   let year = year0;
