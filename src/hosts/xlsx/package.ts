@@ -7,8 +7,7 @@ import { type ZipEntry, compressedData, corruptZipError, readCentralDirectory } 
 import { crc32 } from "./zip/crc32";
 import { InflateFailed, OutputCapExceeded, inflateCapped } from "./zip/inflate";
 import { sniffFormat } from "./zip/sniff";
-import { readRelationships } from "./read/relationships";
-import { parseWorkbookPart } from "./read/workbook-part";
+import { resolveTarget } from "./part-names";
 import { type RawZipEntry, freshEntry, writeZip } from "./zip/write";
 
 export interface XlsxPackage {
@@ -117,6 +116,13 @@ function partTooLarge(name: string, size: number, limits: Limits, bytes: Uint8Ar
 
 const SMALL_PART = 1024 * 1024;
 
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return m ? m[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!) : undefined;
+}
+
 /**
  * What a zip part is to the person who made the workbook: sheet "Báo cáo", the shared text of all sheets, the formats,
  * an image. A sheet's name comes from workbook.xml and its relationships, read only when they are small; if they are
@@ -140,9 +146,14 @@ function sheetNameOfPart(name: string, bytes: Uint8Array, entries: ZipEntry[]): 
     const pkg = new ZipPackage(bytes, small, resolveLimits({ maxPartBytes: SMALL_PART }), NO_DEADLINE);
     const text = pkg.text("xl/workbook.xml");
     if (text === undefined) return undefined;
-    const rels = readRelationships(pkg, "xl/workbook.xml");
-    const relId = rels.find((r) => r.target.toLowerCase() === name.toLowerCase())?.id;
-    return parseWorkbookPart(text, "xl/workbook.xml").sheets.find((s) => s.relId === relId)?.name;
+    const relsText = pkg.text("xl/_rels/workbook.xml.rels") ?? "";
+    // plain attribute scans: this runs only to word an error, and must not pull the XML reader into every bundle
+    const relId = [...relsText.matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => ({ id: attr(m[0], "Id"), target: attr(m[0], "Target") }))
+      .find((r) => r.target !== undefined && resolveTarget("xl/workbook.xml", r.target).toLowerCase() === name.toLowerCase())?.id;
+    if (relId === undefined) return undefined;
+    const sheet = [...text.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => attr(tag, "r:id") === relId || attr(tag, "id") === relId);
+    return sheet === undefined ? undefined : attr(sheet, "name")?.normalize("NFC");
   } catch {
     return undefined; // a damaged workbook.xml: the part name is said instead
   }
