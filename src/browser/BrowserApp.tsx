@@ -1,10 +1,12 @@
-import { Button, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
+import { ChitieuError } from "../core/errors";
 import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
+import { errorText, toUserError } from "../app/errors";
 import { MappingReview, needsMappingReview } from "../app/components/MappingReview";
 import type { SavedMapping } from "../core/mapping";
 import { useLang } from "../app/i18n";
@@ -13,10 +15,11 @@ import { ContextRetry } from "../app/screens/ContextRetry";
 import { useSheetContext } from "../app/sheet-context";
 import { StartScreen } from "../app/screens/StartScreen";
 import { layoutFor, templateFileName } from "../app/template-request";
+import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
-import { downloadBytes, markedFileName, readFileBytes } from "./download";
+import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
 // the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.
@@ -41,7 +44,15 @@ const useStyles = makeStyles({
 interface OpenFile {
   name: string;
   host: FileHost;
+  /** The picked or dropped file, read again on "Kiểm tra lại" so a copy fixed and saved on disk is what is checked. */
+  source?: Blob;
 }
+
+/** Level and year the user chose by hand for this file: "Kiểm tra lại" keeps them. */
+type Manual = { level: Choice["level"]; year: number };
+
+/** One of several files dropped at once: its summary, or why it could not be used. */
+type ManyResult = { name: string; source: Blob; report: CheckReport } | { name: string; source: Blob; error: string };
 
 const loadFileHost = () => import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/file-host");
 
@@ -53,22 +64,25 @@ export interface BrowserAppProps {
 
 export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps) {
   const styles = useStyles();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [file, setFile] = useState<OpenFile | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
+  const [manual, setManual] = useState<Manual | undefined>(undefined);
+  const [many, setMany] = useState<ManyResult[] | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
   const sheetContext = useSheetContext(catalog, registry, setChoiceState);
   const [tab, setTab] = useState<"check" | "consolidate">("check");
+  useFocusHeading("many-heading", many);
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
     setChoiceState(c);
     saveChoice(stores, c);
   };
 
-  const check = async (open: OpenFile, opts?: { level: Choice["level"]; year: number }) => {
+  const check = async (open: OpenFile, opts?: Manual) => {
     setReport(null);
     const snapshot = await open.host.readSnapshot();
     try {
@@ -77,21 +91,56 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       sheetContext.offer(snapshot, e);
       throw e;
     }
+    setManual(opts);
     setAskContext(false);
   };
 
-  const openBytes = (name: string, bytes: Uint8Array) =>
+  const openBlob = (name: string, source: Blob) =>
     run(async () => {
       const { createFileHost } = await loadFileHost();
-      const open = { name, host: createFileHost(bytes) };
+      const open = { name, host: createFileHost(await readFileBytes(source)), source };
+      setMany(null);
       setFile(open);
       setReport(null);
       await check(open);
     });
 
-  const openFile = async (f: File | undefined) => {
-    if (!f) return;
-    await openBytes(f.name, await readFileBytes(f));
+  // "Kiểm tra lại": the file as it is on disk now (fixed and saved since?), with the level/year chosen by hand
+  const recheck = (open: OpenFile) =>
+    run(async () => {
+      let again = open;
+      if (open.source) {
+        const { createFileHost } = await loadFileHost();
+        // Chrome refuses to read a picked file changed since (NotReadableError): say what to do instead
+        const bytes = await readFileBytes(open.source).catch((e: unknown) => {
+          throw new ChitieuError("error.file-reread", { file: open.name }, { cause: e });
+        });
+        again = { ...open, host: createFileHost(bytes) };
+        setFile(again);
+      }
+      await check(again, manual);
+    });
+
+  // several files at once: each is checked on its own, and a bad one never stops the others
+  const openMany = (files: File[]) =>
+    run(async () => {
+      const { createFileHost } = await loadFileHost();
+      const results: ManyResult[] = [];
+      for (const f of files) {
+        try {
+          const host = createFileHost(await readFileBytes(f));
+          results.push({ name: f.name, source: f, report: checkWorkbook(await host.readSnapshot(), { catalog }) });
+        } catch (e) {
+          results.push({ name: f.name, source: f, error: errorText(toUserError(e), lang) });
+        }
+      }
+      setMany(results);
+    });
+
+  const openFiles = async (list: FileList | null | undefined) => {
+    const files = list ? Array.from(list) : [];
+    if (files.length === 1) await openBlob(files[0]!.name, files[0]!);
+    else if (files.length > 1) await openMany(files);
   };
 
   const openSample = () =>
@@ -121,6 +170,15 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setStatus({ key: "browser.downloaded", params: { file: name } });
     });
 
+  const downloadCleared = () =>
+    run(async () => {
+      if (!file) return;
+      await file.host.clearHighlights();
+      const name = clearedFileName(file.name);
+      downloadBytes(name, file.host.bytes());
+      setStatus({ key: "browser.cleared", params: { file: name } });
+    });
+
   const downloadBlank = () =>
     run(async () => {
       const { writeTemplateXlsx } = await import(/* webpackChunkName: "xlsx-template" */ "../hosts/xlsx/template");
@@ -132,11 +190,13 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    void openFile(e.dataTransfer.files[0]);
+    void openFiles(e.dataTransfer.files);
   };
 
   const reset = () => {
     setFile(null);
+    setMany(null);
+    setManual(undefined);
     setReport(null);
     setError(null);
     setStatus(null);
@@ -170,14 +230,46 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       {error && <ErrorNotice error={error} />}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
-      {!file ? (
+      {many && !file ? (
+        <section aria-labelledby="many-heading">
+          <div className={styles.bar}>
+            <Subtitle1 as="h2" id="many-heading" block tabIndex={-1}>
+              {t("browser.many.heading", { count: String(many.length) })}
+            </Subtitle1>
+            <Button onClick={reset}>{t("browser.other")}</Button>
+          </div>
+          <ul data-testid="many-results">
+            {many.map((m, i) => (
+              <li key={i} data-testid="many-result">
+                <Text>
+                  {"error" in m
+                    ? t("browser.many.failed", { file: m.name, reason: m.error })
+                    : t("browser.many.ok", { file: m.name, ...manyCounts(m.report) })}
+                </Text>{" "}
+                {!("error" in m) && (
+                  <Button size="small" appearance="subtle" disabled={busy} onClick={() => void openBlob(m.name, m.source)}>
+                    {t("browser.many.open")}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Text as="p" block>
+            {t("browser.many.consolidate")}
+          </Text>
+          <Button onClick={() => setTab("consolidate")}>{t("browser.many.toConsolidate")}</Button>
+        </section>
+      ) : !file ? (
         <>
           <section aria-labelledby="open-heading">
             <Subtitle1 as="h2" id="open-heading" block>
               {t("browser.heading")}
             </Subtitle1>
             <Text as="p" block>
-              {t("browser.intro")}
+              {t("browser.intro")}{" "}
+              <Link href="assets/help.html" target="_blank" rel="noopener">
+                {t("browser.help")}
+              </Link>
             </Text>
             <div
               className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
@@ -188,6 +280,10 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               }}
               onDragLeave={() => setDragging(false)}
               onDrop={onDrop}
+              // the whole zone opens the picker on a click; the button inside is the keyboard's way to it
+              onClick={(e) => {
+                if (!busy && !(e.target as HTMLElement).closest("button")) inputRef.current?.click();
+              }}
             >
               <Text>{t("browser.drop")}</Text>
               <label htmlFor="xlsx-input" className={styles.hidden}>
@@ -200,7 +296,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
                 accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 className={styles.hidden}
                 tabIndex={-1}
-                onChange={(e) => void openFile(e.target.files?.[0])}
+                multiple
+                onClick={(e) => e.stopPropagation()}
+                onChange={(e) => void openFiles(e.target.files)}
               />
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={busy} onClick={() => inputRef.current?.click()}>
@@ -239,11 +337,16 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               catalog={catalog}
               registry={registry}
               busy={busy}
-              onRecheck={() => void run(() => check(file))}
+              onRecheck={() => void recheck(file)}
               actions={
-                <Button appearance="primary" disabled={busy} onClick={() => void downloadMarked()}>
-                  {t("browser.download")}
-                </Button>
+                <>
+                  <Button appearance="primary" disabled={busy} onClick={() => void downloadMarked()}>
+                    {t("browser.download")}
+                  </Button>
+                  <Button disabled={busy} onClick={() => void downloadCleared()}>
+                    {t("browser.clear")}
+                  </Button>
+                </>
               }
             />
           )}
@@ -251,4 +354,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       )}
     </>
   );
+}
+
+function manyCounts(report: CheckReport) {
+  const b = report.summary.byStatus;
+  return { met: String(b.met + b["on-track"]), notMet: String(b.below + b["off-track"]), invalid: String(b.invalid), missing: String(b.missing) };
 }

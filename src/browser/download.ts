@@ -16,10 +16,32 @@ export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_M
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "bao-cao.xlsx" → "bao-cao-da-danh-dau.xlsx" (any extension is replaced by .xlsx). */
+const MARKED = "-da-danh-dau";
+const CLEARED = "-da-xoa-danh-dau";
+
+/** The name without its extension and without the suffix we add, so a re-marked copy is not "…-da-danh-dau-da-danh-dau". */
+function plainBase(original: string): string {
+  let base = original.replace(/\.[^./\\]*$/, "");
+  for (let again = true; again; ) {
+    again = false;
+    for (const suffix of [MARKED, CLEARED]) {
+      if (base.toLowerCase().endsWith(suffix)) {
+        base = base.slice(0, -suffix.length);
+        again = true;
+      }
+    }
+  }
+  return base || "so-tinh";
+}
+
+/** "bao-cao.xlsx" (or "bao-cao-da-danh-dau.xlsx") → "bao-cao-da-danh-dau.xlsx" (any extension is replaced by .xlsx). */
 export function markedFileName(original: string): string {
-  const base = original.replace(/\.[^./\\]*$/, "") || "so-tinh";
-  return `${base}-da-danh-dau.xlsx`;
+  return `${plainBase(original)}${MARKED}.xlsx`;
+}
+
+/** "bao-cao-da-danh-dau.xlsx" → "bao-cao-da-xoa-danh-dau.xlsx": a clean copy, never the original's own name. */
+export function clearedFileName(original: string): string {
+  return `${plainBase(original)}${CLEARED}.xlsx`;
 }
 
 /** A picked or dropped file's bytes (FileReader where Blob.arrayBuffer is missing, as in older WebViews). */

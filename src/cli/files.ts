@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { ChitieuError } from "../core/errors";
-import { msg } from "../core/messages";
+import { msg, type MessageRef } from "../core/messages";
 import { loadUnits, type UnitRegistry } from "../core/units";
 import { openPackage } from "../hosts/xlsx/package";
 import { workbookExtension } from "../hosts/xlsx/workbook-kind";
@@ -51,7 +51,35 @@ export function refuseInputAsOutput(path: string, inputs: readonly string[]): vo
  */
 export function writeOutput(path: string, bytes: Uint8Array | string, inputs: readonly string[], force: boolean): void {
   checkOutput(path, inputs, force);
-  writeFileSync(path, bytes);
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    const reason = WRITE_REASONS[(e as { code?: string }).code ?? ""];
+    if (!reason) throw e;
+    throw new ChitieuError("error.cannot-write", { path, reason }, { cause: e });
+  }
+}
+
+/** Why the system refused to write, in the user's words; any other failure is not theirs to fix and stays an Error. */
+const WRITE_REASONS: Record<string, MessageRef> = {
+  ENOENT: msg("term.write.no-folder"),
+  ENOTDIR: msg("term.write.no-folder"),
+  EACCES: msg("term.write.denied"),
+  EPERM: msg("term.write.denied"),
+  EISDIR: msg("term.write.is-folder"),
+  EROFS: msg("term.write.read-only"),
+  ENOSPC: msg("term.write.full"),
+};
+
+/**
+ * The marked or cleared copy is an Excel workbook: a name such as "x.xls" or "x.csv" would give a file that Excel
+ * refuses or misreads, so the name is refused before any work, with the name to use instead.
+ */
+export function refuseOutputKind(out: string, allowed: readonly string[] = [".xlsx", ".xlsm"]): void {
+  const ext = extname(out).toLowerCase();
+  if (allowed.includes(ext)) return;
+  const stem = ext ? basename(out).slice(0, -ext.length) : basename(out);
+  throw new ChitieuError("error.out-extension", { ext: ext || basename(out), allowed: allowed.join(", "), suggestion: stem + ".xlsx" });
 }
 
 /** What writeOutput refuses, checked up front (before a long run): an input, or an existing file without --force. */

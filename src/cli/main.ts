@@ -12,66 +12,73 @@ import { stdio, type Io } from "./io";
 import { parseLang, type Lang } from "./lang";
 import { parseYear } from "./options";
 import { t } from "./strings";
+import { cliVersion } from "./version";
 import { userText } from "./user-text";
 
 // The `chitieu` command line. Exit codes: 0 ran; 1 --strict and error-level findings; 2 unusable input or usage.
 
-const USAGE: Record<Lang, string> = {
-  vi: `Cách dùng: chitieu <lệnh> [tùy chọn]
-Lệnh:
-  catalog [--json]            In danh mục chỉ tiêu của Nghị quyết 09-NQ/TU
-  units [--year Y] [--json]   In danh sách đơn vị báo cáo (theo năm)
-  template --level <tinh|huyen|xa> --unit <tên hoặc mã> --year <YYYY> --out <tệp.xlsx>
-                              Tạo biểu mẫu báo cáo chuẩn
-  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]
-        [--mapping ánh-xạ.json] [--accept-uncertain]
-                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)
-                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự
-                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain
-  map <tệp.xlsx> [--json] [--year Y] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]
-                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;
-                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong
-  clear <tệp.xlsx> --out <tệp.xlsx>
-                              Xóa các đánh dấu của Chỉ tiêu CĐS
-  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]
-                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số)
-Tùy chọn chung:
-  --units <tệp.json>          Dùng danh sách đơn vị riêng
-  --force                     Cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)
-  --lang en                   Hiển thị bằng tiếng Anh
-Mã thoát: 0 đã chạy; 1 có lỗi số liệu khi dùng --strict; 2 tệp hoặc tùy chọn không dùng được.`,
-  en: `Usage: chitieu <command> [options]
-Commands:
-  catalog [--json]            Print the indicator catalog of Resolution 09-NQ/TU
-  units [--year Y] [--json]   Print the reporting units (of a year)
-  template --level <province|district|commune> --unit <name or code> --year <YYYY> --out <file.xlsx>
-                              Write the standard report template
-  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]
-        [--mapping mapping.json] [--accept-uncertain]
-                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)
-                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is
-                              detected; rows to confirm are not judged unless --accept-uncertain is given
-  map <file.xlsx> [--json] [--year Y] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]
-                              Print the proposed mapping (which indicator is in which cell, confidence, reason);
-                              --into writes a copy of the workbook that keeps the mapping inside
-  clear <file.xlsx> --out <file.xlsx>
-                              Remove Chỉ tiêu CĐS highlights
-  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]
-                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators)
-Common options:
-  --units <file.json>         Use your own unit registry
-  --force                     Allow replacing an existing output file (inputs are never overwritten)
-  --lang en                   English output
-Exit codes: 0 ran; 1 error-level findings with --strict; 2 unusable file or option.`,
-};
+const COMMANDS = ["catalog", "units", "template", "check", "map", "clear", "consolidate"] as const;
+type Command = (typeof COMMANDS)[number];
+
+function usage(lang: Lang): string {
+  return [t(lang, "help.usage"), t(lang, "help.commands"), ...COMMANDS.map((c) => t(lang, `help.${c}`)), t(lang, "help.common")].join("\n");
+}
+
+function commandHelp(command: Command, lang: Lang): string {
+  return [t(lang, "help.command-usage"), t(lang, `help.${command}`), t(lang, "help.common")].join("\n");
+}
+
+/**
+ * The options that mean the same before or after the command (`chitieu --lang en --help`, `chitieu check --help`):
+ * --lang, --help and --version. The command is the first word that is neither one of them nor --lang's value.
+ */
+function globalOptions(argv: string[]) {
+  let lang: string | undefined;
+  let langMissing = false;
+  let help = false;
+  let version = false;
+  let commandAt = -1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    if (a === "--lang") {
+      lang = argv[i + 1];
+      if (lang === undefined || lang.startsWith("-")) langMissing = true;
+      else i++;
+    } else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+    else if (a === "--help" || a === "-h") help = true;
+    else if (a === "--version" || a === "-V") version = true;
+    else if (commandAt < 0 && !a.startsWith("-")) commandAt = i;
+  }
+  return { lang, langMissing, help, version, commandAt };
+}
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  const [command, ...rest] = argv;
-  const langIdx = argv.indexOf("--lang");
-  const lang = parseLang(langIdx >= 0 ? argv[langIdx + 1] : undefined);
-  if (!command || command === "--help" || command === "-h" || command === "help") {
-    io.out(USAGE[lang] + "\n");
-    return command ? 0 : 2;
+  const g = globalOptions(argv);
+  const chosen = g.langMissing ? null : parseLang(g.lang);
+  const lang: Lang = chosen ?? "vi";
+  if (chosen === null) {
+    io.err(`${g.langMissing ? t(lang, "usage.missing-lang") : t(lang, "usage.bad-lang", { lang: g.lang ?? "" })}\n`);
+    return 2;
+  }
+  const command = g.commandAt >= 0 ? argv[g.commandAt] : undefined;
+  const rest = g.commandAt >= 0 ? [...argv.slice(0, g.commandAt), ...argv.slice(g.commandAt + 1)] : argv;
+  if (g.version) {
+    io.out(`chitieu ${cliVersion()}\n`);
+    return 0;
+  }
+  if (!command || command === "help") {
+    const asked = command === "help" ? argv[g.commandAt + 1] : undefined;
+    io.out((isCommand(asked) ? commandHelp(asked, lang) : usage(lang)) + "\n");
+    return command || g.help ? 0 : 2;
+  }
+  if (g.help) {
+    if (!isCommand(command)) {
+      io.err(`${t(lang, "usage.unknown-command", { command })}\n${usage(lang)}\n`);
+      return 2;
+    }
+    io.out(commandHelp(command, lang) + "\n");
+    return 0;
   }
   try {
     switch (command) {
@@ -98,13 +105,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case "map":
         return await runMap(rest, lang, io);
       default:
-        io.err(`${t(lang, "usage.unknown-command", { command })}\n${USAGE[lang]}\n`);
+        io.err(`${t(lang, "usage.unknown-command", { command })}\n${usage(lang)}\n`);
         return 2;
     }
   } catch (e) {
     // checked by code, not instanceof: the error may come from another realm (test sandboxes)
     if (isParseArgsError(e)) {
-      io.err(`${t(lang, "usage.bad-option", { detail: (e as Error).message })}\n${USAGE[lang]}\n`);
+      io.err(`${t(lang, "usage.bad-option", { detail: (e as Error).message })}\n${isCommand(command) ? commandHelp(command, lang) : usage(lang)}\n`);
       return 2;
     }
     const text = userText(e, lang);
@@ -114,6 +121,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     throw e;
   }
+}
+
+function isCommand(s: string | undefined): s is Command {
+  return (COMMANDS as readonly string[]).includes(s ?? "");
 }
 
 function isParseArgsError(e: unknown): boolean {

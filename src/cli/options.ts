@@ -1,6 +1,7 @@
 import { inResolutionPeriod, RESOLUTION_PERIOD, type Level } from "../core/catalog";
 import { findUnits, isValidInYear, unitTitle, type ReportingUnit, type UnitRegistry } from "../core/units";
 import { ChitieuError } from "../core/errors";
+import { displayDate } from "./dates";
 
 // Turning what the user typed into values, with a specific message when it can't be done.
 
@@ -37,7 +38,7 @@ export function resolveUnit(reg: UnitRegistry, query: string, year: number, leve
     throw new ChitieuError("error.unit-ambiguous", { query, units });
   }
   if (all.length > 0) {
-    const units = all.map((u) => `${unitTitle(u)} (${u.validFrom ?? "…"} – ${u.validTo ?? "…"})`).join(", ");
+    const units = all.map((u) => `${unitTitle(u)} (${u.validFrom ? displayDate(u.validFrom, "vi") : "…"} – ${u.validTo ? displayDate(u.validTo, "vi") : "…"})`).join(", ");
     throw new ChitieuError("error.unit-not-in-year", { query, year, units });
   }
   throw new ChitieuError("error.unit-not-found", { query, year });

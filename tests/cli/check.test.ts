@@ -6,7 +6,7 @@ import { buildTemplateLayout, type IndicatorFigures } from "../../src/core/templ
 import { hasHighlights } from "../../src/hosts/xlsx/mark";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
-import type { JsonReport } from "../../src/cli/commands/check";
+import type { JsonReport, JsonUnusable } from "../../src/cli/commands/check";
 import { main } from "../../src/cli/main";
 
 const dir = mkdtempSync(join(tmpdir(), "chitieu-cli-"));
@@ -40,7 +40,7 @@ describe("chitieu template", () => {
     const r = await run(["template", "--level", "huyen", "--unit", "Tam Đường", "--year", "2026", "--out", join(dir, "x.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("không tồn tại ở cấp/năm đã chọn (2026)");
-    expect(r.err).toContain("2025-06-30");
+    expect(r.err).toContain("30/06/2025");
   });
 
   it("asks which one when a name fits two units (Mường Tè district and commune in 2025)", async () => {
@@ -135,9 +135,10 @@ describe("chitieu check on bad input", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("Cannot use");
     expect(r.out).toContain("1/2 files checked.");
-    const reports = JSON.parse(readFileSync(json, "utf8")) as JsonReport[];
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "met" });
+    const reports = JSON.parse(readFileSync(json, "utf8")) as (JsonReport | JsonUnusable)[];
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toEqual({ file: broken, error: { code: "not-zip", message: expect.stringContaining("not an Excel workbook") } });
+    expect((reports[1] as JsonReport).findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "met" });
   });
 
   it("asks for level and year when the workbook is not our template", async () => {

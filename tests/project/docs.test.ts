@@ -52,3 +52,26 @@ describe(".ci/run", () => {
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
   });
 });
+
+describe("README: installing chitieu outside the repository", () => {
+  const text = section("The `chitieu` command line");
+
+  test("says how to install it globally from the checkout or a packed tarball, and warns about npx outside it", () => {
+    expect(text).toContain("### Installing the command for use outside the repository");
+    expect(text).toMatch(/npm install -g \/path\/to\/chitieu-cds/);
+    expect(text).toMatch(/npm pack\b/);
+    expect(text).toMatch(/npm install -g \.\/chitieu-cds-[\d.]+\.tgz/);
+    expect(text).toMatch(/Outside it, `npx chitieu` does not run this tool: it downloads an\s+unrelated package/);
+  });
+
+  test("the packed tarball it tells people to install holds the command and what it runs", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name: string; version: string; bin: Record<string, string> };
+    expect(text).toContain(`${pkg.name}-${pkg.version}.tgz`);
+    const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const files = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    expect(files.has(pkg.bin.chitieu!.replace(/^\.\//, ""))).toBe(true);
+    expect(files.has("seeds/catalog.json")).toBe(true);
+    expect(files.has("seeds/units.json")).toBe(true);
+  });
+});

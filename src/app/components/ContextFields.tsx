@@ -1,7 +1,7 @@
-import { Field, makeStyles, Select } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Field, Input, makeStyles, Select } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { LEVELS, type Level } from "../../core/catalog/schema";
-import { unitTitle, type UnitRegistry } from "../../core/units";
+import { findUnits, unitTitle, type ReportingUnit, type UnitRegistry } from "../../core/units";
 import { reconcileUnit, unitsFor, yearsOfResolution, type Choice } from "../choice";
 import { useLang } from "../i18n";
 
@@ -22,8 +22,18 @@ export interface ContextFieldsProps {
 export function ContextFields({ registry, value, onChange, showUnit = true }: ContextFieldsProps) {
   const styles = useStyles();
   const { t } = useLang();
-  const units = useMemo(() => unitsFor(registry, value.year, value.level), [registry, value.year, value.level]);
+  const units = useMemo(() => sortedUnits(unitsFor(registry, value.year, value.level)), [registry, value.year, value.level]);
+  const [query, setQuery] = useState("");
   const change = (patch: Partial<Choice>) => onChange(reconcileUnit(registry, { ...value, ...patch }));
+  // the search narrows the list (with or without diacritics, by name or code); the chosen unit always stays in it
+  const hits = useMemo(() => (query.trim() ? new Set(findUnits(registry, query).map((u) => u.code)) : null), [registry, query]);
+  const shown = hits ? units.filter((u) => hits.has(u.code) || u.code === value.unitCode) : units;
+  const search = (q: string) => {
+    setQuery(q);
+    const found = q.trim() ? findUnits(registry, q).map((u) => u.code) : [];
+    const first = units.find((u) => found.includes(u.code));
+    if (first && !found.includes(value.unitCode ?? "")) change({ unitCode: first.code });
+  };
   const levelName = t(`level.${value.level}`).toLowerCase();
   return (
     <div className={styles.row}>
@@ -53,7 +63,7 @@ export function ContextFields({ registry, value, onChange, showUnit = true }: Co
           validationMessage={units.length === 0 ? t("unit.none", { year: String(value.year), level: levelName }) : undefined}
         >
           <Select value={value.unitCode} disabled={units.length === 0} onChange={(_, d) => change({ unitCode: d.value })}>
-            {units.map((u) => (
+            {shown.map((u) => (
               <option key={u.code} value={u.code}>
                 {unitTitle(u)}
               </option>
@@ -61,6 +71,21 @@ export function ContextFields({ registry, value, onChange, showUnit = true }: Co
           </Select>
         </Field>
       )}
+      {showUnit && units.length > SEARCH_FROM && (
+        <Field label={t("unit.search")} className={styles.field}>
+          <Input type="search" value={query} onChange={(_, d) => search(d.value)} placeholder={t("unit.searchHint")} />
+        </Field>
+      )}
     </div>
   );
+}
+
+/** Long lists get a search field; a handful of units is quicker to pick by eye. */
+const SEARCH_FROM = 8;
+
+const collator = new Intl.Collator("vi", { sensitivity: "base" });
+
+/** Units in Vietnamese alphabetical order of their names (Đ after D, Ư after U), as officials look them up. */
+export function sortedUnits(units: readonly ReportingUnit[]): ReportingUnit[] {
+  return [...units].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.kind, b.kind));
 }

@@ -32,7 +32,11 @@ const TILES = ["met", "notMet", "invalid", "missing"] as const;
 export function SummaryPanel({ report, catalog }: { report: CheckReport; catalog: Catalog }) {
   const styles = useStyles();
   const { t, lang } = useLang();
-  const all = headline(report.summary);
+  // the "Số liệu sai" tile counts what the findings list calls "Lỗi"; a figure read but to be confirmed (an ambiguous
+  // "1.079") is a warning there, so it is said apart rather than counted twice under two names
+  const invalidWarnings = report.findings.filter((f) => f.status === "invalid" && f.severity !== "error").length;
+  const counted = headline(report.summary);
+  const all = { ...counted, invalid: counted.invalid - invalidWarnings };
   const pillars = [...catalog.pillars].sort((a, b) => a.order - b.order).filter((p) => report.summary.byPillar[p.id].total > 0);
   return (
     <section aria-labelledby="summary-heading">
@@ -52,6 +56,11 @@ export function SummaryPanel({ report, catalog }: { report: CheckReport; catalog
           </div>
         ))}
       </dl>
+      {invalidWarnings > 0 && (
+        <Text as="p" block data-testid="invalid-warnings">
+          {t("summary.invalidWarnings", { count: invalidWarnings })}
+        </Text>
+      )}
       <table className={styles.table} aria-label={t("summary.byPillar")} style={{ marginTop: 12 }}>
         <thead>
           <tr>

@@ -7,6 +7,7 @@ import { FindingsList } from "../components/FindingsList";
 import { GapChart } from "../components/GapChart";
 import { SummaryPanel } from "../components/SummaryPanel";
 import { useLang } from "../i18n";
+import { useFocusHeading } from "../use-focus-heading";
 
 // The result of one check: what was checked, the summary, the gap chart and the findings, with the actions around them.
 
@@ -31,6 +32,7 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
   const styles = useStyles();
   const { t } = useLang();
   const { context } = report;
+  useFocusHeading("check-heading", report);
   const unit = context.unitCode ? findUnits(registry, context.unitCode)[0] : undefined;
   const level = t(`level.${context.level}`).toLowerCase();
   const contextLine = unit
@@ -39,7 +41,7 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
   return (
     <section className={styles.root} aria-labelledby="check-heading">
       <div>
-        <Subtitle1 as="h2" id="check-heading" block>
+        <Subtitle1 as="h2" id="check-heading" block tabIndex={-1}>
           {t("check.heading")}
         </Subtitle1>
         <Text as="p" block data-testid="check-context">

@@ -7,7 +7,7 @@ import { formatFinding } from "../../core/findings";
 import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
 import { formatMessage, msg } from "../../core/messages";
 import { createFileHost } from "../../hosts/xlsx/file-host";
-import { readInput, refuseInputAsOutput, refuseWrongExtension, registryFrom, writeOutput } from "../files";
+import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
@@ -45,6 +45,12 @@ export interface JsonReport {
     officeTargets: { indicator: string; sheet: string; cell: string; office: number; resolution: number; message: string }[];
     history: { indicator: string; year: number; part: string; sheet: string; cell: string }[];
   };
+}
+
+/** A file that could not be checked, kept in the multi-file JSON so a program reading it sees every file it gave. */
+export interface JsonUnusable {
+  file: string;
+  error: { code: string; message: string };
 }
 
 export function toJsonReport(file: string, report: CheckReport, lang: Lang): JsonReport {
@@ -160,7 +166,7 @@ export function printReport(file: string, report: CheckReport, catalog: Catalog,
   printMappingDetails(report, catalog, lang, io);
 }
 
-export async function runCheck(args: string[], lang: Lang, io: Io): Promise<number> {
+export async function runCheck(args: string[], lang: Lang, terminal: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -175,13 +181,17 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
   });
   if (positionals.length === 0) throw new ChitieuError("error.usage.check");
   if (positionals.length > 1 && values.out) throw new ChitieuError("error.usage.check-out");
-  for (const out of [values.out, values.json]) if (out) refuseInputAsOutput(out, positionals);
+  if (values.out) refuseOutputKind(values.out);
+  // `--json -`: the JSON is standard output, so the words for people go to standard error and the JSON stays parseable
+  const jsonToStdout = values.json === "-";
+  const io: Io = jsonToStdout ? { ...terminal, out: terminal.err } : terminal;
+  for (const out of [values.out, jsonToStdout ? undefined : values.json]) if (out) refuseInputAsOutput(out, positionals);
   const catalog = defaultCatalog();
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
   const year = parseYear(values.year);
   const level = parseLevel(values.level);
   const unitCode = values.unit && year !== undefined ? resolveUnit(registryFrom(values.units), values.unit, year, level).code : values.unit;
-  const reports: JsonReport[] = [];
+  const reports: (JsonReport | JsonUnusable)[] = [];
   let unusable = 0;
   let errors = 0;
   for (const [i, file] of positionals.entries()) {
@@ -207,12 +217,18 @@ export async function runCheck(args: string[], lang: Lang, io: Io): Promise<numb
       if (reason === null) throw e;
       unusable++;
       io.err(t(lang, "check.unusable", { file, reason }) + "\n");
+      reports.push({ file, error: { code: e instanceof ChitieuError ? e.code : "unknown", message: reason } });
     }
   }
   if (values.json) {
-    const body = positionals.length === 1 ? reports[0] ?? null : reports;
-    writeOutput(values.json, JSON.stringify(body, null, 2) + "\n", positionals, values.force ?? false);
-    io.out(t(lang, "check.json", { file: values.json }) + "\n");
+    const only = reports[0];
+    const body = positionals.length === 1 ? (only && !("error" in only) ? only : null) : reports;
+    const text = JSON.stringify(body, null, 2) + "\n";
+    if (jsonToStdout) terminal.out(text);
+    else {
+      writeOutput(values.json, text, positionals, values.force ?? false);
+      io.out(t(lang, "check.json", { file: values.json }) + "\n");
+    }
   }
   if (positionals.length > 1) io.out(`\n${t(lang, "check.batch", { ok: positionals.length - unusable, total: positionals.length })}\n`);
   if (unusable > 0) return 2;

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { hasHighlights } from "../../hosts/xlsx/mark";
 import { ChitieuError } from "../../core/errors";
-import { readInput, refuseWrongExtension, writeOutput } from "../files";
+import { readInput, refuseOutputKind, refuseWrongExtension, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { t } from "../strings";
@@ -15,9 +15,9 @@ export async function runClear(args: string[], lang: Lang, io: Io): Promise<numb
     strict: true,
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1 || !values.out) {
-    throw new ChitieuError("error.usage.clear");
-  }
+  if (!file || positionals.length > 1) throw new ChitieuError("error.usage.clear");
+  if (!values.out) throw new ChitieuError("error.usage.clear-missing");
+  refuseOutputKind(values.out);
   const bytes = readInput(file);
   refuseWrongExtension(values.out, file, bytes);
   const had = hasHighlights(bytes);

@@ -4,7 +4,8 @@ import { ChitieuError } from "../../core/errors";
 import { buildTemplateLayout } from "../../core/template";
 import { unitTitle } from "../../core/units";
 import { writeTemplateXlsx } from "../../hosts/xlsx/template";
-import { registryFrom, writeOutput } from "../files";
+import { msg } from "../../core/messages";
+import { refuseOutputKind, registryFrom, writeOutput } from "../files";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
 import { t } from "../strings";
@@ -20,9 +21,13 @@ export function runTemplate(args: string[], lang: Lang, io: Io): number {
     strict: true,
   });
   const year = parseYear(values.year);
-  if (year === undefined || !values.unit || !values.out) {
-    throw new ChitieuError("error.usage.template");
-  }
+  const missing = [
+    ...(values.unit ? [] : [msg("term.option.unit")]),
+    ...(year === undefined ? [msg("term.option.year")] : []),
+    ...(values.out ? [] : [msg("term.option.out")]),
+  ];
+  if (missing.length > 0 || year === undefined || !values.unit || !values.out) throw new ChitieuError("error.usage.template-missing", { missing });
+  refuseOutputKind(values.out, [".xlsx"]);
   const unit = resolveUnit(registryFrom(values.units), values.unit, year, parseLevel(values.level));
   const layout = buildTemplateLayout({ catalog: defaultCatalog(), unit, year, ...(values.preparer ? { preparer: values.preparer } : {}) });
   writeOutput(values.out, writeTemplateXlsx(layout), [], values.force ?? false);

@@ -1,12 +1,13 @@
 // The .xlsx package: a zip of XML parts. Opens with hard limits; saves changing only the parts asked for.
 
 import { ChitieuError } from "../../core/errors";
-import { msg } from "../../core/messages";
+import { msg, type MessageRef } from "../../core/messages";
 import { type Deadline, type Limits, NO_DEADLINE, resolveLimits } from "./limits";
 import { type ZipEntry, compressedData, corruptZipError, readCentralDirectory } from "./zip/central-directory";
 import { crc32 } from "./zip/crc32";
 import { InflateFailed, OutputCapExceeded, inflateCapped } from "./zip/inflate";
 import { sniffFormat } from "./zip/sniff";
+import { resolveTarget } from "./part-names";
 import { type RawZipEntry, freshEntry, writeZip } from "./zip/write";
 
 export interface XlsxPackage {
@@ -71,7 +72,7 @@ class ZipPackage implements XlsxPackage {
     const cap = Math.min(e.uncompressedSize, this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal);
     let out: Uint8Array;
     if (e.method === 0) {
-      if (raw.length > cap) throw partTooLarge(e.name, raw.length, this.limits);
+      if (raw.length > cap) throw partTooLarge(e.name, raw.length, this.limits, this.bytes, this.entries);
       out = raw;
     } else if (e.method === 8) {
       try {
@@ -81,7 +82,7 @@ class ZipPackage implements XlsxPackage {
           if (err.produced > e.uncompressedSize && e.uncompressedSize <= Math.min(this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal)) {
             throw lyingSizeError(e.name);
           }
-          throw partTooLarge(e.name, err.produced, this.limits);
+          throw partTooLarge(e.name, err.produced, this.limits, this.bytes, this.entries);
         }
         if (err instanceof InflateFailed) throw corruptZipError(msg("zip.bad-compressed-data", { name: e.name }));
         throw err;
@@ -109,8 +110,53 @@ function encryptedError(): ChitieuError {
   return new ChitieuError("error.encrypted");
 }
 
-function partTooLarge(name: string, size: number, limits: Limits): ChitieuError {
-  return new ChitieuError("error.too-large.part", { name, size, limit: limits.maxPartBytes, total: limits.maxTotalUncompressedBytes });
+function partTooLarge(name: string, size: number, limits: Limits, bytes: Uint8Array, entries: ZipEntry[]): ChitieuError {
+  return new ChitieuError("error.too-large.part", { part: partInUserTerms(name, bytes, entries), size, limit: limits.maxPartBytes });
+}
+
+const SMALL_PART = 1024 * 1024;
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return m ? m[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!) : undefined;
+}
+
+/**
+ * What a zip part is to the person who made the workbook: sheet "Báo cáo", the shared text of all sheets, the formats,
+ * an image. A sheet's name comes from workbook.xml and its relationships, read only when they are small; if they are
+ * damaged too, the part name is the best we can say, so any failure there falls back to it.
+ */
+function partInUserTerms(name: string, bytes: Uint8Array, entries: ZipEntry[]): MessageRef {
+  const lower = name.toLowerCase();
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) {
+    const sheet = sheetNameOfPart(name, bytes, entries);
+    if (sheet !== undefined) return msg("term.part.sheet", { sheet });
+  }
+  if (/^xl\/sharedstrings\.xml$/.test(lower)) return msg("term.part.shared-strings");
+  if (/^xl\/styles\.xml$/.test(lower)) return msg("term.part.styles");
+  if (lower.startsWith("xl/media/")) return msg("term.part.image", { name });
+  return msg("term.part.other", { name });
+}
+
+function sheetNameOfPart(name: string, bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
+  const small = entries.filter((e) => e.uncompressedSize <= SMALL_PART && /^xl\/(_rels\/)?workbook\.xml(\.rels)?$/i.test(e.name));
+  try {
+    const pkg = new ZipPackage(bytes, small, resolveLimits({ maxPartBytes: SMALL_PART }), NO_DEADLINE);
+    const text = pkg.text("xl/workbook.xml");
+    if (text === undefined) return undefined;
+    const relsText = pkg.text("xl/_rels/workbook.xml.rels") ?? "";
+    // plain attribute scans: this runs only to word an error, and must not pull the XML reader into every bundle
+    const relId = [...relsText.matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => ({ id: attr(m[0], "Id"), target: attr(m[0], "Target") }))
+      .find((r) => r.target !== undefined && resolveTarget("xl/workbook.xml", r.target).toLowerCase() === name.toLowerCase())?.id;
+    if (relId === undefined) return undefined;
+    const sheet = [...text.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => attr(tag, "r:id") === relId || attr(tag, "id") === relId);
+    return sheet === undefined ? undefined : attr(sheet, "name")?.normalize("NFC");
+  } catch {
+    return undefined; // a damaged workbook.xml: the part name is said instead
+  }
 }
 
 function lyingSizeError(name: string): ChitieuError {
@@ -145,10 +191,10 @@ function refuseOtherFormats(bytes: Uint8Array): void {
   }
 }
 
-function checkDeclaredSizes(entries: ZipEntry[], limits: Limits): void {
+function checkDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[], limits: Limits): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressedSize > limits.maxPartBytes) throw partTooLarge(e.name, e.uncompressedSize, limits);
+    if (e.uncompressedSize > limits.maxPartBytes) throw partTooLarge(e.name, e.uncompressedSize, limits, bytes, entries);
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > limits.ratioCheckAboveBytes && ratio > limits.maxCompressionRatio) {
       throw new ChitieuError("error.too-large.ratio", { name: e.name, ratio: Math.round(ratio), limit: limits.maxCompressionRatio });
@@ -198,7 +244,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<Limits>, deadlin
   if (entries.length === 0) {
     throw new ChitieuError("error.not-workbook.empty-zip");
   }
-  checkDeclaredSizes(entries, lim);
+  checkDeclaredSizes(bytes, entries, lim);
   const pkg = new ZipPackage(bytes, entries, lim, deadline);
   refuseNonWorkbookZip(pkg);
   return pkg;
