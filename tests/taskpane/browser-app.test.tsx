@@ -10,6 +10,7 @@ import { hasHighlights as marked } from "../../src/hosts/xlsx/mark";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import { catalog, DISTRICT_FIGURES, districtLayout } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
+import { captureDownloads } from "./support/downloads";
 
 const registry = loadUnits();
 
@@ -17,22 +18,6 @@ function renderBrowser() {
   return renderInFrame(<BrowserApp catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2025, unitCode: "huyen-tam-duong" }} />);
 }
 
-/** Captures what the page offers for download: the file name and the bytes of the blob. */
-function captureDownloads() {
-  const blobs = new Map<string, Blob>();
-  const saved: { name: string; blob: Blob }[] = [];
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${n++}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute("href") ?? "")! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
 
 function upload(name: string, bytes: Uint8Array) {
   const input = screen.getByLabelText("Chọn tệp .xlsx", { selector: "input" });

@@ -7,6 +7,7 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { truncated, unitWorkbook } from "../support/unit-workbooks";
 import { catalog } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
+import { captureDownloads } from "./support/downloads";
 
 // Browser mode, consolidation tab: the units' files picked at once, the progress, the provincial figures, the
 // scorecard and the completeness list on screen, and the consolidated workbook downloaded.
@@ -16,21 +17,6 @@ const registry = loadUnits();
 jest.setTimeout(60_000);
 const slow = { timeout: 30_000 };
 
-function captureDownloads() {
-  const blobs = new Map<string, Blob>();
-  const saved: { name: string; blob: Blob }[] = [];
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${n++}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute("href") ?? "")! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
 
 const files = () => [
   new File([unitWorkbook("tp-lai-chau", { "CQS-02": { numerator: 700, denominator: 1000 } }) as BlobPart], "tp-lai-chau.xlsx"),

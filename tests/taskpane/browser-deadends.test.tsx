@@ -10,6 +10,7 @@ import { hasHighlights } from "../../src/hosts/xlsx/mark";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import { catalog, DISTRICT_FIGURES, districtLayout } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
+import { captureDownloads } from "./support/downloads";
 
 // Browser mode leaves no dead end: a re-check sees the file as it is now, marks can be removed, names do not pile
 // up suffixes, several files are each checked, and focus lands on the results.
@@ -20,21 +21,6 @@ function renderBrowser(initialChoice: Choice = { level: "district", year: 2025, 
   return renderInFrame(<BrowserApp catalog={catalog} registry={registry} initialChoice={initialChoice} />);
 }
 
-function captureDownloads() {
-  const blobs = new Map<string, Blob>();
-  const saved: { name: string; blob: Blob }[] = [];
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${n++}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute("href") ?? "")! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
 
 const input = () => screen.getByLabelText("Chọn tệp .xlsx", { selector: "input" });
 

@@ -9,6 +9,7 @@ import { loadUnits } from "../../src/core/units";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { catalog } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
+import { captureDownloads } from "./support/downloads";
 
 // Browser mode on an office's own layout: the proposed mapping comes first, the user confirms, fixes and saves it,
 // and the check and the downloaded copy then use it.
@@ -21,21 +22,6 @@ function upload(name: string, bytes: Uint8Array) {
   fireEvent.change(input, { target: { files: [new File([bytes as BlobPart], name)] } });
 }
 
-function captureDownloads() {
-  const blobs = new Map<string, Blob>();
-  const saved: { name: string; blob: Blob }[] = [];
-  let n = 0;
-  URL.createObjectURL = (b: Blob) => {
-    const url = `blob:test/${n++}`;
-    blobs.set(url, b);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute("href") ?? "")! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
 
 async function openH01() {
   renderInFrame(<BrowserApp catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2025, unitCode: "huyen-tam-duong" }} />);
