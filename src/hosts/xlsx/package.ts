@@ -132,12 +132,12 @@ function partInUserTerms(name: string, bytes: Uint8Array, entries: ZipEntry[]): 
   const lower = name.toLowerCase();
   if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) {
     const sheet = sheetNameOfPart(name, bytes, entries);
-    if (sheet !== undefined) return msg("term.part.sheet", { sheet });
+    if (sheet !== undefined) return msg("part.sheet", { sheet });
   }
-  if (/^xl\/sharedstrings\.xml$/.test(lower)) return msg("term.part.shared-strings");
-  if (/^xl\/styles\.xml$/.test(lower)) return msg("term.part.styles");
-  if (lower.startsWith("xl/media/")) return msg("term.part.image", { name });
-  return msg("term.part.other", { name });
+  if (/^xl\/sharedstrings\.xml$/.test(lower)) return msg("part.shared-strings");
+  if (/^xl\/styles\.xml$/.test(lower)) return msg("part.styles");
+  if (lower.startsWith("xl/media/")) return msg("part.image", { name });
+  return msg("part.other", { name });
 }
 
 function sheetNameOfPart(name: string, bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
