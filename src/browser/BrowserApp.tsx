@@ -1,4 +1,4 @@
-import { Button, Link, makeStyles, Spinner, Subtitle1, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Spinner, Subtitle1, Text, ToggleButton } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import { ChitieuError } from "../core/errors";
@@ -20,24 +20,13 @@ import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
 import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
+import { useDropZoneStyles } from "./drop-zone-styles";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
 // the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.
 
 const useStyles = makeStyles({
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: "12px",
-    padding: "24px 16px",
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "center",
-  },
-  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px", justifyContent: "center" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   bar: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", justifyContent: "space-between" },
 });
 
@@ -63,7 +52,7 @@ export interface BrowserAppProps {
 }
 
 export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps) {
-  const styles = useStyles();
+  const styles = { ...useDropZoneStyles(), ...useStyles() };
   const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);

@@ -10,24 +10,13 @@ import { useLang } from "../app/i18n";
 import { useUserAction } from "../app/use-user-action";
 import { consolidateFiles, filesFromDrop, workbooksOf, type NamedFile } from "./consolidate-files";
 import { downloadBytes } from "./download";
+import { useDropZoneStyles } from "./drop-zone-styles";
 
 // Browser mode, consolidation: drop the units' workbooks (or a folder), see the progress, the scorecard and who is
 // missing, and download the consolidated workbook. Nothing leaves the page.
 
 const useStyles = makeStyles({
-  drop: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: "12px",
-    padding: "24px 16px",
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: "center",
-  },
-  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   // a wide table scrolls sideways; its region takes keyboard focus so it scrolls without a mouse
   scroll: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", textAlign: "left" } },
@@ -52,7 +41,7 @@ export interface ConsolidateViewProps {
 }
 
 export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
-  const styles = useStyles();
+  const styles = { ...useDropZoneStyles(), ...useStyles() };
   const { t, lang } = useLang();
   const m = (key: MessageKey, params: Record<string, string | number> = {}) => formatMessage({ key, params }, lang);
   const filesRef = useRef<HTMLInputElement>(null);
