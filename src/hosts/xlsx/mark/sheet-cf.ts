@@ -62,7 +62,9 @@ export function insertOurRules(sheetText: string, root: Root, rules: readonly Ou
         `</${q("cfRule")}></${q("conditionalFormatting")}>`,
     )
     .join("");
-  const before = root.children.find((c) => AFTER_CONDITIONAL_FORMATTING.has(c.local));
+  // before the sheet's own blocks: Excel goes by priority, but LibreOffice applies the first block that matches a
+  // cell in document order, so a template's own red rule on the same cell would otherwise hide our mark there
+  const before = root.children.find((c) => c.local === "conditionalFormatting" || AFTER_CONDITIONAL_FORMATTING.has(c.local));
   return [{ at: before ? before.start : root.closeStart, remove: 0, insert: xml }, ...shiftPriorities(sheetText, rules.length)];
 }
 
