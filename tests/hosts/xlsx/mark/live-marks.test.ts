@@ -163,7 +163,7 @@ describe("the marked copy's XML", () => {
     const missing = report.plan.marks.find((m) => m.status === "missing")!;
     expect(noteOn(missing.cell)).toMatch(/\nKết quả kiểm tra ngày 27\/11\/2026; ô giữ màu này đến lần kiểm tra sau\.$/);
     const textNotes = text(open(markedWithText), "xl/chitieuCdsNotes1.xml");
-    expect(textNotes).toMatch(new RegExp(`<comment ref="${cellsOf("XHS-02").numerator}"[^>]*>.*?"1\\.079".*?\nKết quả kiểm tra ngày 27/11/2026; ô giữ màu này đến lần kiểm tra sau\.</t>`, "s"));
+    expect(textNotes).toMatch(new RegExp(`<comment ref="${cellsOf("XHS-02").numerator}"[^>]*>.*?"1\\.079".*?\nKết quả kiểm tra ngày 27/11/2026; ô giữ màu này đến lần kiểm tra sau\\.</t>`, "s"));
     // a watch has nothing to explain
     expect(noteOn(cellsOf("CQS-02").result)).toBeUndefined();
   });
