@@ -7,7 +7,7 @@ import { formatDateVi } from "./template/header";
 
 /** A day as ISO yyyy-mm-dd, in the local calendar (what the clerk's own clock says). */
 export function isoDay(d: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  const p = (n: number, w = 2) => ("000" + String(n)).slice(-w);
   return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
