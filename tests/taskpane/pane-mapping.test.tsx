@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { ExcelApp } from "../../src/app/screens/ExcelApp";
-import { cellAddress, tryParseCell } from "../../src/core/a1";
+import { cellAddress } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/check";
 import { MAPPING_SHEET } from "../../src/core/mapping";
 import { loadUnits } from "../../src/core/units";
