@@ -1,7 +1,7 @@
 import { indicatorsForLevel, inputUnit, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
 import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
-import type { HighlightPlan, Mark } from "../highlight-plan";
+import type { HighlightPlan, Mark, Watch } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import { fromSavedMapping, proposeMapping, storedMapping, type SavedMapping } from "../mapping";
 import type { WorkbookSnapshot } from "../snapshot";
@@ -10,6 +10,7 @@ import { identityFromHeader } from "../consolidate/identify";
 import { loadUnits, type UnitRegistry } from "../units";
 import { resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
+import { liveCondition } from "./live-rule";
 import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
@@ -46,6 +47,8 @@ export interface CheckOptions extends ContextOptions {
   guessContext?: boolean;
   /** The units a template's header may name (the bundled Lai Châu registry by default). */
   units?: UnitRegistry;
+  /** The day of the check (ISO yyyy-mm-dd) that the notes of marks state; the hosts' today when absent. */
+  checkedOn?: string;
 }
 
 let bundledUnits: UnitRegistry | undefined;
@@ -160,6 +163,13 @@ function shouldMark(f: Finding): boolean {
   return f.severity !== "info" || f.status === "missing" || f.status === "below";
 }
 
+function planOf(marks: Mark[], watches: Watch[], checkedOn: string | undefined): HighlightPlan {
+  const plan: HighlightPlan = { marks };
+  if (watches.length > 0) plan.watches = watches;
+  if (checkedOn !== undefined) plan.checkedOn = checkedOn;
+  return plan;
+}
+
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
   const { context, located, mapping } = locate(snapshot, opts);
   const expected = indicatorsForLevel(opts.catalog, context.level);
@@ -169,13 +179,19 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
   const findings: LocatedFinding[] = [];
   const marks: Mark[] = [];
+  const watches: Watch[] = [];
   for (const row of located.rows) {
     const indicator = asEntered(row.indicator, context.level);
     const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
     const finding = toFinding(indicator, judgement, judgeCtx);
     const cell = markedCell(row, finding, indicator.unit, judgement);
     findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
-    if (cell && shouldMark(finding)) {
+    if (!cell) continue;
+    // a doubt about what was typed is not a comparison: it stays marked until the next check
+    const doubt = judgement.notes.some((n) => READING_DOUBTS.has(n.code));
+    const field = indicator.unit.kind === "rank" ? (judgeCtx.fieldSizeNow ?? indicator.unit.fieldSize) : 0;
+    const live = doubt ? null : liveCondition(row, indicator.unit, judgement, field);
+    if (shouldMark(finding)) {
       marks.push({
         sheet: row.sheet,
         cell: cell.address,
@@ -183,13 +199,16 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
         status: finding.status,
         indicator: finding.indicator,
         message: { vi: formatFinding(finding, "vi"), en: formatFinding(finding, "en") },
+        ...(live !== null ? { live } : {}),
       });
+    } else if (live !== null) {
+      watches.push({ sheet: row.sheet, cell: cell.address, indicator: finding.indicator, live });
     }
   }
   // found, whether judged, still to confirm or said not to be reported: not "not in the workbook"
   const foundCodes = new Set([...located.rows.map((r) => r.indicator.code), ...(mapping?.toConfirm.map((e) => e.indicator) ?? []), ...(mapping?.notReported ?? [])]);
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
-  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
+  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: planOf(marks, watches, opts.checkedOn) };
   if (mapping) report.mapping = mapping;
   return report;
 }

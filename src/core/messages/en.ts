@@ -391,4 +391,7 @@ export const en: Record<MessageKey, string> = {
   "mapping.status.not-reported": "not reported",
   "mapping.status.not-found": "not found",
   "mapping.office-target": "The office's own target in {cell} ({office}) differs from the resolution's ({comparator} {target}): the resolution's is used",
+  // marks in the workbook (issue 11, live marks): the last line of our notes
+  "mark.note.checked-on": "Result of the check of {date}; the cell keeps this colour until the next check.",
+  "mark.note.live": "Checked on {date}; the colour goes away by itself once the figure is corrected.",
 };

@@ -409,6 +409,9 @@ export const vi = {
   "mapping.status.not-reported": "không báo cáo",
   "mapping.status.not-found": "không tìm thấy",
   "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
+  // marks in the workbook (issue 11, live marks): the last line of our notes
+  "mark.note.checked-on": "Kết quả kiểm tra ngày {date}; ô giữ màu này đến lần kiểm tra sau.",
+  "mark.note.live": "Kiểm tra ngày {date}; màu tự mất khi số liệu được sửa đạt yêu cầu.",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -19,6 +19,29 @@ export const CHOOSE_YES_NO = "Chọn Có/Không";
 
 const EXCEL_OPERATOR: Record<Comparator, string> = { ">=": ">=", ">": ">", "<=": "<=" };
 
+// The pieces below are the one home of how a sheet formula judges a figure: the template's own columns and the live
+// rules of our marks (src/core/check/live-rule.ts) are both built from them, so they cannot drift apart.
+
+/** `left` compared with `right` the way the engine's comparator does (judge/compare.ts holds). */
+export function comparisonFormula(left: string, comparator: Comparator, right: string): string {
+  return `${left}${EXCEL_OPERATOR[comparator]}${right}`;
+}
+
+/** A numerator/denominator pair the engine accepts: denominator above zero, numerator from zero to the denominator. */
+export function validRatioFormula(g: string, h: string): string {
+  return `AND(${h}>0,${g}>=0,${g}<=${h})`;
+}
+
+/** A percentage in points the engine accepts: 0 to 100. */
+export function validPercentFormula(i: string): string {
+  return `AND(${i}>=0,${i}<=100)`;
+}
+
+/** A count the engine accepts: whole and not negative. */
+export function validCountFormula(i: string): string {
+  return `AND(${i}>=0,INT(${i})=${i})`;
+}
+
 export function resultFormula(kind: UnitKind, row: number): string {
   const g = `${C.numerator}${row}`;
   const h = `${C.denominator}${row}`;
@@ -33,7 +56,7 @@ export function resultFormula(kind: UnitKind, row: number): string {
     case "growth":
       return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),${i}/100,""))`;
     case "count":
-      return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),IF(AND(${i}>=0,INT(${i})=${i}),${i},"${INVALID}"),""))`;
+      return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),IF(${validCountFormula(i)},${i},"${INVALID}"),""))`;
     case "rank":
       return `IF(${text(i)},"${TYPE_A_NUMBER}",IF(ISNUMBER(${i}),${i},""))`;
     case "yesno":
@@ -44,12 +67,12 @@ export function resultFormula(kind: UnitKind, row: number): string {
 
 function ratioFormula(g: string, h: string): string {
   // a malformed pair (numerator above denominator, zero or negative) is never shown as "Đạt"
-  return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(AND(${h}>0,${g}>=0,${g}<=${h}),${g}/${h},"${INVALID}"),"")`;
+  return `IF(AND(ISNUMBER(${g}),ISNUMBER(${h})),IF(${validRatioFormula(g, h)},${g}/${h},"${INVALID}"),"")`;
 }
 
 function percentFormula(i: string): string {
   // the clerk types percent points (12.5 for 12.5%); the result cell holds the fraction
-  return `IF(ISNUMBER(${i}),IF(AND(${i}>=0,${i}<=100),${i}/100,"${INVALID}"),"")`;
+  return `IF(ISNUMBER(${i}),IF(${validPercentFormula(i)},${i}/100,"${INVALID}"),"")`;
 }
 
 /** Gap to target: percentage points for percentages, a plain difference otherwise; negative = shortfall. */
@@ -75,7 +98,7 @@ export function gapFormula(kind: UnitKind, row: number): string | null {
 export function assessmentFormula(comparator: Comparator, row: number): string {
   const j = `${C.result}${row}`;
   const o = `${C.targetValue}${row}`;
-  return `IF(AND(ISNUMBER(${j}),ISNUMBER(${o})),IF(${j}${EXCEL_OPERATOR[comparator]}${o},"${MET}","${NOT_MET}"),"")`;
+  return `IF(AND(ISNUMBER(${j}),ISNUMBER(${o})),IF(${comparisonFormula(j, comparator, o)},"${MET}","${NOT_MET}"),"")`;
 }
 
 export interface RowInputs {

@@ -1,8 +1,12 @@
 // Applying and clearing our marks in one write batch, from a WorkbookState read beforehand.
-// ExcelApi ≥ 1.6: one always-true custom conditional format per group of cells (multi-area from 1.9).
-// Below: fills, with the originals saved in our store; their originals need one extra read the first time.
+// ExcelApi ≥ 1.6: one always-true custom conditional format per group of cells (multi-area from 1.9), and one live
+// format per cell whose finding is a comparison (Mark.live), which Excel re-evaluates as the figure changes.
+// Below: fills, with the originals saved in our store; their originals need one extra read the first time. A fill
+// cannot follow the figure, so there every mark is static and its note says so.
 
-import type { Mark, Severity } from "../../core/highlight-plan";
+import type { HighlightPlan, Mark, Severity, Watch } from "../../core/highlight-plan";
+import { isoDay, markNoteText } from "../../core/mark-notes";
+import { ourLiveFormula } from "../../core/our-marks";
 import type { ApplyResult } from "../host";
 import { ChitieuError } from "../../core/errors";
 import { areaAddress, parseCell, type Area } from "../../core/a1";
@@ -22,6 +26,8 @@ interface Target {
   col: number;
   severity: Severity;
   messages: string[];
+  /** The live conditions of its marks; null once one of them is static (then so is the cell's mark). */
+  live: string[] | null;
 }
 
 /** Sheets a write added (our store sheet below ExcelApi 1.7), for the host's list of known sheets. */
@@ -60,13 +66,33 @@ function targetsOf(marks: readonly Mark[], state: WorkbookState): Target[] {
     const cell = m.cell.replace(/\$/g, "").toUpperCase();
     const key = cellKeyOf(sheet, cell);
     const t = byKey.get(key);
-    if (!t) byKey.set(key, { sheet, cell, row, col, severity: m.severity, messages: [m.message.vi] });
+    if (!t) byKey.set(key, { sheet, cell, row, col, severity: m.severity, messages: [m.message.vi], live: m.live !== undefined ? [m.live] : null });
     else {
       if (SEVERITY_RANK[m.severity] > SEVERITY_RANK[t.severity]) t.severity = m.severity;
       if (!t.messages.includes(m.message.vi)) t.messages.push(m.message.vi);
+      // a static finding on the cell keeps it marked until the next check, whatever the live ones say
+      if (m.live === undefined) t.live = null;
+      else if (t.live !== null && !t.live.includes(m.live)) t.live.push(m.live);
     }
   }
   return [...byKey.values()];
+}
+
+/** Watches on cells no mark takes, on sheets that exist (a watch is never worth an error). */
+function watchesOf(watches: readonly Watch[], state: WorkbookState, marked: ReadonlySet<string>): { sheet: string; cell: string; live: string }[] {
+  const out: { sheet: string; cell: string; live: string }[] = [];
+  for (const w of watches) {
+    const sheet = state.sheetNames.find((n) => n.toLowerCase() === w.sheet.toLowerCase());
+    if (!sheet) continue;
+    const cell = w.cell.replace(/\$/g, "").toUpperCase();
+    if (!marked.has(cellKeyOf(sheet, cell))) out.push({ sheet, cell, live: w.live });
+  }
+  return out;
+}
+
+/** One formula for a cell: any of its marks' conditions keeps the mark. */
+function liveFormulaOf(conditions: readonly string[]): string {
+  return ourLiveFormula(conditions.length === 1 ? conditions[0]! : `OR(${conditions.join(",")})`);
 }
 
 function protectionOf(state: WorkbookState, sheet: string) {
@@ -190,9 +216,14 @@ function bySheetAndSeverity(targets: readonly Target[]): Map<string, { sheet: st
   return groups;
 }
 
-function addOurRule(collection: Excel.ConditionalFormatCollection, severity: Severity): void {
+/**
+ * A custom format's formula is written as for the range's top-left cell (learn.microsoft.com ExcelScript
+ * ConditionalFormatRule example: "=" + getCell(0, 0).getAddress() + ">" …): a live rule is added on its one cell, so
+ * its relative references mean exactly the cells named.
+ */
+function addOurRule(collection: Excel.ConditionalFormatCollection, severity: Severity, formula = OUR_FORMULA): void {
   const cf = collection.add("Custom" as Excel.ConditionalFormatType);
-  cf.custom.rule.formula = `=${OUR_FORMULA}`;
+  cf.custom.rule.formula = `=${formula}`;
   cf.custom.format.fill.color = SEVERITY_COLORS[severity].fill;
   cf.custom.format.font.color = SEVERITY_COLORS[severity].font;
 }
@@ -201,11 +232,12 @@ export async function applyPlan(
   ctx: Ctx,
   f: OfficeFeatures,
   state: WorkbookState,
-  marks: readonly Mark[],
+  plan: HighlightPlan,
   explain = true,
   requestBytes = DEFAULT_REQUEST_BYTES,
 ): Promise<ApplyResult & Added> {
-  const targets = targetsOf(marks, state);
+  const targets = targetsOf(plan.marks, state);
+  const checkedOn = plan.checkedOn ?? isoDay(new Date());
   assertFormattable(targets, state);
   const sheet = sheetsOf(ctx);
   const budget = new RequestBudget(ctx, requestBytes);
@@ -234,7 +266,23 @@ export async function applyPlan(
   const { left } = queueRemoval(ctx, f, state, f.conditionalFormats ? new Set() : targetKeys, rewritten);
   const next: OurState = { fills: [], notes: [...left.notes], comments: [...left.comments] };
 
-  for (const g of bySheetAndSeverity(targets).values()) {
+  // live where Excel has conditional formats; a fill cannot follow the figure
+  const isLive = (t: Target) => f.conditionalFormats && t.live !== null;
+  if (f.conditionalFormats) {
+    for (const t of targets) {
+      if (t.live === null) continue;
+      const formula = liveFormulaOf(t.live);
+      await budget.spend(formula.length * 2 + 400);
+      addOurRule(sheet(t.sheet).getRange(t.cell).conditionalFormats, t.severity, formula);
+    }
+    // figures that are fine today: marked (as a shortfall) if edited into one
+    for (const w of watchesOf(plan.watches ?? [], state, targetKeys)) {
+      const formula = ourLiveFormula(w.live);
+      await budget.spend(formula.length * 2 + 400);
+      addOurRule(sheet(w.sheet).getRange(w.cell).conditionalFormats, "warning", formula);
+    }
+  }
+  for (const g of bySheetAndSeverity(targets.filter((t) => !isLive(t))).values()) {
     const areas = mergeCells(g.cells);
     if (f.conditionalFormats && f.rangeAreas) {
       for (const address of addressGroups(areas)) {
@@ -264,7 +312,7 @@ export async function applyPlan(
       // never on a cell that carries the user's own note or comment (below 1.18 notes cannot be seen: see index.ts)
       if ((note && !note.ours) || (comment && !comment.ours) || !canExplainOn(f, state, t.sheet)) continue;
       if (left.notes.some((n) => cellKeyOf(n.sheet, n.cell) === key) || left.comments.some((n) => cellKeyOf(n.sheet, n.cell) === key)) continue;
-      const content = NOTE_PREFIX + t.messages.join("\n");
+      const content = markNoteText(t.messages, isLive(t), checkedOn, "vi");
       await budget.spend(content.length * 2 + 200);
       // a cell holds a note or a comment: rewrite whichever of ours is there, else add the kind this Excel has
       if (note) sheet(t.sheet).notes.getItem(t.cell).content = content;

@@ -106,7 +106,7 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
         const apply = (explain: boolean, reuse: WorkbookState | null) =>
           deps.run(async (ctx) => {
             const state = reuse ?? (await read(ctx, "state")).state;
-            return wrote(state, await applyPlan(ctx, f, state, plan.marks, explain, budget));
+            return wrote(state, await applyPlan(ctx, f, state, plan, explain, budget));
           });
         try {
           return await apply(true, cached);

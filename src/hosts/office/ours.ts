@@ -1,7 +1,7 @@
 // What identifies our additions in Excel: the shared identity (src/core/our-marks.ts) in Office.js's notation.
 
 import type { Severity } from "../../core/highlight-plan";
-import { NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS as RGB, STORE_SHEET } from "../../core/our-marks";
+import { isOurRuleFormula, NOTE_PREFIX, OUR_FORMULA, SEVERITY_COLORS as RGB, STORE_SHEET } from "../../core/our-marks";
 
 export { NOTE_PREFIX, OUR_FORMULA, STORE_SHEET };
 
@@ -14,6 +14,7 @@ export const SEVERITY_COLORS: Readonly<Record<Severity, { fill: string; font: st
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
+/** Our rule, static or live, as Excel gives its formula back ("=" first). */
 export function isOurFormula(formula: string | null | undefined): boolean {
-  return typeof formula === "string" && formula.replace(/^=/, "").replace(/\s+/g, "") === OUR_FORMULA;
+  return typeof formula === "string" && isOurRuleFormula(formula);
 }

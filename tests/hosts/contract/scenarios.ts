@@ -83,6 +83,7 @@ export function userWorkbook(): WorkbookSetup {
 
 export const USER_PLAN: HighlightPlan = {
   marks: [mark(USER_SHEET, "B3", "error"), mark(USER_SHEET, "B4", "warning"), mark(USER_SHEET, "B5", "info"), mark(USER_SHEET, "B6", "info"), mark(USER_SHEET, "B2", "warning")],
+  checkedOn: "2026-01-05",
 };
 
 function userState(inspect: Inspector) {
@@ -139,7 +140,8 @@ export async function explanationsSkipUserNotes(harness: HostHarness): Promise<v
   expect(result.explained).toBe(cells.length);
   if (kind === "notes") {
     expect(cells).toEqual(["B2", "B3", "B4"]);
-    expect(ours.find((n) => n.cell === "B3")?.content).toBe("Chỉ tiêu CĐS: Ô B3 cần kiểm tra");
+    // static marks: the note says the day of the check, and that the colour stays until the next one
+    expect(ours.find((n) => n.cell === "B3")?.content).toBe("Chỉ tiêu CĐS: Ô B3 cần kiểm tra\nKết quả kiểm tra ngày 05/01/2026; ô giữ màu này đến lần kiểm tra sau.");
   }
 }
 

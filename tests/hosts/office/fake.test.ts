@@ -222,3 +222,33 @@ describe.each(LEVELS)("fake Excel at ExcelApi %s: workbook.getSelectedRange", (l
     }
   });
 });
+
+describe("what a person sees: custom conditional formats evaluated by the fake", () => {
+  it("reads a rule's relative references from the range's top-left cell, and keeps $ parts fixed", () => {
+    const fake = new FakeExcel({ apiVersion: "1.18", sheets: ["Sheet1"] });
+    fake.setCells("Sheet1", { B2: 5, C2: 1, B3: 1, C3: 5, B4: 9, C4: 2, E1: 4 });
+    fake.addUserConditionalFormat("Sheet1", ["B2:B4"], "=B2>C2", "#FF0000");
+    expect(["B2", "B3", "B4"].map((c) => fake.shownFill(`Sheet1!${c}`))).toEqual(["#FF0000", null, "#FF0000"]);
+    const fixed = new FakeExcel({ apiVersion: "1.18", sheets: ["Sheet1"] });
+    fixed.setCells("Sheet1", { B2: 5, B3: 1, B4: 9, E1: 4 });
+    fixed.addUserConditionalFormat("Sheet1", ["B2:B4"], "=B2>$E$1", "#00FF00");
+    expect(["B2", "B3", "B4"].map((c) => fixed.shownFill(`Sheet1!${c}`))).toEqual(["#00FF00", null, "#00FF00"]);
+  });
+
+  it("takes IF's branch only, and lets an error format nothing", () => {
+    const fake = new FakeExcel({ apiVersion: "1.18", sheets: ["Sheet1"] });
+    fake.setCells("Sheet1", { A1: 3, B1: 0, A2: 3, B2: 0, A3: "ba", B3: 1 });
+    fake.addUserConditionalFormat("Sheet1", ["C1"], "=IF(B1>0,A1/B1>1,TRUE)", "#111111");
+    fake.addUserConditionalFormat("Sheet1", ["C2"], "=AND(B2>0,A2/B2>1)", "#222222");
+    fake.addUserConditionalFormat("Sheet1", ["C3"], "=ROUND(A3*1,9)>0", "#333333");
+    expect(fake.shownFill("Sheet1!C1")).toBe("#111111");
+    expect(fake.shownFill("Sheet1!C2")).toBeNull(); // #DIV/0!: AND evaluates every argument
+    expect(fake.shownFill("Sheet1!C3")).toBeNull(); // #VALUE!: text is not a number
+  });
+
+  it("refuses a formula it cannot evaluate rather than guessing", () => {
+    const fake = new FakeExcel({ apiVersion: "1.18", sheets: ["Sheet1"] });
+    fake.addUserConditionalFormat("Sheet1", ["A1"], "=MAX(A1,2)>1", "#000000");
+    expect(() => fake.shownFill("Sheet1!A1")).toThrow(/does not evaluate MAX/);
+  });
+});

@@ -313,11 +313,11 @@ describe("comments (ExcelApi 1.10–1.17)", () => {
     fake.setCells("Số liệu", { B2: 1, B3: 2 });
     fake.addUserComment("'Số liệu'!B3", "Của tôi");
     const host = hostOn(fake);
-    const result = await host.applyHighlights({ marks: [mark("Số liệu", "B2", "error"), mark("Số liệu", "B3", "info")] });
+    const result = await host.applyHighlights({ marks: [mark("Số liệu", "B2", "error"), mark("Số liệu", "B3", "info")], checkedOn: "2026-01-05" });
     expect(result.explained).toBe(1);
     expect(fake.comments().map((c) => [c.cell, c.content])).toEqual([
       ["B3", "Của tôi"],
-      ["B2", "Chỉ tiêu CĐS: Ô B2 cần kiểm tra"],
+      ["B2", "Chỉ tiêu CĐS: Ô B2 cần kiểm tra\nKết quả kiểm tra ngày 05/01/2026; ô giữ màu này đến lần kiểm tra sau."],
     ]);
     await host.clearHighlights();
     expect(fake.comments().map((c) => c.content)).toEqual(["Của tôi"]);

@@ -73,9 +73,9 @@ describe("threaded comments keep their replies (ExcelApi 1.10–1.17)", () => {
 
     // the finding's wording changes, then the cell is fixed, then the marks are cleared
     await host.readSnapshot();
-    await host.applyHighlights({ marks: [mark("Số liệu", "B2", "warning", "Thiếu mẫu số")] });
+    await host.applyHighlights({ marks: [mark("Số liệu", "B2", "warning", "Thiếu mẫu số")], checkedOn: "2026-01-05" });
     expect(fake.comments().map((c) => [c.cell, c.content, c.replies.map((r) => r.content)])).toEqual([
-      ["B2", "Chỉ tiêu CĐS: Thiếu mẫu số", ["Đã báo anh Bình sửa lại"]],
+      ["B2", "Chỉ tiêu CĐS: Thiếu mẫu số\nKết quả kiểm tra ngày 05/01/2026; ô giữ màu này đến lần kiểm tra sau.", ["Đã báo anh Bình sửa lại"]],
     ]);
     await host.readSnapshot();
     await host.applyHighlights({ marks: [mark("Số liệu", "B3", "error")] });

@@ -6,6 +6,7 @@ import { FakeRequestContext, type SyncRecord } from "./context";
 import { FakeOfficeError, invalidArgument } from "./errors";
 import { cellKey, newSheet, type FakeCell, type FakeChangedEvent, type FakeComment, type FakeConditionalFormat, type FakeNote, type FakeSheet, type Scalar } from "./model";
 import { FakeWorkbookObject } from "./objects";
+import { ruleApplies, type FormulaValue } from "./formula";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set supported, e.g. "1.1", "1.7", "1.14", "1.18". */
@@ -282,6 +283,32 @@ export class FakeExcel {
     const { sheet, cell } = this.split(address);
     const { row, col } = parseCell(cell);
     return this.sheet(sheet).cells.get(cellKey(row, col));
+  }
+
+  /**
+   * The fill a person sees on the cell now: the first custom format (the collection's order is its priority,
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting, "Multiple formats and
+   * priority") whose formula holds for the cell and that has a fill, else the cell's own fill (null: none). Formulas
+   * are evaluated by ./formula.ts, relative to each format's top-left cell; other format types are not evaluated and
+   * a test that needs them fails loudly.
+   */
+  shownFill(address: string): string | null {
+    const { sheet, cell } = this.split(address);
+    const s = this.sheet(sheet);
+    const at = parseCell(cell);
+    const read = (row: number, col: number): FormulaValue => {
+      const c = s.cells.get(cellKey(row, col));
+      if (c?.error !== undefined) return { error: c.error };
+      if (c?.formula !== undefined && c.value === undefined) throw new RangeError(`the fake does not calculate: give ${cellAddress(row, col)} a cached value`);
+      return c?.value === undefined || c.value === "" ? null : c.value;
+    };
+    for (const cf of s.conditionalFormats) {
+      const areas = cf.areas.map(parseArea);
+      if (!areas.some((a) => a.top <= at.row && at.row <= a.bottom && a.left <= at.col && at.col <= a.right)) continue;
+      if (cf.type !== "Custom") throw new RangeError(`the fake does not evaluate ${cf.type} formats`);
+      if (cf.fill !== null && ruleApplies(cf.formula, read, at, { row: areas[0]!.top, col: areas[0]!.left })) return cf.fill;
+    }
+    return s.cells.get(cellKey(at.row, at.col))?.fill ?? null;
   }
 
   conditionalFormats(sheetName: string): FakeConditionalFormat[] {

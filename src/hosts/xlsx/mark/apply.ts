@@ -3,13 +3,15 @@
 
 import { cellAddress, tryParseCell, type Cell } from "../../../core/a1";
 import { ChitieuError } from "../../../core/errors";
-import type { HighlightPlan, Mark, Severity } from "../../../core/highlight-plan";
+import type { HighlightPlan, Mark, Severity, Watch } from "../../../core/highlight-plan";
+import { isoDay, markNoteText } from "../../../core/mark-notes";
+import { ourLiveFormula } from "../../../core/our-marks";
 import { openPackage, savePackage } from "../package";
 import { clearOurs } from "./clear";
 import { maxVmlBlock, type Note } from "./notes";
 import { relationshipType } from "./conformance";
 import { CONTENT_TYPE, appendToRoot, overrideXml, relationshipXml, relativeTarget } from "./opc";
-import { NOTE_PREFIX, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
+import { OUR_FORMULA, OUR_REL_ID, SEVERITY_ORDER } from "./ours";
 import { PartView } from "./part-view";
 import { insertOurRules, type OurRule } from "./sheet-cf";
 import { addSheetNotes } from "./sheet-notes";
@@ -22,6 +24,8 @@ export interface ApplyOptions {
   lang?: "vi" | "en";
   /** Add a note explaining each finding (default true). */
   notes?: boolean;
+  /** The day the notes state when the plan does not say (ISO yyyy-mm-dd); today by default. */
+  today?: string;
 }
 
 export interface ApplyReport {
@@ -48,6 +52,15 @@ interface CellMarks {
   messages: string[];
   /** Marks of the plan merged into this cell. */
   findings: number;
+  /** The live conditions of its marks; null once one of its marks is static (then the cell's mark is static). */
+  live: string[] | null;
+  /** A watch: a live rule on a figure that is fine today, without a note. */
+  watch?: true;
+}
+
+/** One live formula for a cell: its marks' conditions, any of which keeps the mark. */
+function liveFormulaOf(conditions: readonly string[]): string {
+  return ourLiveFormula(conditions.length === 1 ? conditions[0]! : `OR(${conditions.join(",")})`);
 }
 
 export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan, opts?: ApplyOptions): ApplyReport {
@@ -58,7 +71,8 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
   clearOurs(view); // re-applying replaces our previous marks instead of stacking them
 
   const info = readWorkbook(view);
-  const bySheet = groupMarks(info, plan.marks, lang);
+  const bySheet = groupMarks(info, plan.marks, plan.watches ?? [], lang);
+  const checkedOn = plan.checkedOn ?? opts?.today ?? isoDay(new Date());
   const report: ApplyReport = { bytes, markedCells: new Map(), notesSkipped: [], notedCells: new Map(), explained: 0 };
   if (bySheet.size === 0) {
     const changes = view.changes();
@@ -76,25 +90,31 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
     const text = view.requireText(part);
     const root = readRoot(text);
     if (root.local !== "worksheet" || root.selfClosing) throw notAWorksheet(sheet.name);
-    report.markedCells.set(sheet.name, cells.length);
+    const marked = cells.filter((c) => !c.watch);
+    if (marked.length > 0) report.markedCells.set(sheet.name, marked.length);
 
     const rules: OurRule[] = SEVERITY_ORDER.map((severity) => ({
       severity,
       dxfId: dxfId.get(severity) ?? 0,
-      cells: cells.filter((c) => c.severity === severity).map((c) => c.cell),
+      cells: cells.filter((c) => c.severity === severity && c.live === null).map((c) => c.cell),
+      formula: OUR_FORMULA,
     })).filter((r) => r.cells.length > 0);
+    // a live rule per cell: its formula's references are relative to the cell it marks
+    for (const c of cells) {
+      if (c.live !== null) rules.push({ severity: c.severity, dxfId: dxfId.get(c.severity) ?? 0, cells: [c.cell], formula: liveFormulaOf(c.live) });
+    }
     const splices: Splice[] = [];
     splices.push(...insertOurRules(text, root, rules));
 
     if (wantNotes) {
-      const notes: Note[] = cells.map((c) => ({ cell: c.cell, text: NOTE_PREFIX + c.messages.join("\n") }));
+      const notes: Note[] = marked.map((c) => ({ cell: c.cell, text: markNoteText(c.messages, c.live !== null, checkedOn, lang) }));
       const added = addSheetNotes(view, { part, number: sheet.number }, text, root, notes, nextVmlBlock, overrides, info.namespaces);
       nextVmlBlock += added.blocks;
       if (added.skipped) report.notesSkipped.push(sheet.name);
       if (added.sheetSplice) splices.push(added.sheetSplice);
       const noted = new Set(added.noted);
       if (noted.size > 0) report.notedCells.set(sheet.name, added.noted);
-      report.explained += cells.filter((c) => noted.has(c.cell)).reduce((n, c) => n + c.findings, 0);
+      report.explained += marked.filter((c) => noted.has(c.cell)).reduce((n, c) => n + c.findings, 0);
     }
     view.setText(part, applySplices(text, splices));
   }
@@ -103,26 +123,37 @@ export function applyHighlightsWithReport(bytes: Uint8Array, plan: HighlightPlan
   return report;
 }
 
-function groupMarks(info: WorkbookInfo, marks: readonly Mark[], lang: "vi" | "en"): Map<SheetEntry, CellMarks[]> {
+function groupMarks(info: WorkbookInfo, marks: readonly Mark[], watches: readonly Watch[], lang: "vi" | "en"): Map<SheetEntry, CellMarks[]> {
   const bySheet = new Map<SheetEntry, Map<string, CellMarks>>();
-  for (const mark of marks) {
-    const sheet = findSheet(info, mark.sheet);
-    if (!sheet) throw unknownSheet(mark.sheet, info);
+  const place = (at: { sheet: string; cell: string }) => {
+    const sheet = findSheet(info, at.sheet);
+    if (!sheet) throw unknownSheet(at.sheet, info);
     if (sheet.kind !== "worksheet" || !sheet.part) throw notAWorksheet(sheet.name);
-    const pos = requireCell(sheet.name, mark.cell);
-    const cell = cellAddress(pos.row, pos.col);
+    const pos = requireCell(sheet.name, at.cell);
     let cells = bySheet.get(sheet);
     if (!cells) bySheet.set(sheet, (cells = new Map()));
+    return { cells, pos, cell: cellAddress(pos.row, pos.col) };
+  };
+  for (const mark of marks) {
+    const { cells, pos, cell } = place(mark);
     const existing = cells.get(cell);
     const message = mark.message[lang].normalize("NFC");
     if (!existing) {
-      cells.set(cell, { cell, row: pos.row, column: pos.col, severity: mark.severity, messages: [message], findings: 1 });
+      cells.set(cell, { cell, row: pos.row, column: pos.col, severity: mark.severity, messages: [message], findings: 1, live: mark.live !== undefined ? [mark.live] : null });
     } else {
       // one colour per cell: the most severe finding wins; every message goes into the note
       if (SEVERITY_ORDER.indexOf(mark.severity) < SEVERITY_ORDER.indexOf(existing.severity)) existing.severity = mark.severity;
       if (!existing.messages.includes(message)) existing.messages.push(message);
       existing.findings++;
+      // a static finding on the cell keeps it marked until the next check, whatever the live ones say
+      if (mark.live === undefined) existing.live = null;
+      else if (existing.live !== null && !existing.live.includes(mark.live)) existing.live.push(mark.live);
     }
+  }
+  for (const w of watches) {
+    const { cells, pos, cell } = place(w);
+    // a cell already marked says more than a watch
+    if (!cells.has(cell)) cells.set(cell, { cell, row: pos.row, column: pos.col, severity: "warning", messages: [], findings: 0, live: [w.live], watch: true });
   }
   const out = new Map<SheetEntry, CellMarks[]>();
   for (const [sheet, cells] of [...bySheet].sort((a, b) => a[0].number - b[0].number)) {

@@ -1,8 +1,8 @@
 // Our conditional-format blocks in a worksheet: inserted whole at the place CT_Worksheet order requires, removed whole.
 
 import type { Severity } from "../../../core/highlight-plan";
-import { OUR_FORMULA } from "./ours";
-import { escapeAttr } from "../xml/escape";
+import { isOurRuleFormula } from "../../../core/our-marks";
+import { escapeAttr, escapeText } from "../xml/escape";
 import { childrenOf, qualify, unescapeXml, type Root, type Splice } from "./xml-text";
 import { elementsAfter } from "./worksheet-order";
 
@@ -11,8 +11,10 @@ const AFTER_CONDITIONAL_FORMATTING = elementsAfter("conditionalFormatting");
 export interface OurRule {
   severity: Severity;
   dxfId: number;
-  /** A1 cell names, in sheet order. */
+  /** A1 cell names, in sheet order; a live rule has one (its references are relative to it). */
   cells: string[];
+  /** OUR_FORMULA (always true) or one of our live formulas (ourLiveFormula). */
+  formula: string;
 }
 
 interface PriorityAttr {
@@ -42,7 +44,7 @@ function shiftPriorities(sheetText: string, by: number, outside: readonly { star
 }
 
 /**
- * Splices inserting one block per severity. Our rules take priorities 1..n (the first evaluated, so a template's own red
+ * Splices inserting one block per rule (a static rule per severity, a live rule per cell). Our rules take priorities 1..n (the first evaluated, so a template's own red
  * or green rule on the same cell never paints over our mark) and every existing rule moves down by n; clearing moves
  * them back, so a cleared file is the original byte for byte.
  */
@@ -56,11 +58,13 @@ export function insertOurRules(sheetText: string, root: Root, rules: readonly Ou
       (r) =>
         `<${q("conditionalFormatting")} sqref="${escapeAttr(r.cells.join(" "))}">` +
         `<${q("cfRule")} type="expression" dxfId="${r.dxfId}" priority="${++priority}">` +
-        `<${q("formula")}>${OUR_FORMULA}</${q("formula")}>` +
+        `<${q("formula")}>${escapeText(r.formula)}</${q("formula")}>` +
         `</${q("cfRule")}></${q("conditionalFormatting")}>`,
     )
     .join("");
-  const before = root.children.find((c) => AFTER_CONDITIONAL_FORMATTING.has(c.local));
+  // before the sheet's own blocks: Excel goes by priority, but LibreOffice applies the first block that matches a
+  // cell in document order, so a template's own red rule on the same cell would otherwise hide our mark there
+  const before = root.children.find((c) => c.local === "conditionalFormatting" || AFTER_CONDITIONAL_FORMATTING.has(c.local));
   return [{ at: before ? before.start : root.closeStart, remove: 0, insert: xml }, ...shiftPriorities(sheetText, rules.length)];
 }
 
@@ -84,5 +88,5 @@ export function removeOurRules(sheetText: string, root: Root): Splice[] {
 
 export function isOurRule(cfRuleXml: string): boolean {
   const formulas = [...cfRuleXml.matchAll(/<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g)];
-  return formulas.length === 1 && unescapeXml(formulas[0]?.[1] ?? "").trim() === OUR_FORMULA;
+  return formulas.length === 1 && isOurRuleFormula(unescapeXml(formulas[0]?.[1] ?? ""));
 }

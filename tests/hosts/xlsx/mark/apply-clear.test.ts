@@ -120,13 +120,13 @@ describe("colours", () => {
     expect(text(out, "xl/styles.xml")).toMatch(/<x:dxf><x:font><x:color rgb="FF9C0006"\/>/);
   });
 
-  it("places the rules before dataValidations and the notes drawing before tableParts", () => {
+  it("places the rules first among the sheet's own (LibreOffice applies the first block that matches) and the notes drawing before tableParts", () => {
     const body =
       '<sheetData/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><conditionalFormatting sqref="C1"><cfRule type="cellIs" dxfId="0" priority="7" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>' +
       '<dataValidations count="1"><dataValidation sqref="D1" type="whole"/></dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId9"/><tableParts count="0"/>';
     const book = tinyWorkbook({ sheets: [{ name: SHEET, body }] });
     const sheet = text(open(roundTrips(book)), "xl/worksheets/sheet1.xml");
-    expect(sheet).toMatch(/<\/conditionalFormatting><conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="1" priority="1">.*<\/conditionalFormatting><dataValidations/);
+    expect(sheet).toMatch(/<\/mergeCells><conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="1" priority="1">.*<\/conditionalFormatting><conditionalFormatting sqref="C1">.*<\/conditionalFormatting><dataValidations/);
     expect(sheet).toContain('<cfRule type="cellIs" dxfId="0" priority="8" operator="lessThan">'); // theirs, one below ours
     expect(sheet).toMatch(/<drawing r:id="rId9"\/><legacyDrawing r:id="rIdChitieuCdsVml"\/><tableParts/);
   });
@@ -148,7 +148,7 @@ describe("notes", () => {
 
   it("writes the English message when asked", () => {
     const out = open(applyHighlights(book, plan(mark(SHEET, "C4")), { lang: "en" }));
-    expect(text(out, "xl/chitieuCdsNotes1.xml")).toContain("Chỉ tiêu CĐS: Missing figure in C4");
+    expect(text(out, "xl/chitieuCdsNotes1.xml")).toContain("Chỉ tiêu CĐS: Missing figure in C4\nResult of the check of 05/01/2026; the cell keeps this colour until the next check.");
   });
 
   it("adds no notes when notes are turned off", () => {
@@ -169,7 +169,7 @@ describe("notes", () => {
     const comments = text(after, "xl/comments1.xml");
     expect(comments).toContain("<authors><author>John</author><author>Chỉ tiêu CĐS</author></authors>");
     expect(comments).toContain('<comment ref="B2" authorId="0"><text><r><rPr><sz val="8"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr><t>Some text</t>');
-    expect(comments).toMatch(/<comment ref="C5" authorId="1">.*Chỉ tiêu CĐS: Chưa đạt<\/t>.*<\/comment><\/commentList>/);
+    expect(comments).toMatch(/<comment ref="C5" authorId="1">.*Chỉ tiêu CĐS: Chưa đạt\nKết quả kiểm tra ngày 05\/01\/2026; ô giữ màu này đến lần kiểm tra sau.<\/t>.*<\/comment><\/commentList>/s);
     const vml = text(after, "xl/drawings/vmlDrawing1.vml");
     expect(vml).toMatch(/<o:idmap v:ext="edit" data="1,3"\/>/); // blocks 1 and 2 are the workbook's
     expect(vml).toContain('<v:shape id="_x0000_s3073"');

@@ -27,8 +27,12 @@ export function mark(sheet: string, cell: string, severity: Severity = "error", 
   return { sheet, cell, severity, status: severity === "error" ? "invalid" : "below", indicator: "1.1", message: { vi, en: `Missing figure in ${cell}` } };
 }
 
+/** The day every helper plan is checked on, and the closing line our notes then carry. */
+export const CHECKED_ON = "2026-01-05";
+export const STATIC_LINE = { vi: "Kết quả kiểm tra ngày 05/01/2026; ô giữ màu này đến lần kiểm tra sau.", en: "Result of the check of 05/01/2026; the cell keeps this colour until the next check." };
+
 export function plan(...marks: Mark[]): HighlightPlan {
-  return { marks };
+  return { marks, checkedOn: CHECKED_ON };
 }
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });

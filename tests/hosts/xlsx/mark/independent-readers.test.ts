@@ -9,7 +9,7 @@ import { applyHighlightsWithReport } from "../../../../src/hosts/xlsx/mark";
 import { PartView } from "../../../../src/hosts/xlsx/mark/part-view";
 import { readWorkbook } from "../../../../src/hosts/xlsx/mark/workbook";
 import { PYTHON, requireTools } from "../../../support/tools";
-import { mark, open, plan, readCorpus } from "./helpers";
+import { mark, open, plan, readCorpus, STATIC_LINE } from "./helpers";
 
 const tools = requireTools(["openpyxl", "soffice"]);
 
@@ -93,7 +93,9 @@ describe("independent readers", () => {
       expect(theirNotes).toEqual(before.notes);
       const ourNotes = Object.fromEntries(Object.entries(after.notes).filter(([, t]) => t.startsWith("Chỉ tiêu CĐS: ")));
       // ours sit beside theirs, on every marked cell that had no note of theirs
-      const expected = { A1: "Chỉ tiêu CĐS: Ô A1: không phải số", B2: "Chỉ tiêu CĐS: Ô B2: chưa đạt 80%", C3: "Chỉ tiêu CĐS: Ô C3: thiếu minh chứng" };
+      // the last line dates the check: these marks are static, so they stay until the next one
+      const dated = (t: string) => `Chỉ tiêu CĐS: ${t}\n${STATIC_LINE.vi}`;
+      const expected = { A1: dated("Ô A1: không phải số"), B2: dated("Ô B2: chưa đạt 80%"), C3: dated("Ô C3: thiếu minh chứng") };
       expect(ourNotes).toEqual(j.notesSkipped ? {} : Object.fromEntries(Object.entries(expected).filter(([cell]) => !(cell in before.notes))));
     }
 
