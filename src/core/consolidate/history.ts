@@ -1,7 +1,7 @@
 import type { Catalog, Indicator, Level } from "../catalog/schema";
 import { resolveTarget } from "../judge/targets";
 import { MIN_EARLIER_VALUES, normaliseSeries, pace, project, type TargetPoint, type YearValue } from "../history/trend";
-import type { MessageKey } from "../messages";
+import type { Message, MessageKey } from "../messages";
 import { isValidInYear, type UnitRegistry } from "../units";
 import { consolidate } from "./consolidate";
 import type { ConsolidatedRead } from "./read-consolidated";
@@ -194,4 +194,13 @@ export function earlierYears(items: Iterable<HistoryItem>, opts: { catalog: Cata
     }
   }
   return { earlier: earlier.sort((a, b) => a.year - b.year), unused };
+}
+
+/** The projection in words: "đạt năm 2027 — chậm 2 năm", "không đạt được nếu không tăng tốc", "chưa đủ số liệu". */
+export function outlookMessage(t: Trend): Message {
+  const p = t.projection;
+  if (p === null) return { key: "consolidate.book.trend.no-target", params: {} };
+  if (p.kind === "too-little-history") return { key: "consolidate.book.trend.too-little", params: {} };
+  if (p.kind === "not-at-this-pace") return { key: "consolidate.book.trend.not-reached", params: {} };
+  return p.delayYears > 0 ? { key: "consolidate.book.trend.late", params: { year: p.year, delay: p.delayYears } } : { key: "consolidate.book.trend.reached", params: { year: p.year } };
 }
