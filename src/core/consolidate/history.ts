@@ -1,4 +1,5 @@
 import type { Catalog, Indicator, Level } from "../catalog/schema";
+import { roundFloat } from "../judge/compare";
 import { resolveTarget } from "../judge/targets";
 import { MIN_EARLIER_VALUES, normaliseSeries, pace, project, type TargetPoint, type YearValue } from "../history/trend";
 import type { Message, MessageKey } from "../messages";
@@ -51,12 +52,19 @@ export function nextTarget(ind: Indicator, level: Level, year: number): TargetPo
   return r ? { value: r.target.value, comparator: r.target.comparator, year: r.year } : null;
 }
 
-/** What a figure should be each year on the way to the target, as the engine judges it ("on track" for that year). */
-export function targetPath(ind: Indicator, level: Level, from: number, to: number): YearValue[] {
+/**
+ * What the figure should be each year on the way to the target: the engine's own path where it has one (from a
+ * baseline or an earlier target, as it judges "on track"); where it has none, the straight line from the earliest
+ * known value to the target in its year, the path the series needed to keep from its start.
+ */
+export function targetPath(ind: Indicator, level: Level, from: number, to: number, start: YearValue | null = null): YearValue[] {
   const path: YearValue[] = [];
   for (let y = from; y <= to; y++) {
     const r = resolveTarget(ind, level, y);
-    if (r) path.push({ year: y, value: r.compareWith });
+    if (!r) continue;
+    if (r.basis === "final-no-path" && start !== null && start.year < r.year && y >= start.year) {
+      path.push({ year: y, value: roundFloat(start.value + ((r.target.value - start.value) * (y - start.year)) / (r.year - start.year)) });
+    } else path.push({ year: y, value: r.compareWith });
   }
   return path;
 }
@@ -116,7 +124,7 @@ export function withHistory(report: ConsolidationReport, earlier: readonly Earli
     const target = nextTarget(ind, "province", report.year);
     const trend = trendOf(provincial, i.value === null ? null : { year: report.year, value: i.value }, target);
     const first = trend.history[0]?.year ?? report.year;
-    const path = targetPath(ind, "province", first, Math.max(report.year, target?.year ?? report.year));
+    const path = targetPath(ind, "province", first, Math.max(report.year, target?.year ?? report.year), trend.history[0] ?? null);
     // a unit's yes/no answer is part of a share, not a series to project on its own
     const unitTarget = i.method === "share-of-units" ? null : nextTarget(ind, report.level, report.year);
     const byUnit = i.byUnit.map((b) => {

@@ -413,7 +413,7 @@ export const vi = {
   "consolidate.history.not-earlier": "Báo cáo năm {year} không phải năm trước kỳ {period}: không dùng làm số liệu các năm trước",
   "consolidate.history.half-year": "Sổ tổng hợp 6 tháng đầu năm {year}: chỉ số liệu cả năm được dùng làm số liệu các năm trước",
   "consolidate.history.unit-new": "Đơn vị chưa tồn tại trong năm {years} (thành lập từ {from}): không có số liệu các năm trước của riêng đơn vị, không lấy số liệu của đơn vị cũ",
-  "consolidate.history.unit-gap": "Không có báo cáo của đơn vị cho năm {years}: chuỗi số liệu bị khuyết năm đó, tốc độ tính trên các năm có số liệu",
+  "consolidate.history.unit-gap": "Không có báo cáo của đơn vị cho năm {years}: chuỗi số liệu bị khuyết ở (các) năm này, tốc độ tính trên các năm có số liệu",
   "consolidate.history.no-figures": "Tệp không cho số liệu nào của năm trước: không phải sổ tính của đơn vị hay sổ tổng hợp do phần mềm lập",
   "consolidate.history.set-aside": "Năm {year} đã có sổ tính của các đơn vị: dùng số liệu tổng hợp lại từ các sổ đó, không dùng sổ tổng hợp này",
   "consolidate.history.duplicate-consolidated": "Có {count} sổ tổng hợp cho năm {year} ({files}): chưa dùng sổ nào",
