@@ -125,8 +125,7 @@ export function withHistory(report: ConsolidationReport, earlier: readonly Earli
     const trend = trendOf(provincial, i.value === null ? null : { year: report.year, value: i.value }, target);
     const first = trend.history[0]?.year ?? report.year;
     const path = targetPath(ind, "province", first, Math.max(report.year, target?.year ?? report.year), trend.history[0] ?? null);
-    // a unit's yes/no answer is part of a share, not a series to project on its own
-    const unitTarget = i.method === "share-of-units" ? null : nextTarget(ind, report.level, report.year);
+    const unitTarget = nextTarget(ind, report.level, report.year);
     const byUnit = i.byUnit.map((b) => {
       const u = byCode.get(b.unit);
       const own: YearValue[] = [];
@@ -135,8 +134,9 @@ export function withHistory(report: ConsolidationReport, earlier: readonly Earli
         const v = e.units.get(b.unit)?.get(i.indicator);
         if (v !== undefined) own.push({ year: e.year, value: v });
       }
+      // a unit's yes/no answer is part of a share, not a series to pace or project on its own
       const current = b.value === null || b.status === "invalid" ? null : { year: report.year, value: b.value };
-      const t = trendOf(own, current, unitTarget);
+      const t: Trend = i.method === "share-of-units" ? { history: normaliseSeries(own), pace: null, projection: null, target: null } : trendOf(own, current, unitTarget);
       const ut: UnitTrend = { ...t, note: unitNotes.get(b.unit) ?? null };
       return { ...b, trend: ut };
     });

@@ -51,18 +51,29 @@ describe("the 2024 provincial report with the districts' reports of 2021 to 2023
   const earlier: HistoryItem[] = [
     unit("tp-lai-chau", 2021, { "CQS-02": { numerator: 300, denominator: 1000 } }),
     unit("huyen-tam-duong", 2021, { "CQS-02": { numerator: 50, denominator: 200 } }),
-    unit("tp-lai-chau", 2022, { "CQS-02": { numerator: 450, denominator: 1000 }, "XHS-06": { numerator: 50, denominator: 100 } }),
-    unit("tp-lai-chau", 2023, { "CQS-02": { numerator: 600, denominator: 1000 }, "XHS-06": { numerator: 45, denominator: 100 }, "CQS-07": { numerator: 20, denominator: 100 } }),
+    unit("tp-lai-chau", 2022, { "CQS-02": { numerator: 450, denominator: 1000 }, "XHS-06": { numerator: 50, denominator: 100 }, "XHS-09": { value: "Có" } }),
+    unit("tp-lai-chau", 2023, { "CQS-02": { numerator: 600, denominator: 1000 }, "XHS-06": { numerator: 45, denominator: 100 }, "CQS-07": { numerator: 20, denominator: 100 }, "XHS-09": { value: "Có" } }),
     unit("huyen-tam-duong", 2023, { "CQS-02": { numerator: 80, denominator: 200 } }),
     // a broken download and a later year's report in the folder: each listed with its reason, neither stops anything
     submit("2023/tan-uyen.xlsx", truncated(unitWorkbook("huyen-tan-uyen", {}, { year: 2023 }))),
     unit("huyen-sin-ho", 2025, { "CQS-02": { numerator: 1, denominator: 1 } }),
   ];
   const current = [
-    unit("tp-lai-chau", 2024, { "CQS-02": { numerator: 700, denominator: 1000 }, "XHS-06": { numerator: 40, denominator: 100 }, "CQS-07": { numerator: 30, denominator: 100 } }),
+    unit("tp-lai-chau", 2024, { "CQS-02": { numerator: 700, denominator: 1000 }, "XHS-06": { numerator: 40, denominator: 100 }, "CQS-07": { numerator: 30, denominator: 100 }, "XHS-09": { value: "Có" } }),
     unit("huyen-tam-duong", 2024, { "CQS-02": { numerator: 70, denominator: 200 } }),
   ];
   const r = withEarlier(2024, current, earlier);
+
+  it("paces a share of units at province level, never one unit's yes/no answer", () => {
+    // XHS-09 (≥ 40% of districts in 2025): only the city says yes, each year: 1 of 8 = 12.5%, flat
+    const t = indicator(r, "XHS-09").trend!;
+    expect(t.history).toEqual([{ year: 2022, value: 12.5 }, { year: 2023, value: 12.5 }]);
+    expect(t.pace).toBe(0);
+    expect(t.projection).toEqual({ kind: "not-at-this-pace" });
+    const tp = byUnit(r, "XHS-09", "tp-lai-chau").trend!;
+    expect(tp.history.map((p) => p.value)).toEqual([100, 100]);
+    expect(tp).toMatchObject({ pace: null, projection: null });
+  });
 
   it("rolls each earlier year up as this year's (ratio of sums) and gives the provincial series", () => {
     const t = indicator(r, "CQS-02").trend!;
