@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -172,5 +173,30 @@ tools.describe("chitieu consolidate --history: the 2024 report with 2021–2023"
     const img = decodePng(readFileSync(join(lo, png)));
     expect(rowsWithColour(img, [0x44, 0x72, 0xc4], 2, 24).length).toBeGreaterThan(3);
     expect(rowsWithColour(img, [0x70, 0xad, 0x47], 2, 24).length).toBeGreaterThan(3);
+  });
+});
+
+tools.describe("chitieu consolidate --history never costs an earlier year's file", () => {
+  it("refuses an --out that names a file of the history folder, before reading anything", async () => {
+    const earlier = join(dir, "truoc", "2021", "tp-lai-chau.xlsx");
+    const sha = () => createHash("sha256").update(readFileSync(earlier)).digest("hex");
+    const before = sha();
+    const r = await run(["consolidate", current, "--year", "2024", "--history", join(dir, "truoc"), "--out", earlier, "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("Không ghi đè tệp gốc tp-lai-chau.xlsx");
+    expect(sha()).toBe(before);
+  });
+
+  it("says in English which earlier files were not used, and why", async () => {
+    const r = await run(["consolidate", current, "--year", "2024", "--history", join(dir, "truoc", "2022"), "--json", join(dir, "en.json"), "--lang", "en", "--workers", "0"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Earlier years' figures: 2022.");
+    expect(r.out).toMatch(/Not used: .*hong\.xlsx — The file cannot be read: The .xlsx file is damaged);
+    // one earlier value only: no pace, and no projected year at all
+    const en = JSON.parse(readFileSync(join(dir, "en.json"), "utf8")) as ConsolidateJson;
+    const cqs02 = en.indicators.find((i) => i.indicator === "CQS-02")!;
+    expect(cqs02).toMatchObject({ history: [{ year: 2022, value: 45 }], pace: null });
+    expect("projectedYear" in cqs02).toBe(false);
   });
 });

@@ -250,11 +250,11 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   printReport(report, lang, io);
   printTrends(report, lang, io);
   if (values.out) {
-    writeOutput(values.out, writeConsolidatedXlsx(report, { catalog, lang }), files, true);
+    writeOutput(values.out, writeConsolidatedXlsx(report, { catalog, lang }), [...files, ...historyFiles], true);
     io.out(t(lang, "consolidate.written", { file: values.out }) + "\n");
   }
   if (values.json) {
-    writeOutput(values.json, JSON.stringify(toConsolidateJson(report, lang), null, 2) + "\n", files, true);
+    writeOutput(values.json, JSON.stringify(toConsolidateJson(report, lang), null, 2) + "\n", [...files, ...historyFiles], true);
     io.out(t(lang, "consolidate.json", { file: values.json }) + "\n");
   }
   return 0;

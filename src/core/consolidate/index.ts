@@ -5,4 +5,4 @@ export { formatMessages, formatReason } from "./reason";
 export { submissionOf, unreadable } from "./submission";
 export type * from "./types";
 export { earlierYearOf, earlierYears, missesTarget, outlookMessage, nextTarget, targetPath, trendOf, withHistory, type EarlierYear, type HistoryItem, type HistoryOptions } from "./history";
-export { earlierYearFromConsolidated, type ConsolidatedRead } from "./read-consolidated";
+export { consolidatedSheetsRead, earlierYearFromConsolidated, type ConsolidatedRead } from "./read-consolidated";

@@ -54,6 +54,11 @@ function headerRow(sheet: SheetSnapshot, keys: readonly MessageKey[]): { row: nu
   return null;
 }
 
+/** The only sheets read from a consolidated workbook (its findings sheet can be long), in both languages. */
+export function consolidatedSheetsRead(): string[] {
+  return [...words("consolidate.book.sheet.summary"), ...words("consolidate.book.sheet.scorecard")];
+}
+
 export function earlierYearFromConsolidated(snapshot: WorkbookSnapshot, file: string): ConsolidatedRead {
   const summary = sheetNamed(snapshot, "consolidate.book.sheet.summary");
   if (!summary) return { kind: "other" };
