@@ -192,7 +192,7 @@ tools.describe("chitieu consolidate --history never costs an earlier year's file
     const r = await run(["consolidate", current, "--year", "2024", "--history", join(dir, "truoc", "2022"), "--json", join(dir, "en.json"), "--lang", "en", "--workers", "0"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Earlier years' figures: 2022.");
-    expect(r.out).toMatch(/Not used: .*hong\.xlsx — The file cannot be read: The .xlsx file is damaged);
+    expect(r.out).toMatch(/Not used: .*hong\.xlsx — The file cannot be read: The .xlsx file is damaged/);
     // one earlier value only: no pace, and no projected year at all
     const en = JSON.parse(readFileSync(join(dir, "en.json"), "utf8")) as ConsolidateJson;
     const cqs02 = en.indicators.find((i) => i.indicator === "CQS-02")!;
