@@ -2,9 +2,10 @@ import type { Catalog, Indicator, Level } from "../catalog/schema";
 import { roundFloat } from "../judge/compare";
 import { resolveTarget } from "../judge/targets";
 import { MIN_EARLIER_VALUES, normaliseSeries, pace, project, type TargetPoint, type YearValue } from "../history/trend";
-import type { Message, MessageKey } from "../messages";
+import type { MessageKey } from "../messages";
 import { isValidInYear, type UnitRegistry } from "../units";
 import { consolidate } from "./consolidate";
+export { missesTarget, outlookMessage } from "./outlook";
 import type { ConsolidatedRead } from "./read-consolidated";
 import type { ConsolidationReport, Submission, HistoryInfo, IndicatorRollup, IndicatorTrend, Reason, Trend, UnitTrend } from "./types";
 
@@ -152,12 +153,6 @@ export function withHistory(report: ConsolidationReport, earlier: readonly Earli
   return { ...report, indicators, history: info };
 }
 
-/** Whether a trend misses its target year at its pace: reached late, or not reached without speeding up. */
-export function missesTarget(t: Trend | undefined): boolean {
-  const p = t?.projection;
-  return p !== undefined && p !== null && (p.kind === "not-at-this-pace" || (p.kind === "reached" && p.delayYears > 0));
-}
-
 /** A file of the history folder, as read: a unit's workbook (or why not), or one of our consolidated workbooks. */
 export type HistoryItem = Submission | { file: string; kind: "consolidated"; read: Exclude<ConsolidatedRead, { kind: "other" }> };
 
@@ -202,13 +197,4 @@ export function earlierYears(items: Iterable<HistoryItem>, opts: { catalog: Cata
     }
   }
   return { earlier: earlier.sort((a, b) => a.year - b.year), unused };
-}
-
-/** The projection in words: "đạt năm 2027 — chậm 2 năm", "không đạt được nếu không tăng tốc", "chưa đủ số liệu". */
-export function outlookMessage(t: Trend): Message {
-  const p = t.projection;
-  if (p === null) return { key: "consolidate.book.trend.no-target", params: {} };
-  if (p.kind === "too-little-history") return { key: "consolidate.book.trend.too-little", params: {} };
-  if (p.kind === "not-at-this-pace") return { key: "consolidate.book.trend.not-reached", params: {} };
-  return p.delayYears > 0 ? { key: "consolidate.book.trend.late", params: { year: p.year, delay: p.delayYears } } : { key: "consolidate.book.trend.reached", params: { year: p.year } };
 }
