@@ -399,7 +399,6 @@ export const en: Record<MessageKey, string> = {
   "consolidate.history.no-figures": "The file gives no earlier year's figures: neither a unit's workbook nor a consolidated workbook written by the tool",
   "consolidate.history.set-aside": "The units' workbooks of {year} are there: their roll-up is used, not this consolidated workbook",
   "consolidate.history.duplicate-consolidated": "{count} consolidated workbooks for {year} ({files}): none used",
-  "consolidate.history.folder-missing": "Cannot read the earlier years' folder {folder}: the consolidation has no trends",
   "consolidate.book.sheet.trend": "Trends",
   "consolidate.book.trend.title": "TRENDS OVER THE YEARS AND WHEN EACH TARGET IS REACHED",
   "consolidate.book.trend.subtitle": "The provincial value over the years ({years} from earlier years' files) against the path to the target; the pace is in points per year (least squares)",
@@ -424,6 +423,4 @@ export const en: Record<MessageKey, string> = {
   "consolidate.book.col.pace-miss": "⚠ At the current pace: target missed",
   "consolidate.book.scorecard.pace-miss": "{code}: {outlook}",
   "consolidate.book.scorecard.pace-legend": "⚠ Last column: the indicators the unit, at its pace over the years, reaches later than the target year (2025 or 2030) or does not reach without speeding up.",
-  "consolidate.history.summary": "Earlier years' figures: {years}; {unused} files not usable",
-  "consolidate.history.none": "The earlier years' folder has no usable year; {unused} files not usable",
 };

@@ -417,7 +417,6 @@ export const vi = {
   "consolidate.history.no-figures": "Tệp không cho số liệu nào của năm trước: không phải sổ tính của đơn vị hay sổ tổng hợp do phần mềm lập",
   "consolidate.history.set-aside": "Năm {year} đã có sổ tính của các đơn vị: dùng số liệu tổng hợp lại từ các sổ đó, không dùng sổ tổng hợp này",
   "consolidate.history.duplicate-consolidated": "Có {count} sổ tổng hợp cho năm {year} ({files}): chưa dùng sổ nào",
-  "consolidate.history.folder-missing": "Không đọc được thư mục số liệu các năm trước {folder}: tổng hợp không có xu hướng",
   "consolidate.book.sheet.trend": "Xu hướng",
   "consolidate.book.trend.title": "XU HƯỚNG CÁC NĂM VÀ DỰ BÁO THỜI ĐIỂM ĐẠT MỤC TIÊU",
   "consolidate.book.trend.subtitle": "Giá trị toàn tỉnh qua các năm (năm {years} từ số liệu các năm trước) so với lộ trình đến mục tiêu; tốc độ là số điểm mỗi năm (bình phương nhỏ nhất)",
@@ -442,8 +441,6 @@ export const vi = {
   "consolidate.book.col.pace-miss": "⚠ Theo tốc độ hiện nay: lỡ mục tiêu",
   "consolidate.book.scorecard.pace-miss": "{code}: {outlook}",
   "consolidate.book.scorecard.pace-legend": "⚠ Cột cuối: các chỉ tiêu mà đơn vị, theo tốc độ các năm qua, sẽ đạt muộn hơn năm mục tiêu (2025 hoặc 2030) hoặc không đạt được nếu không tăng tốc.",
-  "consolidate.history.summary": "Số liệu các năm trước: {years}; {unused} tệp không dùng được",
-  "consolidate.history.none": "Thư mục số liệu các năm trước không có năm nào dùng được; {unused} tệp không dùng được",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

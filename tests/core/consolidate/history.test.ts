@@ -227,6 +227,22 @@ describe("an earlier year's consolidated workbook, written by us, as that year's
     expect(formatReason(got.unused[0]!.reason, "vi")).toBe("Năm 2023 đã có sổ tính của các đơn vị: dùng số liệu tổng hợp lại từ các sổ đó, không dùng sổ tổng hợp này");
   });
 
+  it("uses neither of two consolidated workbooks of one year, and says why", () => {
+    const whole = read("vi");
+    if (whole.kind !== "year") throw new Error("not read");
+    const again = read("en");
+    if (again.kind !== "year") throw new Error("not read");
+    const got = earlierYears(
+      [{ file: "a.xlsx", kind: "consolidated", read: whole }, { file: "b.xlsx", kind: "consolidated", read: { ...again, year: { ...again.year, files: ["b.xlsx"] } } }],
+      { catalog, registry, year: 2024, period: "2024" },
+    );
+    expect(got.earlier).toEqual([]);
+    expect(got.unused.map((u) => formatReason(u.reason, "vi"))).toEqual([
+      "Có 2 sổ tổng hợp cho năm 2023 (tong-hop-2023-vi.xlsx; b.xlsx): chưa dùng sổ nào",
+      "Có 2 sổ tổng hợp cho năm 2023 (tong-hop-2023-vi.xlsx; b.xlsx): chưa dùng sổ nào",
+    ]);
+  });
+
   it("never takes a unit's workbook for one", () => {
     expect(earlierYearFromConsolidated(readWorkbook(unitWorkbook("tp-lai-chau", {}, { year: 2023 })), "tp.xlsx").kind).toBe("other");
   });
