@@ -2,6 +2,7 @@ import { Button, makeStyles, ProgressBar, Select, Subtitle1, Subtitle2, Text, to
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import type { ByUnitStatus, ConsolidationReport, Period } from "../core/consolidate";
+import { outlookMessage } from "../core/consolidate/outlook";
 import { formatReason } from "../core/consolidate/reason";
 import { comparatorSymbol, formatMessage, formatNumber, type MessageKey } from "../core/messages";
 import type { UnitRegistry } from "../core/units";
@@ -46,6 +47,9 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
   const m = (key: MessageKey, params: Record<string, string | number> = {}) => formatMessage({ key, params }, lang);
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
+  const historyRef = useRef<HTMLInputElement>(null);
+  // earlier years' files, picked before this year's: the downloaded workbook then has the trend sheet
+  const [history, setHistory] = useState<NamedFile[] | null>(null);
   const [period, setPeriod] = useState<Period>({ year: 2025, half: null });
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -70,7 +74,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
         setStatus({ key: "consolidate.none" });
         return;
       }
-      const r = await consolidateFiles(files, { catalog, registry, period }, (done, total) => setProgress({ done, total }));
+      const r = await consolidateFiles(files, { catalog, registry, period, ...(history ? { history } : {}) }, (done, total) => setProgress({ done, total }));
       setReport(r);
     });
 
@@ -128,6 +132,38 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
           ])}
         </Select>
       </div>
+      <div className={styles.row}>
+        <label htmlFor="history-input" className={styles.hidden}>
+          {t("consolidate.history.pick")}
+        </label>
+        <input
+          id="history-input"
+          ref={historyRef}
+          type="file"
+          multiple
+          className={styles.hidden}
+          tabIndex={-1}
+          onChange={(e) => {
+            const picked = workbooksOf([...(e.target.files ?? [])].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f })));
+            setHistory(picked.length ? picked : null);
+          }}
+          {...({ webkitdirectory: "" } as Record<string, string>)}
+        />
+        <Button disabled={busy} onClick={() => historyRef.current?.click()}>
+          {t("consolidate.history.pick")}
+        </Button>
+        {history && (
+          <>
+            <Text data-testid="consolidate-history-chosen">{t("consolidate.history.chosen", { count: history.length })}</Text>
+            <Button appearance="subtle" disabled={busy} onClick={() => setHistory(null)}>
+              {t("consolidate.history.clear")}
+            </Button>
+          </>
+        )}
+      </div>
+      <Text as="p" size={200} block>
+        {t("consolidate.history.hint")}
+      </Text>
       <div
         className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
         data-testid="consolidate-drop"
@@ -183,6 +219,18 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
               {t("consolidate.download")}
             </Button>
           </div>
+          {report.history && (
+            <Text as="p" block data-testid="consolidate-history-years">
+              {report.history.years.length ? t("consolidate.history.years", { years: report.history.years.map((y) => y.year).join(", ") }) : t("consolidate.history.none")}
+            </Text>
+          )}
+          {report.history && report.history.unused.length > 0 && (
+            <ul data-testid="consolidate-history-unused">
+              {report.history.unused.map((u) => (
+                <li key={u.file}>{m("consolidate.book.trend.unused", { file: u.file, reason: formatReason(u.reason, lang) })}</li>
+              ))}
+            </ul>
+          )}
           <Subtitle2 as="h3" block>
             {m("consolidate.book.sheet.summary")}
           </Subtitle2>
@@ -195,6 +243,8 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
                       {m(`consolidate.book.col.${k}`)}
                     </th>
                   ))}
+                  {report.history && <th scope="col">{m("consolidate.book.trend.pace")}</th>}
+                  {report.history && <th scope="col">{m("consolidate.book.trend.outlook")}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -209,6 +259,8 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
                     <td>{i.target ? `${comparatorSymbol(i.target.comparator)} ${formatNumber(i.target.value, lang)}` : "–"}</td>
                     <td className={tone(i.status)}>{m(`consolidate.judged.${i.status}` as MessageKey)}</td>
                     <td>{i.partial ? m("consolidate.partial", { ...i.partial }) : ""}</td>
+                    {report.history && <td>{i.trend?.pace == null ? "–" : `${i.trend.pace > 0 ? "+" : ""}${value(i.trend.pace)}`}</td>}
+                    {report.history && <td>{i.trend ? formatMessage(outlookMessage(i.trend), lang) : ""}</td>}
                   </tr>
                 ))}
               </tbody>

@@ -19,25 +19,43 @@ export function workbooksOf(files: readonly NamedFile[]): NamedFile[] {
   return files.filter((f) => WORKBOOK.test(f.name) && !/(^|\/)~\$/.test(f.name));
 }
 
+/**
+ * The provincial report from the units' files; with `history` (earlier years' unit workbooks or consolidated
+ * workbooks), each indicator and unit also gets its series, pace and projected year, as `chitieu consolidate --history`.
+ */
 export async function consolidateFiles(
   files: readonly NamedFile[],
-  opts: { catalog: Catalog; registry: UnitRegistry; period: Period; level?: Level },
+  opts: { catalog: Catalog; registry: UnitRegistry; period: Period; level?: Level; history?: readonly NamedFile[] },
   onProgress: (done: number, total: number) => void,
 ): Promise<ConsolidationReport> {
-  const [{ Consolidator }, { submissionFromBytes }] = await Promise.all([
+  const [{ Consolidator, earlierYears, periodLabel, withHistory }, { submissionFromBytes }, { historyItemFromBytes }] = await Promise.all([
     import(/* webpackChunkName: "consolidate" */ "../core/consolidate"),
     import(/* webpackChunkName: "consolidate" */ "../hosts/xlsx/consolidate-file"),
+    import(/* webpackChunkName: "consolidate" */ "../hosts/xlsx/consolidate-history-file"),
   ]);
   const c = new Consolidator({ catalog: opts.catalog, registry: opts.registry, period: opts.period, ...(opts.level ? { level: opts.level } : {}) });
+  const history = opts.history ?? [];
+  const total = files.length + history.length;
   let done = 0;
-  onProgress(0, files.length);
+  onProgress(0, total);
+  // give the page a frame to draw the progress
+  const tick = async () => {
+    onProgress(++done, total);
+    await new Promise((r) => setTimeout(r, 0));
+  };
   for (const f of files) {
     c.add(submissionFromBytes(f.name, await readFileBytes(f.blob), opts.catalog, opts.registry));
-    onProgress(++done, files.length);
-    // give the page a frame to draw the progress
-    await new Promise((r) => setTimeout(r, 0));
+    await tick();
   }
-  return c.finish();
+  const report = c.finish();
+  if (!opts.history) return report;
+  const items = [];
+  for (const f of history) {
+    items.push(historyItemFromBytes(f.name, await readFileBytes(f.blob), opts.catalog, opts.registry));
+    await tick();
+  }
+  const read = earlierYears(items, { catalog: opts.catalog, registry: opts.registry, year: opts.period.year, period: periodLabel(opts.period) });
+  return withHistory(report, read.earlier, { catalog: opts.catalog, registry: opts.registry, unused: read.unused });
 }
 
 /** Every file inside dropped folders (and the dropped files themselves), with their paths. */

@@ -140,6 +140,12 @@ export const en: Record<UiKey, string> = {
   "consolidate.progress": "Read {done}/{total} files",
   "consolidate.none": "No .xlsx file among what was picked.",
   "consolidate.download": "Download the consolidated workbook",
+  "consolidate.history.pick": "Add earlier years' figures (optional)",
+  "consolidate.history.hint": "Pick them before this year's workbooks: a folder of the units' workbooks of earlier years, or earlier consolidated workbooks made by the tool. The downloaded workbook then has a Trends sheet.",
+  "consolidate.history.chosen": "{count} earlier years' files will be used for the trends",
+  "consolidate.history.clear": "Remove the earlier years' figures",
+  "consolidate.history.years": "Earlier years' figures: {years}",
+  "consolidate.history.none": "No usable earlier year",
 
   "commands.inserted": "Inserted the {unit} template for {year} as sheet \"{sheet}\".",
   "commands.checked": "Checked: {met} met, {notMet} not met, {invalid} invalid, {missing} missing.",

@@ -138,6 +138,12 @@ export const vi = {
   "consolidate.progress": "Đã đọc {done}/{total} tệp",
   "consolidate.none": "Không có tệp .xlsx nào trong những gì đã chọn.",
   "consolidate.download": "Tải sổ tổng hợp",
+  "consolidate.history.pick": "Thêm số liệu các năm trước (tùy chọn)",
+  "consolidate.history.hint": "Chọn trước khi chọn sổ tính của năm này: một thư mục sổ tính của các đơn vị các năm trước, hoặc sổ tổng hợp các năm trước do phần mềm lập. Sổ tổng hợp tải về sẽ có trang Xu hướng.",
+  "consolidate.history.chosen": "{count} tệp các năm trước sẽ được dùng cho xu hướng",
+  "consolidate.history.clear": "Bỏ số liệu các năm trước",
+  "consolidate.history.years": "Số liệu các năm trước: {years}",
+  "consolidate.history.none": "Không có năm trước nào dùng được",
 
   "commands.inserted": "Đã chèn biểu mẫu {unit} năm {year} vào trang \"{sheet}\".",
   "commands.checked": "Đã kiểm tra: {met} đạt, {notMet} chưa đạt, {invalid} số liệu sai, {missing} chưa nhập.",

@@ -2,9 +2,12 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, type Level } from "../../core/catalog";
-import { Consolidator, formatReason, parsePeriod, periodLabel, type ConsolidationReport, type Period, type Submission } from "../../core/consolidate";
+import {
+  Consolidator, formatReason, parsePeriod, periodLabel, outlookMessage, withHistory, type ConsolidationReport, type Period, type Submission, type Trend,
+} from "../../core/consolidate";
 import { comparatorSymbol, formatMessage, formatNumber, type MessageKey } from "../../core/messages";
 import { writeConsolidatedXlsx } from "../../hosts/xlsx/consolidated";
+import { readHistory } from "../consolidate-history";
 import { readSubmissions, type FileTask } from "../consolidate-pool";
 import { ChitieuError } from "../../core/errors";
 import { checkOutput, registryFrom, writeOutput } from "../files";
@@ -22,7 +25,7 @@ export interface ConsolidateJson {
   expected: number;
   received: number;
   units: { unit: string | null; file: string | null; status: string; reason: string | null }[];
-  indicators: {
+  indicators: ({
     indicator: string;
     method: string;
     value: number | null;
@@ -33,13 +36,33 @@ export interface ConsolidateJson {
     status: string;
     partial: { expected: number; missing: number; leftOut: number } | null;
     reason: string | null;
-    byUnit: { unit: string; value: number | null; numerator: number | null; denominator: number | null; status: string; reason: string | null }[];
-  }[];
+    byUnit: ({ unit: string; value: number | null; numerator: number | null; denominator: number | null; status: string; reason: string | null } & Partial<TrendJson> & { historyNote?: string | null })[];
+  } & Partial<TrendJson>)[];
+  /** With --history: the earlier years used, and the history files not used with why. */
+  history?: { years: { year: number; source: string; files: string[] }[]; unused: { file: string; reason: string }[] };
+}
+
+/**
+ * Consolidation across years (with --history): the earlier years' values, the pace in points per year (null with
+ * fewer than two earlier values), and the year the next target is reached at that pace: null when it is not reached
+ * at that pace, absent when there is too little history (or no target to project to).
+ */
+export interface TrendJson {
+  history: { year: number; value: number }[];
+  pace: number | null;
+  projectedYear?: number | null;
+}
+
+export function trendJson(t: Trend): TrendJson {
+  const out: TrendJson = { history: t.history.map((p) => ({ year: p.year, value: p.value })), pace: t.pace };
+  if (t.projection?.kind === "reached") out.projectedYear = t.projection.year;
+  else if (t.projection?.kind === "not-at-this-pace") out.projectedYear = null;
+  return out;
 }
 
 export function toConsolidateJson(r: ConsolidationReport, lang: Lang): ConsolidateJson {
   const text = (x: Parameters<typeof formatReason>[0] | null) => (x ? formatReason(x, lang) : null);
-  return {
+  const json: ConsolidateJson = {
     period: r.period,
     level: r.level,
     expected: r.expected,
@@ -56,9 +79,20 @@ export function toConsolidateJson(r: ConsolidationReport, lang: Lang): Consolida
       status: i.status,
       partial: i.partial,
       reason: text(i.reason),
-      byUnit: i.byUnit.map((b) => ({ unit: b.unit, value: b.value, numerator: b.numerator, denominator: b.denominator, status: b.status, reason: text(b.reason) })),
+      byUnit: i.byUnit.map((b) => ({
+        unit: b.unit, value: b.value, numerator: b.numerator, denominator: b.denominator, status: b.status, reason: text(b.reason),
+        ...(b.trend ? { ...trendJson(b.trend), historyNote: text(b.trend.note) } : {}),
+      })),
+      ...(i.trend ? trendJson(i.trend) : {}),
     })),
   };
+  if (r.history) {
+    json.history = {
+      years: r.history.years.map((y) => ({ year: y.year, source: y.source, files: y.files })),
+      unused: r.history.unused.map((u) => ({ file: u.file, reason: formatReason(u.reason, lang) })),
+    };
+  }
+  return json;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -116,6 +150,29 @@ function progress(io: Io, lang: Lang, total: number): (done: number, file: strin
   };
 }
 
+function printTrends(r: ConsolidationReport, lang: Lang, io: Io): void {
+  const h = r.history;
+  if (!h) return;
+  const num = (x: number) => formatNumber(Math.round(x * 100) / 100, lang);
+  io.out("\n" + (h.years.length ? t(lang, "consolidate.history.years", { years: h.years.map((y) => y.year).join(", ") }) : t(lang, "consolidate.history.noYears")) + "\n");
+  for (const u of h.unused) io.out(t(lang, "consolidate.history.unused", { file: u.file, reason: formatReason(u.reason, lang) }) + "\n");
+  const withHistory = r.indicators.filter((i) => i.trend && i.trend.history.length > 0);
+  if (withHistory.length === 0) return;
+  io.out(t(lang, "consolidate.trends") + "\n");
+  for (const i of withHistory) {
+    const tr = i.trend!;
+    io.out(
+      t(lang, "consolidate.trend", {
+        code: i.indicator.padEnd(7),
+        series: tr.history.map((p) => `${p.year}: ${num(p.value)}`).join(", "),
+        value: i.value === null ? "–" : `${r.year}: ${num(i.value)}`,
+        pace: tr.pace === null ? "–" : `${tr.pace > 0 ? "+" : ""}${num(tr.pace)}`,
+        outlook: formatMessage(outlookMessage(tr), lang),
+      }) + "\n",
+    );
+  }
+}
+
 function printReport(r: ConsolidationReport, lang: Lang, io: Io): void {
   const m = (key: MessageKey) => formatMessage({ key, params: {} }, lang);
   const missing = r.units.filter((u) => u.status === "missing").length;
@@ -148,6 +205,7 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
     options: {
       year: { type: "string" }, period: { type: "string" }, level: { type: "string" }, units: { type: "string" },
       out: { type: "string" }, json: { type: "string" }, force: { type: "boolean" }, workers: { type: "string" }, lang: { type: "string" },
+      history: { type: "string", multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -162,8 +220,10 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   const outputs = [values.out, values.json].filter((x): x is string => x !== undefined);
   const files = expandInputs(positionals);
   if (files.length === 0) throw new ChitieuError("error.usage.consolidate-no-files", { inputs: positionals.join(", ") });
-  // checked before any work: a mistyped --out never costs a run, and never an input
-  for (const out of outputs) checkOutput(out, files, values.force ?? false);
+  // earlier years' files: a folder that is missing or empty gives no history, with its reason, and never stops the run
+  const historyFiles = values.history ? expandInputs(values.history) : [];
+  // checked before any work: a mistyped --out never costs a run, and never an input (nor an earlier year's file)
+  for (const out of outputs) checkOutput(out, [...files, ...historyFiles], values.force ?? false);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
     throw new ChitieuError("error.usage.consolidate-workers", { workers: values.workers ?? "" });
@@ -181,14 +241,20 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   // in input order, so the report reads the same however the threads finished
   for (const s of results) if (s) consolidator.add(s);
   results.length = 0;
-  const report = consolidator.finish();
+  let report = consolidator.finish();
+  if (values.history) {
+    io.out(t(lang, "consolidate.history.files", { total: historyFiles.length, folders: values.history.join(", ") }) + "\n");
+    const read = historyFiles.length === 0 ? { earlier: [], unused: [] } : await readHistory(historyFiles, { catalog, registry, year: period.year, period: periodLabel(period), ...(workers !== undefined ? { workers } : {}) }, progress(io, lang, historyFiles.length));
+    report = withHistory(report, read.earlier, { catalog, registry, unused: read.unused });
+  }
   printReport(report, lang, io);
+  printTrends(report, lang, io);
   if (values.out) {
-    writeOutput(values.out, writeConsolidatedXlsx(report, { catalog, lang }), files, true);
+    writeOutput(values.out, writeConsolidatedXlsx(report, { catalog, lang }), [...files, ...historyFiles], true);
     io.out(t(lang, "consolidate.written", { file: values.out }) + "\n");
   }
   if (values.json) {
-    writeOutput(values.json, JSON.stringify(toConsolidateJson(report, lang), null, 2) + "\n", files, true);
+    writeOutput(values.json, JSON.stringify(toConsolidateJson(report, lang), null, 2) + "\n", [...files, ...historyFiles], true);
     io.out(t(lang, "consolidate.json", { file: values.json }) + "\n");
   }
   return 0;

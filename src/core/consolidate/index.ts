@@ -4,3 +4,5 @@ export { expectedLevel, expectedUnits, parsePeriod, periodEnd, periodLabel, type
 export { formatMessages, formatReason } from "./reason";
 export { submissionOf, unreadable } from "./submission";
 export type * from "./types";
+export { earlierYearOf, earlierYears, missesTarget, outlookMessage, nextTarget, targetPath, trendOf, withHistory, type EarlierYear, type HistoryItem, type HistoryOptions } from "./history";
+export { consolidatedSheetsRead, earlierYearFromConsolidated, type ConsolidatedRead } from "./read-consolidated";

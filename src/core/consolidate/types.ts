@@ -3,6 +3,7 @@ import type { Comparator } from "../catalog/schema";
 import type { Status } from "../highlight-plan";
 import type { Message } from "../messages";
 import type { Identity } from "./identify";
+import type { Projection, TargetPoint, YearValue } from "../history/trend";
 
 // The shapes of a consolidation: what each file gave (small, so thousands can be held), and the provincial report.
 
@@ -64,6 +65,37 @@ export interface ByUnit {
   denominator: number | null;
   status: ByUnitStatus;
   reason: Reason | null;
+  /** With earlier years' files (--history): the unit's own series. */
+  trend?: UnitTrend;
+}
+
+/** A series of earlier years and where it leads (consolidation across years). */
+export interface Trend {
+  /** Earlier years' values, oldest first; a year without a figure is absent (a gap). */
+  history: YearValue[];
+  /** Points per year (least squares over the known years, this year's included); null with too little history. */
+  pace: number | null;
+  /** At this pace, toward `target`; null when there is no target to project to. */
+  projection: Projection | null;
+  /** The next target: 2025's, or 2030's after 2025. */
+  target: TargetPoint | null;
+}
+
+export interface UnitTrend extends Trend {
+  /** Why the unit's series is short: it did not exist in earlier years, or sent nothing in some. */
+  note: Reason | null;
+}
+
+export interface IndicatorTrend extends Trend {
+  /** What the provincial figure should be each year on the way to the target (as the engine judges "on track"). */
+  path: YearValue[];
+}
+
+/** Which earlier years the series come from, and the history files that gave nothing, with why. */
+export interface HistoryInfo {
+  years: { year: number; source: "units" | "consolidated"; files: string[] }[];
+  unused: { file: string; reason: Reason }[];
+  units: { unit: string; note: Reason }[];
 }
 
 export interface Partial {
@@ -87,6 +119,8 @@ export interface IndicatorRollup {
   byUnit: ByUnit[];
   /** Why there is no figure, or where it came from. */
   reason: Reason | null;
+  /** With earlier years' files (--history): the provincial series. */
+  trend?: IndicatorTrend;
 }
 
 export interface UnitFindings {
@@ -104,4 +138,6 @@ export interface ConsolidationReport {
   units: UnitRow[];
   indicators: IndicatorRollup[];
   findings: UnitFindings[];
+  /** Present when earlier years' files were given. */
+  history?: HistoryInfo;
 }

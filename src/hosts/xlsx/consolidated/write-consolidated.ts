@@ -4,7 +4,9 @@
 
 import { strToU8 } from "fflate";
 import { findIndicator, inputUnit, type Catalog } from "../../../core/catalog";
-import { formatMessages, formatReason, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup } from "../../../core/consolidate";
+import {
+  formatMessages, formatReason, missesTarget, outlookMessage, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup,
+} from "../../../core/consolidate";
 import type { CellStyle } from "../../../core/template/types";
 import { comparatorSymbol, formatMessage, formatNumber, type Lang, type MessageKey } from "../../../core/messages";
 import { appXml, coreXml, rootRelsXml } from "../template/package-parts";
@@ -14,6 +16,7 @@ import { attrs, XML_DECLARATION } from "../template/xml-text";
 import { escapeText } from "../xml/escape";
 import { freshEntry, writeZip, type RawZipEntry } from "../zip/write";
 import { chartXml, drawingXml } from "./chart";
+import { chartsDrawingXml, lineChartXml, type LineChartSpec } from "./line-chart";
 import { sheetXml, type Cell, type SheetSpec } from "./sheet";
 
 const TONES = {
@@ -27,7 +30,7 @@ const TONES = {
 } as const;
 type Tone = keyof typeof TONES;
 
-type StyleKey = "title" | "subtitle" | "header" | "text" | "wrap" | "count" | `num_${Tone}` | `label_${Tone}`;
+type StyleKey = "title" | "subtitle" | "header" | "text" | "wrap" | "count" | "year" | "pace" | "miss" | `num_${Tone}` | `label_${Tone}`;
 
 function styles(): Record<StyleKey, CellStyle> {
   const border = "thin" as const;
@@ -38,6 +41,9 @@ function styles(): Record<StyleKey, CellStyle> {
     text: { border, align: { vertical: "top" }, locked: true },
     wrap: { border, align: { vertical: "top", wrap: true }, locked: true },
     count: { border, numFmt: "#,##0.##", align: { vertical: "top" }, locked: true },
+    year: { font: { bold: true }, fill: "D9E1F2", border, numFmt: "0", align: { horizontal: "center" }, locked: true },
+    pace: { border, numFmt: "+0.00;-0.00;0.00", align: { vertical: "top" }, locked: true },
+    miss: { border, fill: TONES.below.fill, font: { bold: true, color: TONES.below.color }, align: { vertical: "top", wrap: true }, locked: true },
   };
   for (const [tone, t] of Object.entries(TONES) as [Tone, (typeof TONES)[Tone]][]) {
     const font = t.color ? { color: t.color } : undefined;
@@ -82,6 +88,8 @@ export interface ConsolidatedSheetNames {
   completeness: string;
   findings: string;
   chart: string;
+  /** Present with earlier years' files. */
+  trend?: string;
 }
 
 /** The sheets as data (rows of typed cells), shared by the .xlsx writer and the task pane's Excel writer. */
@@ -90,6 +98,8 @@ export interface ConsolidatedSheets {
   /** Each sheet built when asked, so only one sheet's rows are held at a time; its AutoFilter known beforehand. */
   sheets: { name: string; filter?: SheetSpec<StyleKey>["filter"]; spec: () => SheetSpec<StyleKey> }[];
   chart: { sheet: string; categories: string[]; value: number[]; target: number[] } | null;
+  /** With earlier years' files: the line charts of the trend sheet and where each sits. */
+  trendCharts: { sheet: string; charts: { spec: LineChartSpec; from: { col: number; row: number }; to: { col: number; row: number } }[] } | null;
 }
 
 
@@ -166,10 +176,14 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
   const units = [...unitCodes].sort((a, b) => weakOfUnit.get(b)! - weakOfUnit.get(a)! || order.get(a)! - order.get(b)!);
   const cols = rolled.map((i, k) => ({ i, k })).sort((a, b) => weakOfIndicator(b.i) - weakOfIndicator(a.i) || a.k - b.k).map((x) => x.i);
   const nameOf = new Map(report.units.filter((u) => u.unit).map((u) => [u.unit!, u.unitName ?? u.unit!]));
+  const paced = report.history !== undefined;
   // rows made one at a time as the sheet is written: thousands of units never sit in memory as cells
   function* scoreRows(): Generator<Cell<StyleKey>[]> {
     yield* title();
-    yield [head("consolidate.book.col.unitCode"), head("consolidate.book.col.unit"), head("consolidate.book.col.weak"), ...cols.map((i) => ({ v: i.indicator, s: "header" as const }))];
+    yield [
+      head("consolidate.book.col.unitCode"), head("consolidate.book.col.unit"), head("consolidate.book.col.weak"), ...cols.map((i) => ({ v: i.indicator, s: "header" as const })),
+      ...(paced ? [head("consolidate.book.col.pace-miss")] : []),
+    ];
     yield [text(null), text(m("consolidate.book.col.value"), "label_plain"), text(null), ...cols.map((i) => ({ v: i.value === null ? null : round4(i.value), s: `num_${toneOf(i.status)}` as StyleKey }))];
     const cellIndex = cols.map((i) => new Map(i.byUnit.map((b) => [b.unit, b])));
     for (const u of units) {
@@ -184,12 +198,23 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
           const v = yesNo ? m(b.value === 100 ? "consolidate.book.yes" : "consolidate.book.no") : b.value === null ? null : round4(b.value);
           return { v, s: (yesNo ? `label_${toneOf(b.status)}` : `num_${toneOf(b.status)}`) as StyleKey };
         }),
+        ...(paced ? [paceMiss(u)] : []),
       ];
     }
     yield [];
     yield [text(m("consolidate.book.scorecard.note"), "subtitle")];
+    if (paced) yield [text(m("consolidate.book.scorecard.pace-legend"), "subtitle")];
   }
-  const scorecard = (): SheetSpec<StyleKey> => ({ widths: [18, 26, 12, ...cols.map(() => 10)], rows: scoreRows(), freeze: { rows: 5, columns: 2 } });
+  // with earlier years: the indicators each unit, at its own pace, reaches after the target year or not at all
+  function paceMiss(u: string): Cell<StyleKey> {
+    const misses: string[] = [];
+    for (const i of cols) {
+      const b = i.byUnit.find((x) => x.unit === u);
+      if (b?.trend && missesTarget(b.trend)) misses.push(m("consolidate.book.scorecard.pace-miss", { code: i.indicator, outlook: formatMessage(outlookMessage(b.trend), lang) }));
+    }
+    return misses.length ? { v: `⚠ ${misses.join("; ")}`, s: "miss" } : text(null);
+  }
+  const scorecard = (): SheetSpec<StyleKey> => ({ widths: [18, 26, 12, ...cols.map(() => 10), ...(paced ? [48] : [])], rows: scoreRows(), freeze: { rows: 5, columns: 2 } });
 
   // Đầy đủ
   const completeness = (): SheetSpec<StyleKey> => {
@@ -231,6 +256,9 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
   ];
   const chartSheet = (): SheetSpec<StyleKey> => ({ widths: [10, 16, 12], rows: chartRows, ...(charted.length > 0 ? { drawing: "rId1" } : {}) });
 
+  const trend = report.history ? trendSheet(report, lang, m, labelOf, isPercent, text, head) : null;
+  if (trend) names.trend = m("consolidate.book.sheet.trend");
+
   return {
     names,
     sheets: [
@@ -239,9 +267,112 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
       { name: names.completeness, filter: completenessFilter, spec: completeness },
       { name: names.findings, filter: findingsFilter, spec: findings },
       { name: names.chart, spec: chartSheet },
+      ...(trend ? [{ name: names.trend!, spec: () => ({ ...trend.spec, ...(trend.charts.length > 0 ? { drawing: "rId1" } : {}) }) }] : []),
     ],
     chart: charted.length > 0 ? { sheet: names.chart, categories: charted.map((i) => i.indicator), value: charted.map((i) => round4(i.value!)), target: charted.map((i) => i.target!.value) } : null,
+    trendCharts: trend && trend.charts.length > 0 ? { sheet: names.trend!, charts: trend.charts } : null,
   };
+}
+
+const TREND_COLOURS = { value: "4472C4", path: "70AD47", projected: "ED7D31" };
+/** Each chart's size in cells, and how many side by side: two a row stay readable on a laptop screen. */
+const CHART = { cols: 7, rows: 16, perRow: 2 };
+
+/**
+ * "Xu hướng": per indicator, three rows over the years (the provincial value, the path to the target as the engine
+ * judges "on track", the value at the current pace up to the target year), its pace and outlook; then a line chart
+ * per indicator with earlier values, two a row; then where the earlier years came from and what was not used.
+ */
+function trendSheet(
+  report: ConsolidationReport,
+  lang: Lang,
+  m: (key: MessageKey, params?: Record<string, string | number>) => string,
+  labelOf: (code: string) => string,
+  isPercent: (i: IndicatorRollup) => boolean,
+  text: (v: string | number | null, s?: StyleKey) => Cell<StyleKey>,
+  head: (key: MessageKey) => Cell<StyleKey>,
+): { spec: SheetSpec<StyleKey>; charts: NonNullable<ConsolidatedSheets["trendCharts"]>["charts"] } {
+  const history = report.history!;
+  const shown = report.indicators.filter((i) => i.trend && (i.trend.history.length > 0 || i.value !== null));
+  let first = report.year;
+  let last = report.year;
+  for (const i of shown) {
+    first = Math.min(first, i.trend!.history[0]?.year ?? report.year);
+    last = Math.max(last, i.trend!.target?.year ?? report.year);
+  }
+  const years = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  const sheetName = m("consolidate.book.sheet.trend");
+  const FIRST_YEAR_COL = 4; // A STT, B code, C indicator, D series, then the years
+  const lastYearCol = FIRST_YEAR_COL + years.length - 1;
+  const rows: Cell<StyleKey>[][] = [
+    [text(m("consolidate.book.trend.title"), "title")],
+    [text(m("consolidate.book.trend.subtitle", { years: history.years.map((y) => y.year).join(", ") || "–" }), "subtitle")],
+    [],
+    [
+      head("consolidate.book.col.no"), head("consolidate.book.col.code"), head("consolidate.book.col.indicator"), head("consolidate.book.trend.series"),
+      ...years.map((y) => ({ v: y, s: "year" as const })),
+      head("consolidate.book.trend.pace"), head("consolidate.book.trend.target"), head("consolidate.book.trend.outlook"),
+    ],
+  ];
+  const YEAR_ROW = 4;
+  const charts: NonNullable<ConsolidatedSheets["trendCharts"]>["charts"] = [];
+  const specs: { i: IndicatorRollup; valueRow: number; values: (number | null)[]; path: (number | null)[]; projected: (number | null)[] }[] = [];
+  shown.forEach((i, n) => {
+    const tr = i.trend!;
+    const known = new Map(tr.history.map((p) => [p.year, p.value]));
+    if (i.value !== null) known.set(report.year, i.value);
+    const pathOf = new Map(tr.path.map((p) => [p.year, p.value]));
+    const latest = [...known.entries()].sort((a, b) => b[0] - a[0])[0];
+    const values = years.map((y) => (known.has(y) ? round4(known.get(y)!) : null));
+    const path = years.map((y) => (pathOf.has(y) ? round4(pathOf.get(y)!) : null));
+    // at the current pace, from the latest known value on; only where there is a pace
+    const projected = years.map((y) =>
+      tr.pace !== null && latest && y >= latest[0] ? round4(latest[1] + tr.pace * (y - latest[0])) : null,
+    );
+    const target = tr.target ? `${comparatorSymbol(tr.target.comparator)} ${formatNumber(tr.target.value, lang)}${isPercent(i) ? "%" : ""} (${tr.target.year})` : "";
+    const outlook = formatMessage(outlookMessage(tr), lang);
+    const miss = missesTarget(tr);
+    const valueRow = rows.length + 1;
+    rows.push([
+      text(n + 1), text(i.indicator), text(labelOf(i.indicator), "wrap"), text(m("consolidate.book.trend.value"), "label_plain"),
+      ...values.map((v) => ({ v, s: `num_${toneOf(i.status)}` as StyleKey })),
+      { v: tr.pace === null ? null : round4(tr.pace), s: "pace" }, text(target), text(outlook, miss ? "miss" : "wrap"),
+    ]);
+    rows.push([null, text(i.indicator), null, text(m("consolidate.book.trend.path"), "label_plain"), ...path.map((v) => ({ v, s: "num_plain" as StyleKey }))]);
+    rows.push([null, text(i.indicator), null, text(m("consolidate.book.trend.projected"), "label_plain"), ...projected.map((v) => ({ v, s: "num_plain" as StyleKey }))]);
+    specs.push({ i, valueRow, values, path, projected });
+  });
+  // the charts below the table, then the notes below the charts
+  const charted = specs.filter((x) => x.i.trend!.history.length > 0);
+  const top = rows.length + 1; // 0-based row of the first chart
+  charted.forEach((x, k) => {
+    const col = (k % CHART.perRow) * (CHART.cols + 1) + 1;
+    const row = top + Math.floor(k / CHART.perRow) * (CHART.rows + 1);
+    const percent = isPercent(x.i);
+    const series = [
+      { name: m("consolidate.book.trend.value"), row: x.valueRow, values: x.values, colour: TREND_COLOURS.value },
+      { name: m("consolidate.book.trend.path"), row: x.valueRow + 1, values: x.path, colour: TREND_COLOURS.path, dashed: true },
+      ...(x.projected.some((v) => v !== null) ? [{ name: m("consolidate.book.trend.projected"), row: x.valueRow + 2, values: x.projected, colour: TREND_COLOURS.projected, dashed: true }] : []),
+    ];
+    charts.push({
+      spec: {
+        title: m("consolidate.book.trend.chart", { code: x.i.indicator }),
+        sheet: sheetName, yearRow: YEAR_ROW, firstColumn: FIRST_YEAR_COL, lastColumn: lastYearCol, nameColumn: 3, years, series,
+        ...(percent ? { min: 0, max: 100 } : {}),
+      },
+      from: { col, row },
+      to: { col: col + CHART.cols, row: row + CHART.rows },
+    });
+  });
+  const chartRows = charted.length ? Math.ceil(charted.length / CHART.perRow) * (CHART.rows + 1) : 0;
+  while (rows.length < top + chartRows) rows.push([]);
+  rows.push([text(m("consolidate.book.trend.notes"), "title")]);
+  for (const y of history.years)
+    rows.push([text(y.source === "units" ? m("consolidate.book.trend.source.units", { year: y.year, count: y.files.length }) : m("consolidate.book.trend.source.consolidated", { year: y.year, file: y.files[0] ?? "" }))]);
+  for (const u of history.unused) rows.push([text(m("consolidate.book.trend.unused", { file: u.file, reason: formatReason(u.reason, lang) }))]);
+  const unitName = new Map(report.units.filter((u) => u.unit).map((u) => [u.unit!, u.unitName ?? u.unit!]));
+  for (const u of history.units) rows.push([text(m("consolidate.book.trend.unit-note", { unit: unitName.get(u.unit) ?? u.unit, note: formatReason(u.note, lang) }))]);
+  return { spec: { widths: [5, 9, 44, 20, ...years.map(() => 9), 12, 16, 34], rows, freeze: { rows: 4, columns: 4 } }, charts };
 }
 
 function round4(x: number): number {
@@ -257,7 +388,12 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
   const st = stylesXml(styles(), { met: { fill: TONES.met.fill, fontColor: TONES.met.color }, notMet: { fill: TONES.below.fill, fontColor: TONES.below.color } });
   const strings = new SharedStrings();
   const n = book.sheets.length;
-  const chartIndex = book.chart ? n : 0; // the chart sheet is the last one
+  const chartIndex = book.sheets.findIndex((s) => s.name === book.names.chart) + 1;
+  const trendIndex = book.trendCharts ? book.sheets.findIndex((s) => s.name === book.trendCharts!.sheet) + 1 : 0;
+  const trendCount = book.trendCharts?.charts.length ?? 0;
+  // chart1 is the bar chart of the "Biểu đồ" sheet when there is one; the trend charts follow
+  const firstTrendChart = book.chart ? 2 : 1;
+  const trendDrawing = book.chart ? 2 : 1;
   // parts deflated as they are made (the zip writer's fresh entries), so no uncompressed sheet outlives its turn
   const entries: RawZipEntry[] = [];
   const put = (name: string, bytes: Uint8Array) => entries.push(freshEntry(name, bytes));
@@ -271,6 +407,10 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
       (book.chart
         ? '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
           '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+        : "") +
+      (trendCount > 0
+        ? `<Override PartName="/xl/drawings/drawing${trendDrawing}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
+          Array.from({ length: trendCount }, (_, k) => `<Override PartName="/xl/charts/chart${firstTrendChart + k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join("")
         : "") +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
@@ -323,6 +463,20 @@ export function writeConsolidatedXlsx(report: ConsolidationReport, opts: Consoli
         ],
       }),
     ));
+  }
+  if (book.trendCharts && trendCount > 0) {
+    const tc = book.trendCharts;
+    put(`xl/worksheets/_rels/sheet${trendIndex}.xml.rels`, strToU8(
+      XML_DECLARATION + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing${trendDrawing}.xml"/></Relationships>`,
+    ));
+    put(`xl/drawings/drawing${trendDrawing}.xml`, strToU8(chartsDrawingXml(tc.charts)));
+    put(`xl/drawings/_rels/drawing${trendDrawing}.xml.rels`, strToU8(
+      XML_DECLARATION +
+        `<Relationships xmlns="${PKG_REL}">` +
+        tc.charts.map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL}/chart" Target="../charts/chart${firstTrendChart + k}.xml"/>`).join("") +
+        "</Relationships>",
+    ));
+    tc.charts.forEach((c, k) => put(`xl/charts/chart${firstTrendChart + k}.xml`, strToU8(lineChartXml(c.spec))));
   }
   put("xl/styles.xml", strToU8(st.xml));
   put("xl/sharedStrings.xml", strToU8(strings.xml()));
