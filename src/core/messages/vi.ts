@@ -409,6 +409,11 @@ export const vi = {
   "mapping.status.not-reported": "không báo cáo",
   "mapping.status.not-found": "không tìm thấy",
   "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
+  // consolidation from the task pane, and units recognised by their saved mapping (issue 13, pane13)
+  "consolidate.reason.from-mapping": "Nhận đơn vị từ ánh xạ đã lưu trong sổ tính (biểu riêng của đơn vị)",
+  "consolidate.reason.mapping-no-unit": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi đơn vị báo cáo (tên tệp gợi ý: {hint}); hãy mở sổ tính bằng phần bổ trợ, chọn đơn vị rồi lưu lại ánh xạ",
+  "consolidate.reason.mapping-no-context": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi cấp hoặc năm báo cáo (tên tệp gợi ý: {hint}); hãy lưu lại ánh xạ với cấp và năm báo cáo",
+  "consolidate.reason.mapping-damaged": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ bị hỏng hoặc bị sửa tay nên không dùng được (tên tệp gợi ý: {hint}); hãy lưu lại ánh xạ",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
