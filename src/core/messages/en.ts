@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   "mapping.status.not-found": "not found",
   "mapping.office-target": "The office's own target in {cell} ({office}) differs from the resolution's ({comparator} {target}): the resolution's is used",
   // consolidation from the task pane, and units recognised by their saved mapping (issue 13, pane13)
+  "action.write-sheets": "Could not write the consolidated sheets into the workbook",
   "consolidate.reason.from-mapping": "Unit recognised from the mapping saved in the workbook (the office's own layout)",
   "consolidate.reason.mapping-no-unit": "The workbook has a saved mapping, but the mapping does not record the reporting unit (the file name suggests: {hint}); open the workbook with the add-in, choose the unit and save the mapping again",
   "consolidate.reason.mapping-no-context": "The workbook has a saved mapping, but the mapping does not record the level or the report year (the file name suggests: {hint}); save the mapping again with the level and year",

@@ -410,6 +410,7 @@ export const vi = {
   "mapping.status.not-found": "không tìm thấy",
   "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
   // consolidation from the task pane, and units recognised by their saved mapping (issue 13, pane13)
+  "action.write-sheets": "Không ghi được các trang tổng hợp vào sổ tính",
   "consolidate.reason.from-mapping": "Nhận đơn vị từ ánh xạ đã lưu trong sổ tính (biểu riêng của đơn vị)",
   "consolidate.reason.mapping-no-unit": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi đơn vị báo cáo (tên tệp gợi ý: {hint}); hãy mở sổ tính bằng phần bổ trợ, chọn đơn vị rồi lưu lại ánh xạ",
   "consolidate.reason.mapping-no-context": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi cấp hoặc năm báo cáo (tên tệp gợi ý: {hint}); hãy lưu lại ánh xạ với cấp và năm báo cáo",

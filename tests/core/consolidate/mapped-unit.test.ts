@@ -42,7 +42,7 @@ function indicator(r: ConsolidationReport, code: string): IndicatorRollup {
 }
 
 function run(files: [string, Uint8Array][]): ConsolidationReport {
-  return consolidate(files.map(([name, bytes]) => submissionFromBytes(name, bytes, catalog, registry)), { catalog, registry, period: parsePeriod("2025-H1") });
+  return consolidate(files.map(([name, bytes]) => submissionFromBytes(name, bytes, catalog, registry)), { catalog, registry, period: parsePeriod("2025-H1")! });
 }
 
 describe("a unit recognised from the mapping saved in its own layout", () => {

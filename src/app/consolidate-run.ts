@@ -1,15 +1,27 @@
 import type { Catalog, Level } from "../core/catalog";
-import type { ConsolidationReport, Period } from "../core/consolidate";
+import type { ConsolidationReport, Period, Submission } from "../core/consolidate";
+import type { Lang } from "../core/messages";
 import type { UnitRegistry } from "../core/units";
-import { readFileBytes } from "./download";
+import type { SheetsToWrite } from "../hosts/host";
+import { readFileBytes } from "./file-bytes";
 
-// Consolidation in the page: each dropped file is read, summarised and dropped before the next one, so a folder of
-// hundreds of workbooks never sits in memory at once; the page stays responsive between files.
+// Consolidation in a page (browser mode, task pane): each dropped or picked file is read, summarised and dropped
+// before the next one, so a folder of hundreds of workbooks never sits in memory at once; the page stays responsive
+// between files. The page gives the file reader (the xlsx host), which the shared UI may not import.
 
 export interface NamedFile {
   /** The path inside a dropped or picked folder, else the file name. */
   name: string;
   blob: Blob;
+}
+
+/** One unit's file → what the roll-up needs of it; never throws for a bad file (the reason is in the submission). */
+export type SubmissionReader = (name: string, bytes: Uint8Array) => Promise<Submission>;
+
+/** What a page that consolidates gives the shared UI: the reader, and (the pane) the report as sheets to write. */
+export interface ConsolidationIo {
+  read: SubmissionReader;
+  sheets: (report: ConsolidationReport, lang: Lang) => Promise<SheetsToWrite>;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -22,18 +34,17 @@ export function workbooksOf(files: readonly NamedFile[]): NamedFile[] {
 export async function consolidateFiles(
   files: readonly NamedFile[],
   opts: { catalog: Catalog; registry: UnitRegistry; period: Period; level?: Level },
-  onProgress: (done: number, total: number) => void,
+  read: SubmissionReader,
+  onProgress: (done: number, total: number, last: Submission | null) => void,
 ): Promise<ConsolidationReport> {
-  const [{ Consolidator }, { submissionFromBytes }] = await Promise.all([
-    import(/* webpackChunkName: "consolidate" */ "../core/consolidate"),
-    import(/* webpackChunkName: "consolidate" */ "../hosts/xlsx/consolidate-file"),
-  ]);
+  const { Consolidator } = await import(/* webpackChunkName: "consolidate" */ "../core/consolidate");
   const c = new Consolidator({ catalog: opts.catalog, registry: opts.registry, period: opts.period, ...(opts.level ? { level: opts.level } : {}) });
   let done = 0;
-  onProgress(0, files.length);
+  onProgress(0, files.length, null);
   for (const f of files) {
-    c.add(submissionFromBytes(f.name, await readFileBytes(f.blob), opts.catalog, opts.registry));
-    onProgress(++done, files.length);
+    const s = await read(f.name, await readFileBytes(f.blob));
+    c.add(s);
+    onProgress(++done, files.length, s);
     // give the page a frame to draw the progress
     await new Promise((r) => setTimeout(r, 0));
   }
