@@ -157,10 +157,9 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.writeSheets, () => {
         fresh = null;
         return deps.run(async (ctx) => {
-          // the ids ride on the state read's first sync: which sheets an earlier run added is known by id, not name
-          const listed = ctx.workbook.worksheets.load("items/name,items/id");
+          // the ids come with the state read's sheet list: which sheets an earlier run added is known by id, not name
           const { state } = await read(ctx, "state");
-          const sheets = listed.items.map((s) => ({ name: s.name, id: s.id }));
+          const sheets = state.allNames.map((name) => ({ name, id: state.sheetIds.get(name) ?? "" }));
           const { addedSheets, removedSheets, ...written } = await writeSheets(ctx, f, state, sheets, book, { replace: opts.replace, requestBytes: budget });
           const gone = new Set(removedSheets.map((n) => n.toLowerCase()));
           known = [...state.allNames.filter((n) => !gone.has(n.toLowerCase())), ...addedSheets];
