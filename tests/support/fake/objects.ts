@@ -482,13 +482,13 @@ export class FakeChartObject {
     return c;
   }
   get title(): { text: string } {
-    const self = this;
+    const setText = (v: string) => this.ctx.enqueue("ChartTitle.text", v, () => void (this.now("ChartTitle").title = v));
     return {
       get text(): string {
         throw new RangeError("the fake does not load chart titles");
       },
       set text(v: string) {
-        self.ctx.enqueue("ChartTitle.text", v, () => void (self.now("ChartTitle").title = v));
+        setText(v);
       },
     };
   }
