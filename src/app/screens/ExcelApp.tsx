@@ -17,7 +17,9 @@ import { useLang } from "../i18n";
 import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
 import { useUserAction } from "../use-user-action";
+import type { ConsolidationIo } from "../consolidate-run";
 import { CheckView } from "./CheckView";
+import { ConsolidateInExcel } from "./ConsolidateInExcel";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -31,11 +33,13 @@ export interface ExcelAppProps {
   stores?: readonly (ChoiceStore | null)[];
   /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. A failure to watch is reported. */
   watchChanges?: (onChange: () => void, onError: (e: unknown) => void) => () => void;
+  /** Consolidating the units' workbooks into this one (the page gives the file reader; the host must write sheets). */
+  consolidation?: ConsolidationIo;
 }
 
-type Screen = "start" | "check";
+type Screen = "start" | "check" | "consolidate";
 
-export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges }: ExcelAppProps) {
+export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges, consolidation }: ExcelAppProps) {
   const { t } = useLang();
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
@@ -183,7 +187,16 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           }}
         />
       )}
-      {screen === "start" || !report ? (
+      {screen === "consolidate" && consolidation && host.writeSheets ? (
+        <>
+          <div>
+            <Button appearance="subtle" onClick={() => setScreen("start")}>
+              ← {t("nav.back")}
+            </Button>
+          </div>
+          <ConsolidateInExcel catalog={catalog} registry={registry} io={consolidation} write={(book, opts) => host.writeSheets!(book, opts)} />
+        </>
+      ) : screen === "start" || !report ? (
         <StartScreen
           mode="excel"
           registry={registry}
@@ -192,6 +205,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           busy={busy}
           onInsert={() => void insert()}
           onCheck={() => void check()}
+          {...(consolidation && host.writeSheets ? { onConsolidate: () => setScreen("consolidate") } : {})}
         />
       ) : (
         <>
