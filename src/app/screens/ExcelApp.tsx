@@ -46,7 +46,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const [report, setReport] = useState<CheckReport | null>(null);
   const { guess: sheetGuess, offer: offerSheetContext } = useSheetContext(catalog, registry, setChoiceState);
   /** Level and year the user gave for a workbook that is not our template. */
-  const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
+  const [given, setGiven] = useState<{ level: Choice["level"]; year: number; unitCode?: string } | null>(null);
   /** The mapping the user confirmed for an office's own layout, when this host cannot keep it in the workbook. */
   const [sessionMapping, setSessionMapping] = useState<SavedMapping | null>(null);
   const missing = host.capabilities().missing;
@@ -91,7 +91,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
-  const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
+  const check = (opts: { level: Choice["level"]; year: number; unitCode?: string } | null = given) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
       let next: CheckReport;
@@ -181,7 +181,8 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           busy={busy}
           guess={sheetGuess}
           onRetry={() => {
-            const opts = { level: choice.level, year: choice.year };
+            // the unit too: a mapping saved from this check records it, so consolidation recognises the workbook
+            const opts = { level: choice.level, year: choice.year, ...(choice.unitCode ? { unitCode: choice.unitCode } : {}) };
             setGiven(opts);
             void check(opts);
           }}
