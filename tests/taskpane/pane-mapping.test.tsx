@@ -17,6 +17,8 @@ import { renderInFrame } from "./support/render";
 // accepted the check marks the same cells the file host (browser mode, CLI) finds.
 
 const registry = loadUnits();
+// reading a real layout, mapping it and checking it (twice per test) in jsdom on a busy two-core machine
+jest.setTimeout(60_000);
 const H01 = join(__dirname, "..", "fixtures", "layouts", "held-out", "h01-huyen-ke-hoach-thuc-hien.xlsx");
 
 /** "E6:E8" → E6, E7, E8 (rules cover ranges of adjacent marked cells). */
