@@ -20,7 +20,7 @@ import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
 import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
-import { useDropZoneStyles } from "./drop-zone-styles";
+import { useDropZoneStyles } from "../app/components/drop-zone-styles";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
 // the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.

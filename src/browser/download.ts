@@ -44,13 +44,5 @@ export function clearedFileName(original: string): string {
   return `${plainBase(original)}${CLEARED}.xlsx`;
 }
 
-/** A picked or dropped file's bytes (FileReader where Blob.arrayBuffer is missing, as in older WebViews). */
-export function readFileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
+// the one reader of picked files lives with the shared UI (the task pane reads units' files too)
+export { readFileBytes } from "../app/file-bytes";

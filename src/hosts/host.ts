@@ -3,6 +3,7 @@ import type { HighlightPlan } from "../core/highlight-plan";
 import type { SavedMapping } from "../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
+import type { CellStyle } from "../core/template/types";
 
 // One interface for "a workbook we can read and mark": Office.js inside Excel, or an .xlsx file in the browser / Node.
 // The task pane, the ribbon commands and the CLI talk to this, never to Excel or to zip parts directly.
@@ -27,6 +28,40 @@ export interface ApplyResult {
   explained: number;
 }
 
+/** One cell of a sheet written as data: its value and the name of its style in `SheetsToWrite.styles`. */
+export interface SheetCell {
+  v: string | number | null;
+  s: string;
+}
+
+/**
+ * New sheets to add to the open workbook, as data (the consolidated report: "Tổng hợp", "Bảng điểm", …): rows of
+ * cells, made when the sheet is written so a long sheet is never held twice.
+ */
+export interface SheetsToWrite {
+  styles: Readonly<Record<string, CellStyle>>;
+  sheets: readonly {
+    name: string;
+    spec: () => { widths: readonly number[]; rows: Iterable<readonly (SheetCell | null)[]>; freeze?: { rows: number; columns: number } };
+  }[];
+  /** A clustered column chart of `range` (first row: series names; first column: categories) on sheet `sheet`. */
+  chart?: { sheet: string; range: string; title: string; at: { start: string; end: string } } | null;
+  /**
+   * A colour that follows the figures where Excel keeps rules (ExcelApi 1.6: a conditional format of `formula` on
+   * `range`), else painted now on `cells`, the ones the formula picks today.
+   */
+  rules?: readonly { sheet: string; range: string; formula: string; fill: string; font: string; cells: readonly string[] }[];
+}
+
+export interface SheetsWritten {
+  /** The sheets added, in order, under the names they got ("Tổng hợp (2)" when the user has a "Tổng hợp"). */
+  sheets: string[];
+  /** Sheets this add-in had added before and that were replaced (deleted). */
+  replaced: string[];
+  /** What this Excel could not do (column widths below ExcelApi 1.2, frozen rows below 1.7, rules below 1.6…). */
+  skipped: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "file";
   capabilities(): HostCapabilities;
@@ -46,6 +81,11 @@ export interface WorkbookHost {
   saveMapping?(saved: SavedMapping): Promise<void>;
   /** The cell the user selected (the top-left one of a range or merged cell), where the host has a grid to select in. */
   selectedCell?(): Promise<{ sheet: string; cell: string }>;
+  /**
+   * Adds sheets to the open workbook (hosts that have one: Excel) without touching the user's own sheets; with
+   * `replace`, first removes the sheets an earlier call added (recognised by the ids kept in our store).
+   */
+  writeSheets?(book: SheetsToWrite, opts: { replace: boolean }): Promise<SheetsWritten>;
 }
 
 /** The refusal of insertTemplate when the sheet name is taken, offering the first free name. */

@@ -224,6 +224,8 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
         button("insert", t("start.insert"), () => void insert(), { primary: true, disabled: state.busy || noUnit }),
         button("check", t("start.check"), () => void check(), { disabled: state.busy }),
       ),
+      // consolidation reads the units' files with the .xlsx host, which this pane does not load: say where it is
+      h("p", { class: "small", "data-testid": "legacy-consolidate" }, t("legacy.consolidate")),
     );
   }
 

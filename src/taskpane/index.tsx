@@ -6,6 +6,7 @@ import { systemPrefersDark } from "../app/theme";
 import { defaultCatalog } from "../core/catalog";
 import { loadUnits } from "../core/units";
 import { createOfficeHostFromGlobals, watchChanges, type OfficeHost } from "../hosts/office";
+import { paneConsolidation } from "./consolidation";
 import { documentSettingsStore, officeDark } from "./office-env";
 import { TaskPane } from "./TaskPane";
 
@@ -35,17 +36,19 @@ function watcherFor(host: OfficeHost) {
 function renderExcel(): void {
   const host = createOfficeHostFromGlobals();
   const registry = loadUnits();
+  const catalog = defaultCatalog();
   const stores = [documentSettingsStore(), localChoiceStore()];
   root().render(
     <AppFrame dark={officeDark()}>
       <TaskPane
         inExcel
         host={host}
-        catalog={defaultCatalog()}
+        catalog={catalog}
         registry={registry}
         initialChoice={loadChoice(stores, registry)}
         stores={stores}
         watchChanges={watcherFor(host)}
+        consolidation={paneConsolidation(catalog, registry)}
       />
     </AppFrame>,
   );

@@ -119,3 +119,28 @@ describe("chitieu check on an office's own layout", () => {
     expect(r.err).toContain("cấp báo cáo");
   });
 });
+
+describe("chitieu map --unit, then chitieu consolidate", () => {
+  const t01 = join(LAYOUTS, "tuning", "t01-huyen-cot-F-dong-90.xlsx");
+
+  it("records the unit in the mapping kept in the copy, and consolidation recognises the copy by it", async () => {
+    const copy = join(dir, "tam-duong-so-lieu.xlsx");
+    const kept = await run(["map", t01, "--year", "2025", "--level", "huyen", "--unit", "huyen-tam-duong", "--into", copy]);
+    expect(kept.code).toBe(0);
+    const json = join(dir, "tong-hop-mapped.json");
+    const r = await run(["consolidate", copy, "--period", "2025-H1", "--out", join(dir, "tong-hop-mapped.xlsx"), "--json", json, "--workers", "0"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { units: { unit: string | null; status: string; reason: string | null }[]; indicators: { indicator: string; numerator: number | null; denominator: number | null }[] };
+    const tamDuong = report.units.find((u) => u.unit === "huyen-tam-duong")!;
+    expect(tamDuong.status).toBe("received");
+    expect(tamDuong.reason).toBe("Nhận đơn vị từ ánh xạ đã lưu trong sổ tính (biểu riêng của đơn vị)");
+    // t01's CQS-01 figures (H91 = 37, I91 = 53), the only district received
+    expect(report.indicators.find((i) => i.indicator === "CQS-01")).toMatchObject({ numerator: 37, denominator: 53 });
+  });
+
+  it("refuses a unit the registry does not have in that year and level, naming it", async () => {
+    const r = await run(["map", t01, "--year", "2025", "--level", "huyen", "--unit", "xa-khong-co", "--out", join(dir, "x.json")]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("xa-khong-co");
+  });
+});

@@ -385,6 +385,10 @@ describe.each(["1.1", "1.7"])("the legacy pane at ExcelApi %s, in a window witho
     p = openPane(apiVersion);
     await until("the start screen", () => byText(p.doc, "h2", "Chọn biểu mẫu"));
     expect(p.doc.getElementById("boot-failed")!.hasAttribute("hidden")).toBe(true);
+    // consolidation is not in this pane: it says where it is
+    expect(p.doc.querySelector("[data-testid=legacy-consolidate]")!.textContent).toBe(
+      "Tổng hợp báo cáo của các đơn vị chưa có trong khung bổ trợ của phiên bản Excel này (Office 2016/2019). Hãy dùng chế độ trình duyệt (mở trang bổ trợ trong trình duyệt, chọn \"Tổng hợp nhiều tệp\") hoặc dòng lệnh chitieu consolidate.",
+    );
     // below 1.18 notes are missing; below 1.6 conditional formats too (the pane says marks are fills then)
     expect(p.doc.querySelector("[data-testid=capabilities]")!.textContent!.includes("định dạng có điều kiện")).toBe(apiVersion === "1.1");
 
@@ -433,6 +437,7 @@ describe.each(["1.1", "1.7"])("the legacy pane at ExcelApi %s, in a window witho
     choose(p, "Ngôn ngữ", "en");
     await until("the English start screen", () => byText(p.doc, "h2", "Choose a template") ?? byText(p.doc, "label", "Reporting level"));
     expect(byText(p.doc, "label", "Reporting level")).toBeTruthy();
+    expect(p.doc.querySelector("[data-testid=legacy-consolidate]")!.textContent).toMatch(/^Consolidating the units' reports is not in this Excel version's add-in pane \(Office 2016\/2019\)\. Use the browser mode .* or the command line chitieu consolidate\.$/);
     expect(p.doc.documentElement.getAttribute("lang")).toBe("en");
     expect(p.win.localStorage.getItem("chitieu.lang")).toBe("en");
   });

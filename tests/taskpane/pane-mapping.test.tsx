@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { ExcelApp } from "../../src/app/screens/ExcelApp";
 import { cellAddress } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/check";
-import { MAPPING_SHEET } from "../../src/core/mapping";
+import { MAPPING_SHEET, storedMapping } from "../../src/core/mapping";
 import { loadUnits } from "../../src/core/units";
 import { createOfficeHost } from "../../src/hosts/office";
 import { createFileHost } from "../../src/hosts/xlsx/file-host";
@@ -17,6 +17,8 @@ import { renderInFrame } from "./support/render";
 // accepted the check marks the same cells the file host (browser mode, CLI) finds.
 
 const registry = loadUnits();
+// reading a real layout, mapping it and checking it (twice per test) in jsdom on a busy two-core machine
+jest.setTimeout(60_000);
 const H01 = join(__dirname, "..", "fixtures", "layouts", "held-out", "h01-huyen-ke-hoach-thuc-hien.xlsx");
 
 async function officeWorkbook(apiVersion = "1.18"): Promise<FakeExcel> {
@@ -84,6 +86,9 @@ describe.each(["1.1", "1.7", "1.18"])("task pane at ExcelApi %s: the mapping kep
     await screen.findByText("Đã lưu ánh xạ (9 chỉ tiêu) vào sổ tính.");
     expect(fake.sheetNames()).toContain(MAPPING_SHEET);
     expect(fake.sheet(MAPPING_SHEET).visibility).toBe(api === "1.1" ? "Visible" : "VeryHidden");
+    // it records whose layout it is (the unit chosen), level and year: what consolidation recognises the workbook by
+    const kept = storedMapping(await createOfficeHost({ run: fake.run, isSetSupported: fake.isSetSupported }).readSnapshot()).stored?.mapping;
+    expect(kept).toMatchObject({ unit: "huyen-tam-duong", level: "district", year: 2025 });
     first.unmount();
 
     // the pane opened again (another day, the marks cleared by hand): one click, no review, no question

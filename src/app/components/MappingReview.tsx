@@ -100,7 +100,7 @@ export function MappingReview({ report, catalog, busy, onSave, onPickSelection }
       if (d === "not-reported") entries.push({ indicator: code, sheet: defaultSheet, labelCell: null, label: label(code), confidence: 1, status: "not-reported", reasons: [], cells: [] });
       else if (p) entries.push({ indicator: code, sheet: p.sheet, labelCell: null, label: label(code), confidence: 1, status: "certain", reasons: [], cells: pickedCells(p) });
     }
-    onSave(toSavedMapping(entries, catalog.id, { level: report.context.level, year: report.context.year }));
+    onSave(toSavedMapping(entries, catalog.id, { level: report.context.level, year: report.context.year, unit: report.context.unitCode }));
   };
 
   const entryItem = (e: MappingEntry, doubtful: boolean) => (

@@ -168,6 +168,21 @@ export const vi = {
   "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
   "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
   "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
+  // consolidation in the task pane (issue 13, pane13)
+  "start.consolidate": "Tổng hợp từ sổ tính các đơn vị",
+  "consolidate.pane.intro": "Chọn hoặc kéo thả sổ tính của các đơn vị (.xlsx, .xlsm). Giá trị toàn tỉnh = tổng tử số / tổng mẫu số. Các trang tổng hợp được thêm vào sổ tính đang mở; các trang sẵn có của bạn không bị thay đổi.",
+  "consolidate.pane.replace": "Thay các trang tổng hợp mà Chỉ tiêu CĐS đã thêm lần trước (không đụng đến trang khác)",
+  "consolidate.pane.files": "Kết quả đọc từng tệp",
+  "consolidate.pane.file.read": "{file}: đã đọc ({unit})",
+  "consolidate.pane.file.unidentified": "{file}: không nhận ra đơn vị",
+  "consolidate.pane.file.unreadable": "{file}: không đọc được",
+  "consolidate.pane.written": "Đã thêm {count} trang vào sổ tính: {sheets}.",
+  "consolidate.pane.replaced": "Đã thay {count} trang tổng hợp thêm lần trước.",
+  "consolidate.pane.skipped": "Phiên bản Excel này chưa hỗ trợ: {features}. Số liệu vẫn đầy đủ; màu được tô theo số liệu lúc ghi.",
+  "consolidate.pane.skipped.column-widths": "độ rộng cột (ExcelApi 1.2)",
+  "consolidate.pane.skipped.freeze-panes": "cố định dòng tiêu đề (ExcelApi 1.7)",
+  "consolidate.pane.skipped.conditional-formats": "định dạng có điều kiện (ExcelApi 1.6)",
+  "legacy.consolidate": "Tổng hợp báo cáo của các đơn vị chưa có trong khung bổ trợ của phiên bản Excel này (Office 2016/2019). Hãy dùng chế độ trình duyệt (mở trang bổ trợ trong trình duyệt, chọn \"Tổng hợp nhiều tệp\") hoặc dòng lệnh chitieu consolidate.",
 } as const;
 
 export type UiKey = keyof typeof vi;

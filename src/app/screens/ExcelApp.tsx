@@ -17,7 +17,9 @@ import { useLang } from "../i18n";
 import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
 import { useUserAction } from "../use-user-action";
+import type { ConsolidationIo } from "../consolidate-run";
 import { CheckView } from "./CheckView";
+import { ConsolidateInExcel } from "./ConsolidateInExcel";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -31,18 +33,20 @@ export interface ExcelAppProps {
   stores?: readonly (ChoiceStore | null)[];
   /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. A failure to watch is reported. */
   watchChanges?: (onChange: () => void, onError: (e: unknown) => void) => () => void;
+  /** Consolidating the units' workbooks into this one (the page gives the file reader; the host must write sheets). */
+  consolidation?: ConsolidationIo;
 }
 
-type Screen = "start" | "check";
+type Screen = "start" | "check" | "consolidate";
 
-export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges }: ExcelAppProps) {
+export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges, consolidation }: ExcelAppProps) {
   const { t } = useLang();
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
   const [report, setReport] = useState<CheckReport | null>(null);
   const { guess: sheetGuess, offer: offerSheetContext } = useSheetContext(catalog, registry, setChoiceState);
   /** Level and year the user gave for a workbook that is not our template. */
-  const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
+  const [given, setGiven] = useState<{ level: Choice["level"]; year: number; unitCode?: string } | null>(null);
   /** The mapping the user confirmed for an office's own layout, when this host cannot keep it in the workbook. */
   const [sessionMapping, setSessionMapping] = useState<SavedMapping | null>(null);
   const missing = host.capabilities().missing;
@@ -87,7 +91,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
-  const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
+  const check = (opts: { level: Choice["level"]; year: number; unitCode?: string } | null = given) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
       let next: CheckReport;
@@ -177,13 +181,23 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           busy={busy}
           guess={sheetGuess}
           onRetry={() => {
-            const opts = { level: choice.level, year: choice.year };
+            // the unit too: a mapping saved from this check records it, so consolidation recognises the workbook
+            const opts = { level: choice.level, year: choice.year, ...(choice.unitCode ? { unitCode: choice.unitCode } : {}) };
             setGiven(opts);
             void check(opts);
           }}
         />
       )}
-      {screen === "start" || !report ? (
+      {screen === "consolidate" && consolidation && host.writeSheets ? (
+        <>
+          <div>
+            <Button appearance="subtle" onClick={() => setScreen("start")}>
+              ← {t("nav.back")}
+            </Button>
+          </div>
+          <ConsolidateInExcel catalog={catalog} registry={registry} io={consolidation} write={(book, opts) => host.writeSheets!(book, opts)} />
+        </>
+      ) : screen === "start" || !report ? (
         <StartScreen
           mode="excel"
           registry={registry}
@@ -192,6 +206,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           busy={busy}
           onInsert={() => void insert()}
           onCheck={() => void check()}
+          {...(consolidation && host.writeSheets ? { onConsolidate: () => setScreen("consolidate") } : {})}
         />
       ) : (
         <>

@@ -23,9 +23,11 @@ export interface StartScreenProps {
   onCheck?: () => void;
   /** Browser: download the blank template. */
   onDownload?: () => void;
+  /** Excel: consolidate the units' workbooks into this one. */
+  onConsolidate?: () => void;
 }
 
-export function StartScreen({ mode, registry, choice, onChoice, busy, onInsert, onCheck, onDownload }: StartScreenProps) {
+export function StartScreen({ mode, registry, choice, onChoice, busy, onInsert, onCheck, onDownload, onConsolidate }: StartScreenProps) {
   const styles = useStyles();
   const { t } = useLang();
   const noUnit = choice.unitCode === "";
@@ -47,6 +49,11 @@ export function StartScreen({ mode, registry, choice, onChoice, busy, onInsert, 
             <Button disabled={busy} onClick={onCheck}>
               {t("start.check")}
             </Button>
+            {onConsolidate && (
+              <Button disabled={busy} onClick={onConsolidate}>
+                {t("start.consolidate")}
+              </Button>
+            )}
           </>
         ) : (
           <Button appearance="primary" disabled={busy || noUnit} onClick={onDownload}>

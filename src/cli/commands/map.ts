@@ -8,7 +8,8 @@ import { ChitieuError } from "../../core/errors";
 import { readInput, refuseInputAsOutput, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
-import { parseLevel, parseYear } from "../options";
+import { parseLevel, parseYear, resolveUnit } from "../options";
+import { loadUnits } from "../../core/units";
 import { t } from "../strings";
 
 // `chitieu map file.xlsx`: the proposed mapping of an office's own layout, with confidences and reasons; --json for
@@ -42,7 +43,7 @@ export async function runMap(args: string[], lang: Lang, io: Io): Promise<number
   const { values, positionals } = parseArgs({
     args,
     options: {
-      json: { type: "boolean" }, out: { type: "string" }, into: { type: "string" }, year: { type: "string" }, level: { type: "string" },
+      json: { type: "boolean" }, out: { type: "string" }, into: { type: "string" }, year: { type: "string" }, level: { type: "string" }, unit: { type: "string" },
       "accept-uncertain": { type: "boolean" }, force: { type: "boolean" }, lang: { type: "string" },
     },
     allowPositionals: true,
@@ -61,7 +62,16 @@ export async function runMap(args: string[], lang: Lang, io: Io): Promise<number
   const found = new Set(proposed.entries.map((e) => e.indicator));
   const notFound = level ? indicatorsForLevel(catalog, level).filter((i) => !found.has(i.code)).map((i) => i.code) : null;
   const kept = proposed.entries.filter((e) => e.status === "certain" || (values["accept-uncertain"] && e.status === "confirm"));
-  const saved = toSavedMapping(kept, catalog.id, { ...(level ? { level } : {}), ...(reportYear !== null ? { year: reportYear } : {}) });
+  // the unit whose layout this is: recorded so consolidation recognises the workbook (checked against the registry)
+  // (with no report year known, any year the unit existed in will do)
+  const registry = values.unit !== undefined ? loadUnits() : null;
+  const unit =
+    values.unit === undefined || registry === null
+      ? undefined
+      : reportYear !== null
+        ? resolveUnit(registry, values.unit, reportYear, level).code
+        : (registry.units.find((u) => u.code === values.unit && (level === undefined || u.level === level))?.code ?? resolveUnit(registry, values.unit, new Date().getFullYear(), level).code);
+  const saved = toSavedMapping(kept, catalog.id, { ...(level ? { level } : {}), ...(reportYear !== null ? { year: reportYear } : {}), ...(unit ? { unit } : {}) });
 
   if (values.json) {
     const body: JsonMapping = {

@@ -63,9 +63,13 @@ export class Consolidator {
         continue;
       }
       if (s.kind === "unidentified") {
-        const r = s.fileNameHint
-          ? reason("consolidate.reason.unidentified-hint", { hint: nameOf(byCode.get(s.fileNameHint)) ?? s.fileNameHint })
-          : reason("consolidate.reason.unidentified");
+        const hint = s.fileNameHint ? (nameOf(byCode.get(s.fileNameHint)) ?? s.fileNameHint) : null;
+        // a saved mapping that does not say whose the workbook is: that is the reason (with the file name's hint)
+        const r = s.why
+          ? reason(s.why, { hint: hint ?? "–" })
+          : hint
+            ? reason("consolidate.reason.unidentified-hint", { hint })
+            : reason("consolidate.reason.unidentified");
         rows.push({ unit: null, unitName: null, file: s.file, status: "unidentified", reason: r });
         continue;
       }
@@ -99,7 +103,7 @@ export class Consolidator {
       } else if (files.length === 1) {
         const s = files[0]!;
         used.set(u.code, s);
-        const r = s.identity.source === "header" ? reason("consolidate.reason.from-header") : null;
+        const r = s.identity.source === "header" ? reason("consolidate.reason.from-header") : s.identity.source === "mapping" ? reason("consolidate.reason.from-mapping") : null;
         expectedRows.push({ unit: u.code, unitName: unitTitle(u), file: s.file, status: "received", reason: r, recognisedBy: s.identity.source });
       } else {
         conflicted.add(u.code);

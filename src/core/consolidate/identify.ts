@@ -1,23 +1,28 @@
 import type { Level } from "../catalog/schema";
+import { storedMapping } from "../mapping/store";
+import type { MessageKey } from "../messages";
 import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { fold } from "../text";
 import { findUnits, type UnitRegistry } from "../units";
 
 // Whose workbook this is. The template's metadata says it; when a tool dropped the document properties (openpyxl,
-// some WPS versions, e-mail gateways) the template's visible header (unit, level, year cells) still does. A file name
+// some WPS versions, e-mail gateways) the template's visible header (unit, level, year cells) still does; an office's
+// own layout says it through the mapping saved in it (`_chitieu_map`), when that mapping records the unit. A file name
 // is never enough: at most a hint the report shows.
 
 export interface Identity {
   unitCode: string;
   level: Level;
   year: number;
-  source: "metadata" | "header";
+  source: "metadata" | "header" | "mapping";
 }
 
 export interface Identification {
   identity: Identity | null;
   /** A registry unit the file name suggests, when exactly one fits; shown, never used. */
   fileNameHint: string | null;
+  /** Why a workbook that has a saved mapping is still not recognised (the mapping does not record whose it is). */
+  why?: MessageKey;
 }
 
 /** How far down the header block may sit (the template's identification row is row 6). */
@@ -92,11 +97,29 @@ export function identityFromHeader(snapshot: WorkbookSnapshot, reg: UnitRegistry
   return null;
 }
 
+/**
+ * Unit, level and year from the mapping saved in an office's own layout: a mapping records level and year when it is
+ * saved, and the unit since consolidation needs it; one saved without them cannot say whose the workbook is, and the
+ * reason says which is missing. A damaged mapping is no identity either (checking it would fall back to detection).
+ */
+export function identityFromMapping(snapshot: WorkbookSnapshot): { identity: Identity | null; why?: MessageKey } | null {
+  const stored = storedMapping(snapshot).stored;
+  if (!stored) return null;
+  const saved = stored.mapping;
+  if (!saved) return { identity: null, why: "consolidate.reason.mapping-damaged" };
+  if (saved.unit === undefined) return { identity: null, why: "consolidate.reason.mapping-no-unit" };
+  if (saved.level === undefined || saved.year === undefined) return { identity: null, why: "consolidate.reason.mapping-no-context" };
+  return { identity: { unitCode: saved.unit, level: saved.level, year: saved.year, source: "mapping" } };
+}
+
 /** The file name is looked at only when the workbook itself does not say whose it is. */
 export function identify(snapshot: WorkbookSnapshot, fileName: string, reg: UnitRegistry): Identification {
   const m = snapshot.metadata;
   if (m) return { identity: { unitCode: m.unitCode, level: m.level, year: m.year, source: "metadata" }, fileNameHint: null };
   const identity = identityFromHeader(snapshot, reg);
   if (identity) return { identity, fileNameHint: null };
-  return { identity: null, fileNameHint: fileNameHint(fileName, reg) };
+  const mapped = identityFromMapping(snapshot);
+  if (mapped?.identity) return { identity: mapped.identity, fileNameHint: null };
+  const hint = fileNameHint(fileName, reg);
+  return mapped?.why ? { identity: null, fileNameHint: hint, why: mapped.why } : { identity: null, fileNameHint: hint };
 }

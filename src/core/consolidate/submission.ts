@@ -17,8 +17,8 @@ export function unreadable(file: string, detail: { vi: string; en: string }): Su
 }
 
 export function submissionOf(file: string, snapshot: WorkbookSnapshot, catalog: Catalog, registry: UnitRegistry): Submission {
-  const { identity, fileNameHint } = identify(snapshot, file, registry);
-  if (identity === null) return { file, kind: "unidentified", fileNameHint };
+  const { identity, fileNameHint, why } = identify(snapshot, file, registry);
+  if (identity === null) return why ? { file, kind: "unidentified", fileNameHint, why } : { file, kind: "unidentified", fileNameHint };
   let report;
   try {
     report = checkWorkbook(snapshot, { catalog, level: identity.level, year: identity.year, unitCode: identity.unitCode });

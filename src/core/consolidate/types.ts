@@ -1,7 +1,7 @@
 import type { Consolidation, Level } from "../catalog/schema";
 import type { Comparator } from "../catalog/schema";
 import type { Status } from "../highlight-plan";
-import type { Message } from "../messages";
+import type { Message, MessageKey } from "../messages";
 import type { Identity } from "./identify";
 import type { Projection, TargetPoint, YearValue } from "../history/trend";
 
@@ -30,7 +30,7 @@ export interface UnitFigure {
 
 export type Submission =
   | { file: string; kind: "unreadable"; reason: Reason }
-  | { file: string; kind: "unidentified"; fileNameHint: string | null }
+  | { file: string; kind: "unidentified"; fileNameHint: string | null; /** why a workbook with a saved mapping is not recognised */ why?: MessageKey }
   | { file: string; kind: "read"; identity: Identity; fileNameHint: string | null; figures: UnitFigure[] };
 
 export type UnitStatus =

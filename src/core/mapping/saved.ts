@@ -21,6 +21,8 @@ export const savedMappingSchema = z
     catalogId: z.string().min(1),
     level: levelSchema.optional(),
     year: z.number().int().min(2021).max(2030).optional(),
+    /** The reporting unit whose layout this is (its registry code): what lets consolidation recognise the workbook. */
+    unit: z.string().regex(/^[a-z0-9-]{1,60}$/, dataHint("data.unit-code")).optional(),
     entries: z.array(
       z
         .object({
@@ -60,13 +62,18 @@ export function parseSavedMappingText(text: string, file: MessageRef = msg("file
 }
 
 /** What the user confirmed: certain matches (and those they accepted), and indicators they marked as not reported. */
-export function toSavedMapping(entries: readonly MappingEntry[], catalogId: string, context: { level?: SavedMapping["level"]; year?: number } = {}): SavedMapping {
+export function toSavedMapping(
+  entries: readonly MappingEntry[],
+  catalogId: string,
+  context: { level?: SavedMapping["level"]; year?: number; unit?: string | null } = {},
+): SavedMapping {
   return {
     format: MAPPING_FORMAT,
     version: 1,
     catalogId,
     ...(context.level ? { level: context.level } : {}),
     ...(context.year ? { year: context.year } : {}),
+    ...(context.unit ? { unit: context.unit } : {}),
     entries: entries.map((e) => ({
       indicator: e.indicator,
       status: e.status === "not-reported" ? "not-reported" : "confirmed",

@@ -426,4 +426,10 @@ export const en: Record<MessageKey, string> = {
   "consolidate.book.col.pace-miss": "⚠ At the current pace: target missed",
   "consolidate.book.scorecard.pace-miss": "{code}: {outlook}",
   "consolidate.book.scorecard.pace-legend": "⚠ Last column: the indicators the unit, at its pace over the years, reaches later than the target year (2025 or 2030) or does not reach without speeding up.",
+  // consolidation from the task pane, and units recognised by their saved mapping (issue 13, pane13)
+  "action.write-sheets": "Could not write the consolidated sheets into the workbook",
+  "consolidate.reason.from-mapping": "Unit recognised from the mapping saved in the workbook (the office's own layout)",
+  "consolidate.reason.mapping-no-unit": "The workbook has a saved mapping, but the mapping does not record the reporting unit (the file name suggests: {hint}); open the workbook with the add-in, choose the unit and save the mapping again",
+  "consolidate.reason.mapping-no-context": "The workbook has a saved mapping, but the mapping does not record the level or the report year (the file name suggests: {hint}); save the mapping again with the level and year",
+  "consolidate.reason.mapping-damaged": "The workbook has a saved mapping, but it is damaged or was edited by hand and cannot be used (the file name suggests: {hint}); save the mapping again",
 };

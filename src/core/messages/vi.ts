@@ -444,6 +444,12 @@ export const vi = {
   "consolidate.book.col.pace-miss": "⚠ Theo tốc độ hiện nay: lỡ mục tiêu",
   "consolidate.book.scorecard.pace-miss": "{code}: {outlook}",
   "consolidate.book.scorecard.pace-legend": "⚠ Cột cuối: các chỉ tiêu mà đơn vị, theo tốc độ các năm qua, sẽ đạt muộn hơn năm mục tiêu (2025 hoặc 2030) hoặc không đạt được nếu không tăng tốc.",
+  // consolidation from the task pane, and units recognised by their saved mapping (issue 13, pane13)
+  "action.write-sheets": "Không ghi được các trang tổng hợp vào sổ tính",
+  "consolidate.reason.from-mapping": "Nhận đơn vị từ ánh xạ đã lưu trong sổ tính (biểu riêng của đơn vị)",
+  "consolidate.reason.mapping-no-unit": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi đơn vị báo cáo (tên tệp gợi ý: {hint}); hãy mở sổ tính bằng phần bổ trợ, chọn đơn vị rồi lưu lại ánh xạ",
+  "consolidate.reason.mapping-no-context": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ không ghi cấp hoặc năm báo cáo (tên tệp gợi ý: {hint}); hãy lưu lại ánh xạ với cấp và năm báo cáo",
+  "consolidate.reason.mapping-damaged": "Sổ tính có ánh xạ đã lưu nhưng ánh xạ bị hỏng hoặc bị sửa tay nên không dùng được (tên tệp gợi ý: {hint}); hãy lưu lại ánh xạ",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -20,6 +20,7 @@ export const ACTIONS = {
   watch: msg("action.watch"),
   saveMapping: msg("action.save-mapping"),
   readSelection: msg("action.read-selection"),
+  writeSheets: msg("action.write-sheets"),
 } as const;
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];

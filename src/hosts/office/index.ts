@@ -10,7 +10,7 @@ import type { HighlightPlan } from "../../core/highlight-plan";
 import type { SavedMapping } from "../../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template/types";
-import type { ApplyResult, HostCapabilities, WorkbookHost } from "../host";
+import type { ApplyResult, HostCapabilities, SheetsToWrite, SheetsWritten, WorkbookHost } from "../host";
 import { ACTIONS, excelCode, toHostError, type Action } from "./errors";
 import { capabilitiesOf, detectFeatures, type IsSetSupported, type OfficeFeatures } from "./features";
 import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
@@ -18,6 +18,7 @@ import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
 import { writeMapping } from "./mapping-write";
+import { writeSheets } from "./sheets-write";
 import { cellAddress, parseArea } from "../../core/a1";
 import { splitAddress } from "./a1";
 
@@ -41,6 +42,8 @@ export interface OfficeHost extends WorkbookHost {
   /** Keeps the confirmed mapping in the workbook: the "_chitieu_map" sheet the file host writes too. */
   saveMapping(saved: SavedMapping): Promise<void>;
   selectedCell(): Promise<{ sheet: string; cell: string }>;
+  /** Adds sheets (the consolidated report) to the open workbook; see sheets-write.ts. */
+  writeSheets(book: SheetsToWrite, opts: { replace: boolean }): Promise<SheetsWritten>;
 }
 
 
@@ -148,6 +151,20 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.saveMapping, async () => {
         fresh = null;
         known = (await deps.run((ctx) => writeMapping(ctx, f, saved))).allNames;
+      }),
+
+    writeSheets: (book: SheetsToWrite, opts: { replace: boolean }) =>
+      guarded(ACTIONS.writeSheets, () => {
+        fresh = null;
+        return deps.run(async (ctx) => {
+          // the ids come with the state read's sheet list: which sheets an earlier run added is known by id, not name
+          const { state } = await read(ctx, "state");
+          const sheets = state.allNames.map((name) => ({ name, id: state.sheetIds.get(name) ?? "" }));
+          const { addedSheets, removedSheets, ...written } = await writeSheets(ctx, f, state, sheets, book, { replace: opts.replace, requestBytes: budget });
+          const gone = new Set(removedSheets.map((n) => n.toLowerCase()));
+          known = [...state.allNames.filter((n) => !gone.has(n.toLowerCase())), ...addedSheets];
+          return written;
+        });
       }),
 
     selectedCell: () =>

@@ -24,6 +24,8 @@ export interface WorkbookState {
   allNames: string[];
   /** The user's sheets, in workbook order. */
   sheetNames: string[];
+  /** Every sheet's id by name: ids stay the same when a sheet is renamed or moved (our added sheets are known by them). */
+  sheetIds: Map<string, string>;
   /** Whether the "_chitieu" store sheet exists, and how many rows it uses. */
   storeSheet: boolean;
   storeRows: number;
@@ -66,7 +68,7 @@ export function queueWorkbookLoads(ctx: Ctx, f: OfficeFeatures, scope: ReadScope
   const wb = ctx.workbook;
   const full = scope !== "store";
   return {
-    sheets: wb.worksheets.load("items/name"),
+    sheets: wb.worksheets.load("items/name,items/id"),
     props: f.customProperties ? wb.properties.custom.load("items/key,items/value") : null,
     notes: full && f.explanations === "notes" ? wb.notes.load("items/content") : null,
     // with notes we also read comments: a cell holds one or the other
@@ -154,6 +156,7 @@ export function queueSheetLoads(ctx: Ctx, f: OfficeFeatures, p1: Phase1, names: 
       const found: WorkbookState = {
         allNames: [...names],
         sheetNames: userSheets,
+        sheetIds: new Map(),
         storeSheet: storeName !== undefined,
         storeRows,
         store,
@@ -221,7 +224,7 @@ async function readOnce(ctx: Ctx, f: OfficeFeatures, known: readonly string[] | 
       const names = p1.sheets.items.map((s) => s.name);
       // sheets added since: read their part now that the list is loaded (phase 1 need not be asked again)
       if (!sameSheets(names, known)) return await secondPhase(ctx, f, p1, scope, cells);
-      return inWorkbookOrder(names, p2.finish());
+      return withIds(p1, inWorkbookOrder(names, p2.finish()));
     } catch (e) {
       // a known sheet was deleted or renamed: Excel refused the whole batch, so ask for the list first
       if (excelCode(e) !== "ItemNotFound") throw e;
@@ -232,6 +235,11 @@ async function readOnce(ctx: Ctx, f: OfficeFeatures, known: readonly string[] | 
   return secondPhase(ctx, f, p1, scope, cells);
 }
 
+function withIds(p1: Phase1, raw: RawRead): RawRead {
+  raw.state.sheetIds = new Map(p1.sheets.items.map((s) => [s.name, s.id]));
+  return raw;
+}
+
 async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, scope: ReadScope, cells: CellsWanted): Promise<RawRead> {
   const names = p1.sheets.items.map((s) => s.name);
   // from ExcelApi 1.7 the metadata is in the custom properties just read: the template sheet is known for sure
@@ -239,7 +247,7 @@ async function secondPhase(ctx: Ctx, f: OfficeFeatures, p1: Phase1, scope: ReadS
   const p2 = queueSheetLoads(ctx, f, p1, names, scope, { ...cells, template });
   // e.g. our store alone in a workbook without a store sheet: nothing more to ask
   if (p2.queued) await ctx.sync();
-  return inWorkbookOrder(names, p2.finish());
+  return withIds(p1, inWorkbookOrder(names, p2.finish()));
 }
 
 function propertyStore(props: Excel.CustomPropertyCollection): Map<string, string> {

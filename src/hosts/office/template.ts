@@ -65,7 +65,7 @@ const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
 
-function applyStyle(range: Excel.Range, s: CellStyle, f: OfficeFeatures, area: Area): void {
+export function applyStyle(range: Excel.Range, s: CellStyle, f: OfficeFeatures, area: Area): void {
   const fmt = range.format;
   if (s.font) {
     if (s.font.bold !== undefined) fmt.font.bold = s.font.bold;

@@ -4,7 +4,7 @@
 import { cellAddress, parseArea, parseCell, splitAddress } from "./a1";
 import { FakeRequestContext, type SyncRecord } from "./context";
 import { FakeOfficeError, invalidArgument } from "./errors";
-import { cellKey, newSheet, type FakeCell, type FakeChangedEvent, type FakeComment, type FakeConditionalFormat, type FakeNote, type FakeSheet, type Scalar } from "./model";
+import { cellKey, newSheet, type FakeCell, type FakeChart, type FakeChangedEvent, type FakeComment, type FakeConditionalFormat, type FakeNote, type FakeSheet, type Scalar } from "./model";
 import { FakeWorkbookObject } from "./objects";
 import { ruleApplies, type FormulaValue } from "./formula";
 
@@ -313,6 +313,10 @@ export class FakeExcel {
 
   conditionalFormats(sheetName: string): FakeConditionalFormat[] {
     return this.sheet(sheetName).conditionalFormats.map((cf) => ({ ...cf, areas: [...cf.areas] }));
+  }
+
+  charts(sheetName: string): FakeChart[] {
+    return this.sheet(sheetName).charts.map((c) => ({ ...c }));
   }
 
   notes(): FakeNote[] {

@@ -68,7 +68,19 @@ export interface FakeSheet {
   rowHeights: Map<number, number>;
   validations: { area: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   pageLayout: Record<string, unknown>;
+  charts: FakeChart[];
   changeHandlers: Set<(args: FakeChangedEvent) => Promise<unknown> | unknown>;
+}
+
+/** A chart on a sheet: what it was made from, its title and where it sits (see FakeChartCollection). */
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The source data's address on its sheet, e.g. "'Biểu đồ'!A1:C9". */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  position: { start: string; end: string | null } | null;
 }
 
 export interface FakeChangedEvent {
@@ -98,6 +110,7 @@ export function newSheet(id: string, name: string): FakeSheet {
     rowHeights: new Map(),
     validations: [],
     pageLayout: {},
+    charts: [],
     changeHandlers: new Set(),
   };
 }

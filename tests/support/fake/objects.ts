@@ -10,6 +10,7 @@ import {
   usedArea,
   type FakeCell,
   type FakeChangedEvent,
+  type FakeChart,
   type FakeComment,
   type FakeConditionalFormat,
   type FakeNote,
@@ -436,9 +437,67 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.need("1.10", "Worksheet.comments");
     return new FakeCommentCollection(this.context, this);
   }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, this);
+  }
   get onChanged(): FakeEvent {
     this.context.need("1.7", "Worksheet.onChanged");
     return new FakeEvent(this.context, this);
+  }
+}
+
+/**
+ * Worksheet.charts, ExcelApi 1.1: "A collection of all the chart objects on a worksheet"; add(type, sourceData,
+ * seriesBy) "Creates a new chart" (learn.microsoft.com, Excel.ChartCollection class, [API set: ExcelApi 1.1]).
+ * Chart.setPosition(startCell, endCell) and ChartTitle.text are ExcelApi 1.1 too (@types/office-js JSDoc of
+ * Excel.Chart and Excel.ChartTitle). Only what the add-in uses is imitated: a chart is data a test inspects.
+ */
+export class FakeChartCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+  add(type: string, sourceData: FakeRange, seriesBy = "Auto"): FakeChartObject {
+    const box: { chart?: FakeChart } = {};
+    this.ctx.enqueue("ChartCollection.add", [type, seriesBy], () => {
+      const sheet = this.ws.sheetNow();
+      assertEditable(sheet, null, "objects", "ChartCollection.add");
+      const { sheet: from, area } = sourceData.targetNow();
+      const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, source: `${quoteSheet(from.name)}!${areaAddress(area)}`, seriesBy, title: null, position: null };
+      sheet.charts.push(chart);
+      box.chart = chart;
+    });
+    return new FakeChartObject(this.ctx, () => box.chart);
+  }
+}
+
+export class FakeChartObject {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chart: () => FakeChart | undefined,
+  ) {}
+  private now(api: string): FakeChart {
+    const c = this.chart();
+    if (!c) throw itemNotFound(api);
+    return c;
+  }
+  get title(): { text: string } {
+    const setText = (v: string) => this.ctx.enqueue("ChartTitle.text", v, () => void (this.now("ChartTitle").title = v));
+    return {
+      get text(): string {
+        throw new RangeError("the fake does not load chart titles");
+      },
+      set text(v: string) {
+        setText(v);
+      },
+    };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.enqueue("Chart.setPosition", [startCell, endCell ?? null], () => {
+      parseArea(startCell);
+      if (endCell !== undefined) parseArea(endCell);
+      this.now("Chart").position = { start: startCell, end: endCell ?? null };
+    });
   }
 }
 

@@ -1,1 +1,1 @@
-export { consolidatedSheets, writeConsolidatedXlsx, type ConsolidatedSheets, type ConsolidatedWorkbookOptions } from "./write-consolidated";
+export { consolidatedSheets, consolidatedStyles, writeConsolidatedXlsx, type ConsolidatedSheets, type ConsolidatedWorkbookOptions } from "./write-consolidated";

@@ -32,7 +32,8 @@ type Tone = keyof typeof TONES;
 
 type StyleKey = "title" | "subtitle" | "header" | "text" | "wrap" | "count" | "year" | "pace" | "miss" | `num_${Tone}` | `label_${Tone}`;
 
-function styles(): Record<StyleKey, CellStyle> {
+/** The cell styles the sheets name (the task pane writes the same sheets into Excel with them). */
+export function consolidatedStyles(): Record<StyleKey, CellStyle> {
   const border = "thin" as const;
   const s: Partial<Record<StyleKey, CellStyle>> = {
     title: { font: { bold: true, size: 14 }, locked: true },
@@ -385,7 +386,7 @@ const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 export function writeConsolidatedXlsx(report: ConsolidationReport, opts: ConsolidatedWorkbookOptions): Uint8Array {
   const lang = opts.lang ?? "vi";
   const book = consolidatedSheets(report, opts);
-  const st = stylesXml(styles(), { met: { fill: TONES.met.fill, fontColor: TONES.met.color }, notMet: { fill: TONES.below.fill, fontColor: TONES.below.color } });
+  const st = stylesXml(consolidatedStyles(), { met: { fill: TONES.met.fill, fontColor: TONES.met.color }, notMet: { fill: TONES.below.fill, fontColor: TONES.below.color } });
   const strings = new SharedStrings();
   const n = book.sheets.length;
   const chartIndex = book.sheets.findIndex((s) => s.name === book.names.chart) + 1;

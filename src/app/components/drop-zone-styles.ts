@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-// The drop zone both browser-mode screens share (checking one file, consolidating many): one look, one place.
+// The drop zone of the screens that take files (the browser mode's two, the pane's consolidation): one look, one place.
 export const useDropZoneStyles = makeStyles({
   drop: {
     display: "flex",
