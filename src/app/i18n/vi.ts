@@ -162,6 +162,16 @@ export const vi = {
   "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
   "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
   "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
+  // issue 11 (firstrun): no template first, with the offer; a manual choice that contradicts what the sheet states
+  "noTemplate.offerInsert": "Có thể chèn biểu mẫu chuẩn vào sổ tính này: chọn cấp, năm và đơn vị bên dưới, chèn biểu mẫu rồi nhập số liệu vào các ô màu vàng.",
+  "noTemplate.offerDownload": "Có thể tải biểu mẫu chuẩn: chọn cấp, năm và đơn vị bên dưới, tải về, nhập số liệu rồi mở lại tệp ở đây.",
+  "conflict.level": "Sổ tính{of} ghi cấp {stated} ({where}) nhưng bạn đã chọn cấp {given}: kết quả dưới đây theo mục tiêu cấp {given}, như bạn chọn.",
+  "conflict.year": "Sổ tính{of} ghi năm {stated} ({where}) nhưng bạn đã chọn năm {given}: kết quả dưới đây theo năm {given}, như bạn chọn.",
+  "conflict.unit": "Sổ tính là báo cáo của {stated} ({where}) nhưng bạn đã chọn {given}: kết quả ghi cho {given}, như bạn chọn.",
+  "conflict.of": " của {unit}",
+  "conflict.by.metadata": "theo thông tin của biểu mẫu",
+  "conflict.by.header": "theo phần đầu biểu mẫu",
+  "conflict.by.sheet": "ô {cell} của trang \"{sheet}\": \"{text}\"",
 } as const;
 
 export type UiKey = keyof typeof vi;
