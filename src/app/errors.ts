@@ -37,7 +37,12 @@ export function errorText(err: UserError, lang: Lang): string {
   return lang === "vi" ? err.vi : err.en;
 }
 
-/** A check that cannot tell level/year, or finds no indicator, is answered by letting the user pick and retry. */
-export function needsContextChoice(err: UserError): boolean {
-  return err.kind === "no-context" || err.kind === "no-indicators";
+/**
+ * Whether the level/year question is on screen after a failure: asked when the check cannot tell them, withdrawn when
+ * the workbook has no indicator table (no level or year can help it: the template is offered instead), else unchanged.
+ */
+export function askContextAfter(err: UserError, asking: boolean): boolean {
+  if (err.kind === "no-context") return true;
+  if (err.kind === "no-indicators") return false;
+  return asking;
 }

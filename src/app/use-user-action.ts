@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { needsContextChoice, toUserError, type UserError } from "./errors";
+import { askContextAfter, toUserError, type UserError } from "./errors";
 import type { UiKey, UiParams } from "./i18n";
 
 export interface StatusLine {
@@ -29,7 +29,7 @@ export function useUserAction(onDone?: () => void) {
       const err = toUserError(e);
       console.error(e); // the full error for whoever opens the developer tools; the user sees err
       setError(err);
-      if (needsContextChoice(err)) setAskContext(true);
+      setAskContext((asking) => askContextAfter(err, asking));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { ChitieuError } from "../core/errors";
 import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
+import { ConflictNotice } from "../app/components/ConflictNotice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
 import { errorText, toUserError } from "../app/errors";
 import { MappingReview, needsMappingReview } from "../app/components/MappingReview";
@@ -59,6 +60,8 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [file, setFile] = useState<OpenFile | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
   const [manual, setManual] = useState<Manual | undefined>(undefined);
+  /** The open file has no indicator table: the template is offered (and stays offered after its download). */
+  const [noTable, setNoTable] = useState(false);
   const [many, setMany] = useState<ManyResult[] | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
   const [choice, setChoiceState] = useState(initialChoice);
@@ -78,8 +81,10 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
     } catch (e) {
       sheetContext.offer(snapshot, e);
+      setNoTable(e instanceof ChitieuError && e.is("error.no-indicators"));
       throw e;
     }
+    setNoTable(false);
     setManual(opts);
     setAskContext(false);
   };
@@ -186,6 +191,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     setFile(null);
     setMany(null);
     setManual(undefined);
+    setNoTable(false);
     setReport(null);
     setError(null);
     setStatus(null);
@@ -216,7 +222,12 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   return (
     <>
       {tabs}
-      {error && <ErrorNotice error={error} />}
+      {error && (
+        <ErrorNotice
+          error={error}
+          templateOffer={{ text: t("noTemplate.offerDownload"), action: t("start.download"), disabled: busy || choice.unitCode === "", onClick: () => void downloadBlank() }}
+        />
+      )}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {busy && <Spinner size="tiny" label={t("app.busy")} />}
       {many && !file ? (
@@ -319,6 +330,11 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               onRetry={() => void run(() => check(file, { level: choice.level, year: choice.year }))}
             />
           )}
+          {/* nothing to check in this file: the template is offered, with the one set of fields it needs */}
+          {!report && !askContext && noTable && (
+            <StartScreen mode="browser" registry={registry} choice={choice} onChoice={setChoice} busy={busy} onDownload={() => void downloadBlank()} />
+          )}
+          {report && needsMappingReview(report) && <ConflictNotice report={report} registry={registry} />}
           {report && needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
           {report && !needsMappingReview(report) && (
             <CheckView

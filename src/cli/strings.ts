@@ -88,6 +88,14 @@ export const vi = {
   "catalog.targets": "Mục tiêu",
   "catalog.qualitative": "định tính, không chấm điểm",
   "catalog.title": "Danh mục chỉ tiêu — Nghị quyết số {resolution} ngày 25/02/2022 ({count} chỉ tiêu)",
+  // issue 11 (firstrun): options that contradict what the file states; the option wins and the warning says so
+  "check.conflict.unit": "Cảnh báo: tệp là báo cáo của {stated} ({where}) nhưng --unit chỉ định {given}: kết quả được ghi cho {given} như bạn chỉ định. Bỏ --unit để dùng đơn vị ghi trong tệp.",
+  "check.conflict.level": "Cảnh báo: tệp{of} ghi {stated} ({where}) nhưng --level chỉ định {given}: đã kiểm tra theo mục tiêu {given} như bạn chỉ định. Bỏ --level để kiểm tra theo cấp ghi trong tệp.",
+  "check.conflict.year": "Cảnh báo: tệp{of} ghi năm {stated} ({where}) nhưng --year {given}: đã kiểm tra theo năm {given} như bạn chỉ định. Bỏ --year để kiểm tra theo năm ghi trong tệp.",
+  "check.conflict.of": " của {unit}",
+  "check.conflict.by.metadata": "theo thông tin của biểu mẫu",
+  "check.conflict.by.header": "theo phần đầu biểu mẫu",
+  "check.conflict.by.sheet": "theo ô {cell}: \"{text}\"",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -178,6 +186,14 @@ export const en: Record<CliKey, string> = {
   "catalog.targets": "Targets",
   "catalog.qualitative": "qualitative, not scored",
   "catalog.title": "Indicator catalog — Resolution {resolution} of 25 Feb 2022 ({count} indicators)",
+  // issue 11 (firstrun): options that contradict what the file states; the option wins and the warning says so
+  "check.conflict.unit": "Warning: the file is the report of {stated} ({where}) but --unit gives {given}: the results are reported for {given}, as you asked. Leave out --unit to use the unit the file states.",
+  "check.conflict.level": "Warning: the file{of} states {stated} ({where}) but --level gives {given}: checked against the {given} targets, as you asked. Leave out --level to check at the level the file states.",
+  "check.conflict.year": "Warning: the file{of} states year {stated} ({where}) but --year gives {given}: checked for {given}, as you asked. Leave out --year to check for the year the file states.",
+  "check.conflict.of": " for {unit}",
+  "check.conflict.by.metadata": "in the template's properties",
+  "check.conflict.by.header": "in the template's header",
+  "check.conflict.by.sheet": "cell {cell}: \"{text}\"",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };

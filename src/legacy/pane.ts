@@ -4,7 +4,8 @@
 
 import { reconcileUnit, saveChoice, unitsFor, yearsOfResolution, type Choice, type ChoiceStore } from "../app/choice";
 import { takeRecentCommandResult, type CommandResult } from "../app/command-log";
-import { errorText, needsContextChoice, toUserError, type UserError } from "../app/errors";
+import { askContextAfter, errorText, toUserError, type UserError } from "../app/errors";
+import { conflictText } from "../app/conflicts";
 import { translate, type UiParams } from "../app/i18n/translate";
 import type { UiKey } from "../app/i18n/vi";
 import { groupFindings, headline, type HeadlineCounts } from "../app/report-view";
@@ -99,7 +100,7 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
       (e: unknown) => {
         const error = toUserError(e);
         console.error(e); // the full error for whoever opens the developer tools; the user sees `error`
-        set({ busy: false, error, askContext: state.askContext || needsContextChoice(error) });
+        set({ busy: false, error, askContext: askContextAfter(error, state.askContext) });
       },
     );
   }
@@ -114,7 +115,8 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
       const layout = layoutFor(catalog, registry, state.choice, sheetName);
       return host.insertTemplate(layout).then((r) => {
         saveChoice(stores, state.choice);
-        set({ held: { ...layout.metadata, sheet: r.sheetName }, status: { key: "start.inserted", params: { sheet: r.sheetName } } });
+        // the inserted template states its own level and year: a choice made for another sheet no longer applies
+        set({ held: { ...layout.metadata, sheet: r.sheetName }, given: null, status: { key: "start.inserted", params: { sheet: r.sheetName } } });
       });
     });
 
@@ -205,6 +207,11 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
         " ",
         errorText(error, state.lang),
         suggestion ? h("div", { class: "actions" }, button("insert-as", t("start.insertAs", { name: suggestion }), () => void insert(suggestion))) : null,
+        // nothing to check: the template is offered instead of a level and year that could not help
+        error.kind === "no-indicators" ? h("p", { "data-testid": "template-offer" }, t("noTemplate.offerInsert")) : null,
+        error.kind === "no-indicators"
+          ? h("div", { class: "actions" }, button("offer-insert", t("start.insert"), () => void insert(), { disabled: state.busy || state.choice.unitCode === "" }))
+          : null,
       ],
       { "data-testid": "error" },
     );
@@ -337,6 +344,7 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
       { class: "stack", "aria-labelledby": "check-heading" },
       h("div", null, button("back", "← " + t("nav.back"), () => set({ screen: "start" }), {})),
       h("div", null, h("h2", { id: "check-heading" }, t("check.heading")), h("p", { "data-testid": "check-context" }, contextLine)),
+      (report.conflicts ?? []).map((c) => notice("warning", conflictText(c, registry, state.lang), { "data-testid": "context-conflict" })),
       h(
         "div",
         { class: "actions" },
@@ -394,7 +402,8 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
             ? notice("info", t("start.held", { unit: heldUnit(state.held), year: state.held.year, sheet: state.held.sheet }), { "data-testid": "held-template" })
             : null,
           state.askContext ? contextRetry() : null,
-          onCheck ? checkScreen(state.report!) : startScreen(),
+          // while the level and year are asked, the start screen's own fields would be a second set
+          onCheck ? checkScreen(state.report!) : state.askContext ? null : startScreen(),
         ),
       ),
     );

@@ -8,6 +8,7 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import type { JsonReport, JsonUnusable } from "../../src/cli/commands/check";
 import { main } from "../../src/cli/main";
+import { unitWorkbook, withoutProperties } from "../support/unit-workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "chitieu-cli-"));
 const catalog = defaultCatalog();
@@ -141,11 +142,50 @@ describe("chitieu check on bad input", () => {
     expect((reports[1] as JsonReport).findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "met" });
   });
 
-  it("asks for level and year when the workbook is not our template", async () => {
+  it("a workbook with no indicator table (a real file of someone else's) is refused for that, not for want of a level", async () => {
     const corpus = join(__dirname, "../fixtures/corpus/readxl__vietnamese-utf8.xlsx");
     if (!existsSync(corpus)) throw new Error(`corpus missing: ${corpus}`);
     const r = await run(["check", corpus]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cấp báo cáo và năm báo cáo/);
+    expect(r.err).toMatch(/không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào/);
+    expect(r.err).not.toMatch(/cấp báo cáo và năm báo cáo/);
+  });
+});
+
+describe("chitieu check with options that contradict the file", () => {
+  /** Sìn Suối Hồ's 2026 report, as a clerk fills it. */
+  function sinSuoiHo2026(opts: { dropProperties?: boolean } = {}): string {
+    const file = join(dir, `sin-suoi-ho-${Math.random().toString(36).slice(2)}.xlsx`);
+    const bytes = unitWorkbook("xa-sin-suoi-ho", { "CQS-02": { numerator: 65, denominator: 100 } }, { year: 2026 });
+    writeFileSync(file, opts.dropProperties ? withoutProperties(bytes) : bytes);
+    return file;
+  }
+
+  it("--year: checked for the year given, with a warning naming both years and the unit, in the text and the JSON", async () => {
+    const file = sinSuoiHo2026();
+    const json = join(dir, "conflict.json");
+    const r = await run(["check", file, "--year", "2025", "--json", json]);
+    expect(r.code).toBe(0);
+    const warning =
+      "Cảnh báo: tệp của xã Sin Suối Hồ ghi năm 2026 (theo thông tin của biểu mẫu) nhưng --year 2025: đã kiểm tra theo năm 2025 như bạn chỉ định. Bỏ --year để kiểm tra theo năm ghi trong tệp.";
+    expect(r.out).toContain(warning);
+    const report = JSON.parse(readFileSync(json, "utf8")) as JsonReport;
+    expect(report.year).toBe(2025);
+    expect(report.conflicts).toEqual([{ field: "year", stated: 2026, given: 2025, statedBy: "metadata", message: warning }]);
+  });
+
+  it("--level and --unit on a file that lost its properties: compared with its header, said in English with --lang en", async () => {
+    const r = await run(["check", sinSuoiHo2026({ dropProperties: true }), "--level", "tinh", "--unit", "Lai Châu", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Warning: the file is the report of xã Sin Suối Hồ (in the template's header) but --unit gives tỉnh Lai Châu: the results are reported for tỉnh Lai Châu, as you asked.");
+    expect(r.out).toContain("Warning: the file for xã Sin Suối Hồ states commune level (in the template's header) but --level gives province level: checked against the province level targets, as you asked.");
+  });
+
+  it("options that agree with the file, a unit given by its name included, give no warning and an empty list", async () => {
+    const json = join(dir, "agree.json");
+    const r = await run(["check", sinSuoiHo2026(), "--unit", "Sìn Suối Hồ", "--level", "xa", "--json", json]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("Cảnh báo");
+    expect((JSON.parse(readFileSync(json, "utf8")) as JsonReport).conflicts).toEqual([]);
   });
 });

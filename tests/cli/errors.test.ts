@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import rawUnits from "../../seeds/units.json";
 import { main } from "../../src/cli/main";
+import { plainWorkbook } from "../support/plain-workbook";
 
 // What the command line says when the user's own input is wrong: in Vietnamese (or English with --lang en), naming
 // the file and the field, exit code 2, never a stack or an untranslated library message.
@@ -66,18 +67,32 @@ describe("a bad --units file", () => {
 });
 
 describe("a workbook that is not our template", () => {
-  const corpus = join(__dirname, "../fixtures/corpus/readxl__vietnamese-utf8.xlsx");
+  // an indicator table with no title: nothing in the file says the level or the year
+  const table = join(dir, "bang-khong-tieu-de.xlsx");
+  writeFileSync(table, plainWorkbook("Số liệu", [["Mã", "Tử số", "Mẫu số"], ["CQS-02", 85, 100]]));
 
   it("asks for the options that are missing, by their command-line names", async () => {
-    const r = await run(["check", corpus]);
+    const r = await run(["check", table]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("nên chưa biết cấp báo cáo và năm báo cáo: hãy ghi --level và --year (ví dụ --level xa --year 2025).");
   });
 
   it("asks only for the year when the level is given", async () => {
-    const r = await run(["check", corpus, "--level", "xa", "--lang", "en"]);
+    const r = await run(["check", table, "--level", "xa", "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("so it does not say the reporting year: please give --year (e.g. --level commune --year 2025).");
+  });
+
+  it("with no indicator table at all, says that first and asks for no option", async () => {
+    const list = join(dir, "danh-sach.xlsx");
+    writeFileSync(list, plainWorkbook("Danh sách", [["Họ tên", "Tuổi"], ["An", 30]]));
+    for (const args of [[], ["--level", "xa", "--year", "2025"]]) {
+      const r = await run(["check", list, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`Không dùng được tệp ${list}: Sổ tính này không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào.`);
+      expect(r.err).toContain('cột "Mã"');
+      expect(r.err).not.toContain("--level");
+    }
   });
 });
 

@@ -11,7 +11,8 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import type { FakeExcel } from "../support/fake";
 import { buildApp, buildFakeOffice } from "./support/build";
-import { launch, screenshot, seriousViolations } from "./support/chromium";
+import { axeViolations, horizontalOverflow, launch, screenshot, seriousViolations } from "./support/chromium";
+import { unitWorkbook } from "../support/unit-workbooks";
 import { serveDir, type StaticServer } from "./support/server";
 import { vi as ui } from "../../src/app/i18n/vi";
 import { PYTHON, requireTools } from "../support/tools";
@@ -316,5 +317,69 @@ tools.describe("task pane (taskpane.html) in the in-memory Excel", () => {
     await screenshot(page, "pane-outside-excel");
     await expectAccessible(page, "pane-outside-excel");
     await page.close();
+  });
+});
+
+// Every screen at the narrowest task pane (350 px) and a desktop browser (1280 px): nothing scrolls sideways and axe
+// finds no violation of any impact.
+tools.describe("screens at 350 px and 1280 px", () => {
+  type Seen = { width: number; screen: string; overflow: number; violations: { id: string; targets: string[] }[] };
+  async function look(page: Page, width: number, screen: string): Promise<Seen> {
+    await screenshot(page, `${screen}-${width}`);
+    const violations = (await axeViolations(page)).map((v) => ({ id: v.id, targets: v.targets }));
+    return { width, screen, overflow: await horizontalOverflow(page), violations };
+  }
+  const clean = (seen: Seen[]) => seen.map(({ width, screen }) => ({ width, screen, overflow: 0, violations: [] }));
+  const unitFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+
+  it.each([350, 1280])("browser mode at %i px: start, results with findings, consolidation, help", async (width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const seen: Seen[] = [];
+    await page.goto(`${server.origin}/index.html`);
+    await page.getByRole("heading", { name: "Kiểm tra tệp báo cáo" }).waitFor();
+    seen.push(await look(page, width, "browser-start"));
+
+    await page.setInputFiles("#xlsx-input", { name: "bao-cao-tam-duong.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(districtWorkbook()) });
+    await page.getByRole("heading", { name: "Kết quả kiểm tra" }).waitFor();
+    expect(await page.getByTestId("count-notMet").locator("dd").textContent()).toBe("2");
+    seen.push(await look(page, width, "browser-results"));
+
+    await page.getByRole("button", { name: "Tổng hợp nhiều tệp" }).click();
+    await page.getByRole("heading", { name: "Tổng hợp báo cáo của các đơn vị" }).waitFor();
+    seen.push(await look(page, width, "browser-consolidate-start"));
+    await page.setInputFiles("#units-input", [
+      unitFile("tp-lai-chau.xlsx", unitWorkbook("tp-lai-chau", { "CQS-02": { numerator: 700, denominator: 1000 } })),
+      unitFile("tam-duong.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-02": { numerator: 150, denominator: 200 } })),
+    ]);
+    await page.getByTestId("consolidate-summary").waitFor();
+    seen.push(await look(page, width, "browser-consolidate"));
+
+    await page.goto(`${server.origin}/assets/help.html`);
+    seen.push(await look(page, width, "help"));
+    await page.close();
+    expect(seen).toEqual(clean(seen));
+  });
+
+  it.each([350, 1280])("task pane at %i px over the in-memory Excel: start, results with findings", async (width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs }));
+    const seen: Seen[] = [];
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByRole("heading", { name: "Chọn biểu mẫu" }).waitFor();
+    await page.getByLabel("Cấp báo cáo").selectOption("district");
+    await page.getByLabel("Năm báo cáo").selectOption("2025");
+    await page.getByLabel("Đơn vị báo cáo").selectOption("huyen-tam-duong");
+    seen.push(await look(page, width, "pane-start"));
+    await page.getByRole("button", { name: "Chèn biểu mẫu" }).click();
+    await page.getByText('Đã chèn biểu mẫu vào trang "Báo cáo".').waitFor();
+    await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.setCells("Báo cáo", { G18: 22, H18: 100, I30: "Có lẽ" }));
+    await page.getByRole("button", { name: "Kiểm tra sổ tính" }).click();
+    await page.getByRole("heading", { name: "Kết quả kiểm tra" }).waitFor();
+    expect(await page.getByTestId("count-invalid").locator("dd").textContent()).toBe("1");
+    seen.push(await look(page, width, "pane-results"));
+    await page.close();
+    expect(seen).toEqual(clean(seen));
   });
 });

@@ -452,6 +452,39 @@ describe.each(["1.1", "1.7"])("the legacy pane at ExcelApi %s, in a window witho
     click(p, byText(p.doc, "button", "Kiểm tra với lựa chọn này"), "retry button");
     await until("the results", () => byText(p.doc, "h2", "Kết quả kiểm tra"));
   });
+
+  const levelFields = (p: Pane) => [...p.doc.querySelectorAll("label")].filter((l) => l.textContent === "Cấp báo cáo").length;
+
+  it("a workbook with no indicator table: says so first, asks no level or year, and offers to insert the template", async () => {
+    p = openPane(apiVersion);
+    p.fake.setCells("Sheet1", { A1: "Họ tên", B1: "Tuổi", A2: "An", B2: 30 });
+    await until("the start screen", () => byText(p.doc, "h2", "Chọn biểu mẫu"));
+    choose(p, "Cấp báo cáo", "district");
+    choose(p, "Năm báo cáo", "2025");
+    choose(p, "Đơn vị báo cáo", "huyen-tam-duong");
+    click(p, byText(p.doc, "button", "Kiểm tra sổ tính"), "check button");
+    const error = await until("the message", () => p.doc.querySelector<HTMLElement>("[data-testid=error]"));
+    expect(error.textContent).toContain("Sổ tính này không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào.");
+    expect(error.querySelector("[data-testid=template-offer]")).not.toBeNull();
+    expect(p.doc.querySelector("[data-testid=context-retry]")).toBeNull();
+    expect(levelFields(p)).toBe(1);
+    click(p, error.querySelector<HTMLElement>("#offer-insert"), "the offered insert");
+    await until("the insert status", () => byText(p.doc, "[role=status]", 'Đã chèn biểu mẫu vào trang "Báo cáo".'));
+  });
+
+  it("an office's table: one set of level and year fields while asking, and a level contradicting its title is warned of", async () => {
+    p = openPane(apiVersion);
+    p.fake.setCells("Sheet1", { A1: "UBND HUYỆN TAM ĐƯỜNG", A2: "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025", A4: "Mã", B4: "Tử số", C4: "Mẫu số", A5: "CQS-02", B5: 85, C5: 100 });
+    await until("the start screen", () => byText(p.doc, "h2", "Chọn biểu mẫu"));
+    click(p, byText(p.doc, "button", "Kiểm tra sổ tính"), "check button");
+    await until("the level/year question", () => p.doc.querySelector("[data-testid=context-retry]"));
+    expect(levelFields(p)).toBe(1);
+    choose(p, "Cấp báo cáo", "commune");
+    choose(p, "Năm báo cáo", "2025");
+    click(p, byText(p.doc, "button", "Kiểm tra với lựa chọn này"), "retry button");
+    const warning = await until("the warning", () => p.doc.querySelector("[data-testid=context-conflict]"));
+    expect(warning.textContent).toBe('Sổ tính ghi cấp huyện (ô A1 của trang "Sheet1": "UBND HUYỆN TAM ĐƯỜNG") nhưng bạn đã chọn cấp xã: kết quả dưới đây theo mục tiêu cấp xã, như bạn chọn.');
+  });
 });
 
 describe("splitting by a regexp in a window without what IE11 lacks", () => {

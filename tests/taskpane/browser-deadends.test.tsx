@@ -11,6 +11,7 @@ import { writeTemplateXlsx } from "../../src/hosts/xlsx/template";
 import { catalog, DISTRICT_FIGURES, districtLayout } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
 import { captureDownloads } from "./support/downloads";
+import { plainWorkbook } from "../support/plain-workbook";
 
 // Browser mode leaves no dead end: a re-check sees the file as it is now, marks can be removed, names do not pile
 // up suffixes, several files are each checked, and focus lands on the results.
@@ -196,5 +197,50 @@ describe("browser mode: finding a unit and help", () => {
   it("links the user guide from the first screen", () => {
     renderBrowser();
     expect(screen.getByRole("link", { name: "Hướng dẫn sử dụng" }).getAttribute("href")).toBe("assets/help.html");
+  });
+});
+
+describe("browser mode: a workbook with no indicator table", () => {
+  it("says so first, asks no level or year, and offers the blank template with one set of fields", async () => {
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const downloads = captureDownloads();
+    try {
+      renderBrowser();
+      upload(new File([plainWorkbook("Danh sách", [["Họ tên", "Tuổi"], ["An", 30]]) as BlobPart], "danh-sach.xlsx"));
+      const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
+      expect(alert.textContent).toContain("Sổ tính này không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào.");
+      expect(within(alert).getByTestId("template-offer").textContent).toContain("tải biểu mẫu chuẩn");
+      expect(screen.queryByTestId("context-retry")).toBeNull();
+      expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
+      fireEvent.click(within(alert).getByRole("button", { name: "Tải biểu mẫu trống" }));
+      await screen.findByText("Đã tạo tệp bieu-mau-huyen-tam-duong-2025.xlsx.");
+      expect(downloads.saved.map((d) => d.name)).toEqual(["bieu-mau-huyen-tam-duong-2025.xlsx"]);
+      // still offered after the download, for another unit or year
+      expect(screen.getByRole("button", { name: "Tải biểu mẫu trống" })).toBeTruthy();
+    } finally {
+      downloads.restore();
+    }
+  });
+});
+
+describe("browser mode: a level chosen by hand that contradicts the sheet", () => {
+  it("is used, and the warning names both", async () => {
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
+    renderBrowser();
+    const table = plainWorkbook("Báo cáo", [
+      ["UBND HUYỆN TAM ĐƯỜNG"],
+      ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025"],
+      [],
+      ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số"],
+      ["CQS-02", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", 85, 100],
+    ]);
+    upload(new File([table as BlobPart], "bao-cao-huyen.xlsx"));
+    const retry = within(await screen.findByTestId("context-retry", {}, { timeout: 10_000 }));
+    expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
+    fireEvent.change(retry.getByLabelText("Năm báo cáo"), { target: { value: "2026" } });
+    fireEvent.click(retry.getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    expect((await screen.findByTestId("context-conflict")).textContent).toBe(
+      'Sổ tính ghi năm 2025 (ô A2 của trang "Báo cáo": "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025") nhưng bạn đã chọn năm 2026: kết quả dưới đây theo năm 2026, như bạn chọn.',
+    );
   });
 });

@@ -6,7 +6,7 @@ import { ACTIONS, toHostError } from "../../src/hosts/office/errors";
 import { loadUnits } from "../../src/core/units";
 import type { Choice } from "../../src/app/choice";
 import { fakeHost, FULL_CAPABILITIES, type FakeHost } from "./support/fake-host";
-import { catalog, districtSnapshot, strangerSnapshot } from "./support/fixtures";
+import { catalog, districtSnapshot, officeTableSnapshot, strangerSnapshot } from "./support/fixtures";
 import { renderInFrame } from "./support/render";
 
 const registry = loadUnits();
@@ -171,16 +171,41 @@ describe("check screen", () => {
 });
 
 describe("error states", () => {
-  it("a workbook that is not our template: asks for level and year; with no indicator table says so", async () => {
+  it("a workbook with no indicator table: says so first, asks no level or year, and offers to insert the template", async () => {
     const host = fakeHost(strangerSnapshot());
     await renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
     const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Sổ tính này không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào.");
+    expect(alert.textContent).toContain('cột "Mã"'); // what was looked for
+    expect(within(alert).getByTestId("template-offer").textContent).toContain("chèn biểu mẫu");
+    expect(screen.queryByTestId("context-retry")).toBeNull();
+    expect(screen.queryByText(/chưa biết cấp báo cáo/)).toBeNull();
+    expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
+    expect(screen.getAllByLabelText("Năm báo cáo")).toHaveLength(1);
+    fireEvent.click(within(alert).getByRole("button", { name: "Chèn biểu mẫu" }));
+    expect(await screen.findByText('Đã chèn biểu mẫu vào trang "Báo cáo".')).toBeTruthy();
+    expect(host.inserted[0]?.metadata).toMatchObject({ unitCode: "huyen-tam-duong", level: "district", year: 2025 });
+  });
+
+  it("an office's table with no stated level: one set of level and year fields, and a choice contradicting the title is warned of", async () => {
+    const host = fakeHost(officeTableSnapshot());
+    await renderPane(host, { level: "commune", year: 2026, unitCode: "" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ tính" }));
+    const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Sổ tính không phải biểu mẫu chuẩn của Chỉ tiêu CĐS nên chưa biết cấp báo cáo và năm báo cáo.");
     expect(alert.textContent).not.toContain("--"); // the pane offers its pickers, not command-line options
-    fireEvent.click(within(screen.getByTestId("context-retry")).getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Không tìm thấy chỉ tiêu nào trong sổ tính");
-    expect(screen.getByTestId("context-retry")).toBeTruthy();
+    expect(screen.getAllByLabelText("Cấp báo cáo")).toHaveLength(1);
+    expect(screen.getAllByLabelText("Năm báo cáo")).toHaveLength(1);
+    const retry = screen.getByTestId("context-retry");
+    // what the title states is offered; the clerk picks the commune level anyway
+    expect((within(retry).getByLabelText("Cấp báo cáo") as HTMLSelectElement).value).toBe("district");
+    fireEvent.change(within(retry).getByLabelText("Cấp báo cáo"), { target: { value: "commune" } });
+    fireEvent.click(within(retry).getByRole("button", { name: "Kiểm tra với lựa chọn này" }));
+    const warning = await screen.findByTestId("context-conflict");
+    expect(warning.textContent).toBe(
+      'Sổ tính ghi cấp huyện (ô A1 của trang "Báo cáo": "UBND HUYỆN TAM ĐƯỜNG") nhưng bạn đã chọn cấp xã: kết quả dưới đây theo mục tiêu cấp xã, như bạn chọn.',
+    );
   });
 
   it("a filled template without our metadata is recognised from its visible header and checked at the level and year it states", async () => {

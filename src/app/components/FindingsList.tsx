@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   item: {
     display: "block",
     width: "100%",
+    // the border and padding inside the 100 %: without it each finding stuck out of a 350 px pane by a pixel
+    boxSizing: "border-box",
     textAlign: "left",
     padding: "8px 10px",
     borderRadius: tokens.borderRadiusMedium,

@@ -185,4 +185,14 @@ export const en: Record<UiKey, string> = {
   "consolidate.pane.skipped.freeze-panes": "frozen header rows (ExcelApi 1.7)",
   "consolidate.pane.skipped.conditional-formats": "conditional formats (ExcelApi 1.6)",
   "legacy.consolidate": "Consolidating the units' reports is not in this Excel version's add-in pane (Office 2016/2019). Use the browser mode (open the add-in's page in a browser and choose \"Consolidate many files\") or the command line chitieu consolidate.",
+  // issue 11 (firstrun): no template first, with the offer; a manual choice that contradicts what the sheet states
+  "noTemplate.offerInsert": "You can insert the standard template into this workbook: choose the level, year and unit below, insert it, then fill in the yellow cells.",
+  "noTemplate.offerDownload": "You can download the standard template: choose the level, year and unit below, download it, fill it in, then open the file here.",
+  "conflict.level": "The workbook{of} states {stated} level ({where}) but you chose {given} level: the results below use the {given} level targets, as you chose.",
+  "conflict.year": "The workbook{of} states year {stated} ({where}) but you chose {given}: the results below are for {given}, as you chose.",
+  "conflict.unit": "The workbook is the report of {stated} ({where}) but you chose {given}: the results are for {given}, as you chose.",
+  "conflict.of": " for {unit}",
+  "conflict.by.metadata": "in the template's properties",
+  "conflict.by.header": "in the template's header",
+  "conflict.by.sheet": "cell {cell} of sheet \"{sheet}\": \"{text}\"",
 };

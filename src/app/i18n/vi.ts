@@ -183,6 +183,16 @@ export const vi = {
   "consolidate.pane.skipped.freeze-panes": "cố định dòng tiêu đề (ExcelApi 1.7)",
   "consolidate.pane.skipped.conditional-formats": "định dạng có điều kiện (ExcelApi 1.6)",
   "legacy.consolidate": "Tổng hợp báo cáo của các đơn vị chưa có trong khung bổ trợ của phiên bản Excel này (Office 2016/2019). Hãy dùng chế độ trình duyệt (mở trang bổ trợ trong trình duyệt, chọn \"Tổng hợp nhiều tệp\") hoặc dòng lệnh chitieu consolidate.",
+  // issue 11 (firstrun): no template first, with the offer; a manual choice that contradicts what the sheet states
+  "noTemplate.offerInsert": "Có thể chèn biểu mẫu chuẩn vào sổ tính này: chọn cấp, năm và đơn vị bên dưới, chèn biểu mẫu rồi nhập số liệu vào các ô màu vàng.",
+  "noTemplate.offerDownload": "Có thể tải biểu mẫu chuẩn: chọn cấp, năm và đơn vị bên dưới, tải về, nhập số liệu rồi mở lại tệp ở đây.",
+  "conflict.level": "Sổ tính{of} ghi cấp {stated} ({where}) nhưng bạn đã chọn cấp {given}: kết quả dưới đây theo mục tiêu cấp {given}, như bạn chọn.",
+  "conflict.year": "Sổ tính{of} ghi năm {stated} ({where}) nhưng bạn đã chọn năm {given}: kết quả dưới đây theo năm {given}, như bạn chọn.",
+  "conflict.unit": "Sổ tính là báo cáo của {stated} ({where}) nhưng bạn đã chọn {given}: kết quả ghi cho {given}, như bạn chọn.",
+  "conflict.of": " của {unit}",
+  "conflict.by.metadata": "theo thông tin của biểu mẫu",
+  "conflict.by.header": "theo phần đầu biểu mẫu",
+  "conflict.by.sheet": "ô {cell} của trang \"{sheet}\": \"{text}\"",
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Catalog } from "../../core/catalog";
 import type { CheckReport, LocatedFinding } from "../../core/check";
 import { findUnits, unitTitle, type UnitRegistry } from "../../core/units";
+import { ConflictNotice } from "../components/ConflictNotice";
 import { FindingsList } from "../components/FindingsList";
 import { GapChart } from "../components/GapChart";
 import { SummaryPanel } from "../components/SummaryPanel";
@@ -48,6 +49,7 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
           {contextLine}
         </Text>
       </div>
+      <ConflictNotice report={report} registry={registry} />
       <div className={styles.actions}>
         {onRecheck && (
           <Button appearance="primary" disabled={busy} onClick={onRecheck}>

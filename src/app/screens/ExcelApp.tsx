@@ -8,6 +8,7 @@ import type { WorkbookHost } from "../../hosts/host";
 import { saveChoice, type Choice, type ChoiceStore } from "../choice";
 import { takeRecentCommandResult, type CommandResult } from "../command-log";
 import { CapabilityNotice } from "../components/CapabilityNotice";
+import { ConflictNotice } from "../components/ConflictNotice";
 import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
 import { HeldTemplate } from "../components/HeldTemplate";
 import { MappingReview, needsMappingReview } from "../components/MappingReview";
@@ -88,6 +89,8 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       quiet();
       saveChoice(stores, choice);
       setHeld({ ...layout.metadata, sheet: inserted });
+      // the inserted template states its own level and year: a choice made for another sheet no longer applies
+      setGiven(null);
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
@@ -164,7 +167,13 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       {lastCommand && (
         <ErrorNoticeOrStatus result={lastCommand} />
       )}
-      {error && <ErrorNotice error={error} onUseSuggestion={(name) => void insert(name)} />}
+      {error && (
+        <ErrorNotice
+          error={error}
+          onUseSuggestion={(name) => void insert(name)}
+          templateOffer={{ text: t("noTemplate.offerInsert"), action: t("start.insert"), disabled: busy || choice.unitCode === "", onClick: () => void insert() }}
+        />
+      )}
       {status && <StatusNotice text={t(status.key, status.params)} />}
       {stale && screen === "check" && (
         <MessageBar intent="warning" role="status">
@@ -197,7 +206,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           </div>
           <ConsolidateInExcel catalog={catalog} registry={registry} io={consolidation} write={(book, opts) => host.writeSheets!(book, opts)} />
         </>
-      ) : screen === "start" || !report ? (
+      ) : /* while the level and year are asked, the start screen's own fields would be a second set */ (screen === "start" || !report) && askContext ? null : screen === "start" || !report ? (
         <StartScreen
           mode="excel"
           registry={registry}
@@ -215,6 +224,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
               ← {t("nav.back")}
             </Button>
           </div>
+          {needsMappingReview(report) && <ConflictNotice report={report} registry={registry} />}
           {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} {...(host.selectedCell ? { onPickSelection: pickSelection } : {})} />}
           {!needsMappingReview(report) && <CheckView
             report={report}

@@ -14,6 +14,8 @@ import { parseLevel, parseYear, resolveUnit } from "../options";
 import { t } from "../strings";
 import { entryLine } from "./map";
 import { userText } from "../user-text";
+import type { UnitRegistry } from "../../core/units";
+import { conflictText } from "../conflicts";
 
 // `chitieu check`: one or more workbooks; one bad file is reported and the others still run.
 
@@ -35,6 +37,8 @@ export interface JsonReport {
     message: string;
   }[];
   notFound: string[];
+  /** Options that contradict what the file states (the options were used), each with its warning; empty when none. */
+  conflicts: { field: string; stated: string | number; given: string | number; statedBy: string; cell?: string; message: string }[];
   summary: CheckReport["summary"];
   /** For an office's own layout: which mapping was used, rows to confirm (not judged), the office's own targets. */
   mapping?: {
@@ -53,7 +57,7 @@ export interface JsonUnusable {
   error: { code: string; message: string };
 }
 
-export function toJsonReport(file: string, report: CheckReport, lang: Lang): JsonReport {
+export function toJsonReport(file: string, report: CheckReport, lang: Lang, registry: UnitRegistry): JsonReport {
   return {
     file,
     unit: report.context.unitCode,
@@ -72,6 +76,14 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
       message: formatFinding(f, lang),
     })),
     notFound: report.notFound,
+    conflicts: (report.conflicts ?? []).map((c) => ({
+      field: c.field,
+      stated: c.stated,
+      given: c.given,
+      statedBy: c.statedBy,
+      ...(c.cell ? { cell: `${c.cell.sheet}!${c.cell.cell}` } : {}),
+      message: conflictText(c, registry, lang),
+    })),
     summary: report.summary,
     ...(report.mapping
       ? {
@@ -138,11 +150,12 @@ function findingLine(f: LocatedFinding, catalog: Catalog, lang: Lang): string {
   return `  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}\n  ${" ".repeat(25)}→ ${formatFinding(f, lang)}`;
 }
 
-export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, mappingFile?: string): void {
+export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, registry: UnitRegistry, mappingFile?: string): void {
   const { context, summary } = report;
   const unit = context.unitCode ?? t(lang, "unit.unknown");
   io.out(t(lang, "check.header", { file: basename(file), unit, level: t(lang, `level.${context.level}`), year: context.year }));
   io.out(context.source === "metadata" ? ` ${t(lang, "check.context.metadata")}\n` : "\n");
+  for (const c of report.conflicts ?? []) io.out(`${conflictText(c, registry, lang)}\n`);
   printMapping(report, mappingFile, lang, io);
   io.out(t(lang, "check.summary", counts(summary.byStatus)) + "\n");
   for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
@@ -190,7 +203,8 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
   const year = parseYear(values.year);
   const level = parseLevel(values.level);
-  const unitCode = values.unit && year !== undefined ? resolveUnit(registryFrom(values.units), values.unit, year, level).code : values.unit;
+  const registry = registryFrom(values.units);
+  const unitCode = values.unit && year !== undefined ? resolveUnit(registry, values.unit, year, level).code : undefined;
   const reports: (JsonReport | JsonUnusable)[] = [];
   let unusable = 0;
   let errors = 0;
@@ -200,18 +214,23 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       const bytes = readInput(file);
       if (values.out) refuseWrongExtension(values.out, file, bytes);
       const host = createFileHost(bytes, { notesLang: lang });
-      const report = checkWorkbook(await host.readSnapshot(), {
-        catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
-        ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
-      });
-      printReport(file, report, catalog, lang, io, values.mapping);
+      const snapshot = await host.readSnapshot();
+      const checkAs = (unit: string | undefined) =>
+        checkWorkbook(snapshot, {
+          catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unit ? { unitCode: unit } : {}),
+          ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
+        });
+      // --unit without --year: the unit is looked up in the year the file states, so a name is compared as a code
+      let report = checkAs(unitCode);
+      if (values.unit && year === undefined) report = checkAs(resolveUnit(registry, values.unit, report.context.year, level).code);
+      printReport(file, report, catalog, lang, io, registry, values.mapping);
       errors += report.summary.bySeverity.error;
       if (values.out) {
         const applied = await host.applyHighlights(report.plan);
         writeOutput(values.out, host.bytes(), positionals, values.force ?? false);
         io.out(`\n${t(lang, "check.marked", { file: values.out, marked: applied.marked })}\n`);
       }
-      reports.push(toJsonReport(file, report, lang));
+      reports.push(toJsonReport(file, report, lang, registry));
     } catch (e) {
       const reason = userText(e, lang);
       if (reason === null) throw e;

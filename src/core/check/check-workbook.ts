@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from "../snapshot";
 import { ChitieuError } from "../errors";
 import { identityFromHeader } from "../consolidate/identify";
 import { loadUnits, type UnitRegistry } from "../units";
-import { resolveContext, type CheckContext, type ContextOptions } from "./context";
+import { contextConflicts, resolveContext, type CheckContext, type ContextConflict, type ContextOptions } from "./context";
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
 import { liveCondition } from "./live-rule";
 import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
@@ -32,6 +32,8 @@ export interface CheckReport {
   plan: HighlightPlan;
   /** For an office's own layout: the mapping used (saved or detected), rows to confirm, history, office targets. */
   mapping?: MappingUse;
+  /** Options that contradict what the workbook states (the options were used): present only when there are some. */
+  conflicts?: ContextConflict[];
 }
 
 export interface CheckOptions extends ContextOptions {
@@ -55,10 +57,10 @@ let bundledUnits: UnitRegistry | undefined;
 const defaultUnits = (): UnitRegistry => (bundledUnits ??= loadUnits());
 
 /** Our template is located by its metadata; an office's own layout by a saved mapping or by detection. */
-function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: CheckContext; located: Located; mapping?: MappingUse } {
+function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: CheckContext; located: Located; mapping?: MappingUse; conflicts: ContextConflict[] } {
   if (snapshot.metadata) {
     const context = resolveContext(opts, snapshot.metadata);
-    return { context, located: locateIndicators(snapshot, opts.catalog) };
+    return { context, located: locateIndicators(snapshot, opts.catalog), conflicts: contextConflicts(opts, { ...snapshot.metadata, by: "metadata" }) };
   }
   // our template whose document properties a tool dropped (openpyxl, some WPS, mail gateways): its header cells say
   // unit, level and year, and what they say is the default
@@ -66,7 +68,7 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
   if (header) {
     const context = resolveContext(opts, header, "header");
     const located = locateIndicators(snapshot, opts.catalog);
-    if (located.rows.length > 0) return { context, located };
+    if (located.rows.length > 0) return { context, located, conflicts: contextConflicts(opts, { ...header, by: "header" }) };
   }
   // a mapping given by the caller (an imported file) wins over the one kept in the workbook
   const inWorkbook = storedMapping(snapshot);
@@ -74,6 +76,8 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
   const saved = opts.mapping ?? inWorkbook.stored?.mapping ?? undefined;
   const year0 = opts.year ?? saved?.year;
   const proposed = saved ? fromSavedMapping(saved) : proposeMapping(snapshot, { catalog: opts.catalog, ...(year0 !== undefined ? { year: year0 } : {}) });
+  // no indicator table at all: say so first, before asking for a level and year that could not help
+  if (!saved && proposed.entries.length === 0) throw new ChitieuError("error.no-indicators");
   const guessed: MappingUse["guessed"] = {};
   let level = opts.level ?? saved?.level;
   let year = year0;
@@ -99,7 +103,18 @@ function locate(snapshot: WorkbookSnapshot, opts: CheckOptions): { context: Chec
     guessed,
   });
   if (!opts.mapping && inWorkbook.stored && inWorkbook.stored.problems.length > 0) use.storedProblems = inWorkbook.stored.problems;
-  return { context, located: { rows, duplicates: [] }, mapping: use };
+  // what the sheet's title states (only when detected: a saved mapping holds the user's own earlier answer)
+  const stated = {
+    by: "sheet" as const,
+    level: proposed.level?.value ?? null,
+    year: proposed.year?.value ?? null,
+    cells: { ...(proposed.level ? { level: cellOf(proposed.level) } : {}), ...(proposed.year ? { year: cellOf(proposed.year) } : {}) },
+  };
+  return { context, located: { rows, duplicates: [] }, mapping: use, conflicts: saved ? [] : contextConflicts(opts, stated) };
+}
+
+function cellOf(g: { sheet: string; cell: string; text: string }) {
+  return { sheet: g.sheet, cell: g.cell, text: g.text };
 }
 
 /** How the value cell of an indicator is read at a level (a yes/no above its own level is a share in percent). */
@@ -171,7 +186,7 @@ function planOf(marks: Mark[], watches: Watch[], checkedOn: string | undefined):
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
-  const { context, located, mapping } = locate(snapshot, opts);
+  const { context, located, mapping, conflicts } = locate(snapshot, opts);
   const expected = indicatorsForLevel(opts.catalog, context.level);
   if (located.rows.length === 0 && (mapping?.toConfirm.length ?? 0) === 0 && (mapping?.notReported.length ?? 0) === 0) {
     throw new ChitieuError("error.no-indicators");
@@ -210,5 +225,6 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
   const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: planOf(marks, watches, opts.checkedOn) };
   if (mapping) report.mapping = mapping;
+  if (conflicts.length > 0) report.conflicts = conflicts;
   return report;
 }

@@ -56,6 +56,43 @@ export function resolveContext(
   };
 }
 
+/** Where a workbook states its unit, level or year: our metadata, our template's visible header, an office's title cell. */
+export type StatedBy = "metadata" | "header" | "sheet";
+
+/**
+ * A unit, level or year the user gave that contradicts what the workbook states. The user's choice is what the check
+ * used; each surface words the warning its own way (the CLI names its option, the pane its picker).
+ */
+export type ContextConflict = { statedBy: StatedBy; statedUnit: string | null; cell?: { sheet: string; cell: string; text: string } } & (
+  | { field: "unit"; stated: string; given: string }
+  | { field: "level"; stated: Level; given: Level }
+  | { field: "year"; stated: number; given: number }
+);
+
+/** What the workbook states, for comparison with what the user gave. */
+export interface Stated {
+  unitCode?: string | null;
+  level?: Level | null;
+  year?: number | null;
+  by: StatedBy;
+  /** For a title cell of an office's sheet: where the level and the year were read. */
+  cells?: { level?: { sheet: string; cell: string; text: string }; year?: { sheet: string; cell: string; text: string } };
+}
+
+/** Each field the user gave that differs from what the workbook states, in the order unit, level, year. */
+export function contextConflicts(opts: ContextOptions, stated: Stated): ContextConflict[] {
+  const base = { statedBy: stated.by, statedUnit: stated.unitCode ?? null };
+  const out: ContextConflict[] = [];
+  if (opts.unitCode !== undefined && stated.unitCode && opts.unitCode !== stated.unitCode) out.push({ ...base, field: "unit", stated: stated.unitCode, given: opts.unitCode });
+  if (opts.level !== undefined && stated.level && opts.level !== stated.level) {
+    out.push({ ...base, field: "level", stated: stated.level, given: opts.level, ...(stated.cells?.level ? { cell: stated.cells.level } : {}) });
+  }
+  if (opts.year !== undefined && stated.year != null && opts.year !== stated.year) {
+    out.push({ ...base, field: "year", stated: stated.year, given: opts.year, ...(stated.cells?.year ? { cell: stated.cells.year } : {}) });
+  }
+  return out;
+}
+
 const FIELD_TERMS = { level: "term.field.level", year: "term.field.year" } as const;
 
 /** The fields a "no-context" error says are missing (empty for any other error), for a surface to ask for them its way. */

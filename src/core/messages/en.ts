@@ -177,7 +177,7 @@ export const en: Record<MessageKey, string> = {
   "error.bad-year": "Reporting year {year} is outside the resolution's {from}–{to}.",
   "error.bad-year.option": "Invalid reporting year \"{text}\" (expected {from} to {to})",
   "error.bad-year.template": "Report year {year} is invalid: Resolution 09-NQ/TU covers {from}–{to}.",
-  "error.no-indicators": "No indicator found in the workbook: it needs a table with a \"Mã\" (indicator code, e.g. CQS-02) or \"Chỉ tiêu\" column and figure columns (\"Tử số\", \"Mẫu số\", \"Giá trị\" or \"Kết quả\").",
+  "error.no-indicators": "This workbook holds no Chỉ tiêu CĐS template and no indicator table. Looked for the template's information, and on every sheet for a table with a \"Mã\" column (indicator code, e.g. CQS-02) or a \"Chỉ tiêu\" column, with figure columns (\"Tử số\", \"Mẫu số\", \"Giá trị\" or \"Kết quả\").",
   "error.bad-level": "Unknown unit level \"{level}\" (province, district or commune).",
   "error.bad-level.option": "Invalid level \"{text}\" (province, district or commune)",
   "error.bad-unit": "The reporting unit needs a code and a name.",

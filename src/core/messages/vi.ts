@@ -195,7 +195,7 @@ export const vi = {
   "error.bad-year": "Năm báo cáo {year} nằm ngoài giai đoạn {from}–{to} của Nghị quyết.",
   "error.bad-year.option": "Năm báo cáo không hợp lệ: \"{text}\" (cần từ {from} đến {to})",
   "error.bad-year.template": "Năm báo cáo {year} không hợp lệ: Nghị quyết 09-NQ/TU áp dụng cho các năm {from}–{to}.",
-  "error.no-indicators": "Không tìm thấy chỉ tiêu nào trong sổ tính: cần một bảng có cột \"Mã\" (mã chỉ tiêu, ví dụ CQS-02) hoặc \"Chỉ tiêu\" và cột số liệu (\"Tử số\", \"Mẫu số\", \"Giá trị\" hoặc \"Kết quả\").",
+  "error.no-indicators": "Sổ tính này không có biểu mẫu Chỉ tiêu CĐS và không có bảng chỉ tiêu nào. Đã tìm thông tin biểu mẫu, và trên mọi trang tính một bảng có cột \"Mã\" (mã chỉ tiêu, ví dụ CQS-02) hoặc \"Chỉ tiêu\" cùng cột số liệu (\"Tử số\", \"Mẫu số\", \"Giá trị\" hoặc \"Kết quả\").",
   "error.bad-level": "Cấp đơn vị \"{level}\" không hợp lệ (tỉnh, huyện hoặc xã).",
   "error.bad-level.option": "Cấp báo cáo không hợp lệ: \"{text}\" (tinh, huyen hoặc xa)",
   "error.bad-unit": "Thiếu mã hoặc tên đơn vị báo cáo.",

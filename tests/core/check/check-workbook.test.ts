@@ -106,7 +106,7 @@ describe("checking an official's own table", () => {
 
   it("refuses a workbook with no indicator table, explaining what it looks for", () => {
     const blank = sheetOf("Sheet1", [["Họ tên", "Ngày sinh"], ["Nguyễn Văn A", 1990]]);
-    expect(() => checkWorkbook({ sheets: [blank], metadata: null }, { catalog, level: "commune", year: 2025 })).toThrow(/No indicator found/);
+    expect(() => checkWorkbook({ sheets: [blank], metadata: null }, { catalog, level: "commune", year: 2025 })).toThrow(/no Chỉ tiêu CĐS template and no indicator table/);
   });
 });
 

@@ -29,3 +29,16 @@ export function strangerSnapshot() {
     metadata: null,
   };
 }
+
+/** An office's own table whose title states a district and 2025 ("UBND HUYỆN …", "… NĂM 2025"), with no metadata. */
+export function officeTableSnapshot() {
+  const rows = [
+    ["UBND HUYỆN TAM ĐƯỜNG", null, null, null],
+    ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2025", null, null, null],
+    [null, null, null, null],
+    ["Mã", "Chỉ tiêu", "Tử số", "Mẫu số"],
+    ["CQS-02", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", 85, 100],
+    ["CQS-09", "Tỷ lệ dịch vụ công trực tuyến toàn trình", 22, 100],
+  ];
+  return { sheets: [{ name: "Báo cáo", top: 0, left: 0, values: rows, formats: rows.map((r) => r.map(() => "General")) }], metadata: null };
+}

@@ -46,7 +46,7 @@ describe("the mapping kept in the workbook", () => {
     await host.saveMapping(toSavedMapping([], catalog.id, { level: "province", year: 2025 }));
     const snapshot = readWorkbook(host.bytes());
     expect(snapshot.sheets.filter((s) => s.name === MAPPING_SHEET)).toHaveLength(1);
-    expect(() => checkWorkbook(snapshot, { catalog })).toThrow(/No indicator found/);
+    expect(() => checkWorkbook(snapshot, { catalog })).toThrow(/no Chỉ tiêu CĐS template and no indicator table/);
   });
 
   it("falls back to detection, saying why, when the kept mapping was damaged", async () => {
