@@ -392,6 +392,7 @@ export const en: Record<MessageKey, string> = {
   "mapping.status.not-found": "not found",
   "mapping.office-target": "The office's own target in {cell} ({office}) differs from the resolution's ({comparator} {target}): the resolution's is used",
   // the reviewer's desk (issue 18, review): explanations, decisions kept in the workbook, their reopening
+  "action.save-review": "Could not keep the review decisions in the workbook",
   "review.sheet.about": "Chỉ tiêu CĐS: review decisions",
   "review.sheet.note": "Data of the Chỉ tiêu CĐS add-in — please do not edit or delete this sheet",
   "error.store-damaged.review": "The review decisions kept in the workbook (the \"{sheet}\" sheet) have been edited and cannot be read:{issues:issues}\nEvery indicator is treated as undecided; the next decision recorded replaces this data.",

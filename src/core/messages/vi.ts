@@ -410,6 +410,7 @@ export const vi = {
   "mapping.status.not-found": "không tìm thấy",
   "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
   // the reviewer's desk (issue 18, review): explanations, decisions kept in the workbook, their reopening
+  "action.save-review": "Không lưu được quyết định rà soát vào sổ tính",
   "review.sheet.about": "Chỉ tiêu CĐS: quyết định rà soát",
   "review.sheet.note": "Dữ liệu của phần bổ trợ Chỉ tiêu CĐS — vui lòng không sửa hay xóa trang này",
   "error.store-damaged.review": "Các quyết định rà soát lưu trong sổ tính (trang tính \"{sheet}\") đã bị sửa nên không đọc được:{issues:issues}\nCác chỉ tiêu được coi như chưa có quyết định; quyết định ghi lần sau sẽ thay thế dữ liệu này.",

@@ -17,7 +17,8 @@ import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
-import { writeMapping } from "./mapping-write";
+import { writeMapping, writeReview } from "./mapping-write";
+import type { ReviewStore } from "../../core/review";
 import { cellAddress, parseArea } from "../../core/a1";
 import { splitAddress } from "./a1";
 
@@ -148,6 +149,12 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
       guarded(ACTIONS.saveMapping, async () => {
         fresh = null;
         known = (await deps.run((ctx) => writeMapping(ctx, f, saved))).allNames;
+      }),
+
+    saveReview: (store: ReviewStore) =>
+      guarded(ACTIONS.saveReview, async () => {
+        fresh = null;
+        known = (await deps.run((ctx) => writeReview(ctx, f, store))).allNames;
       }),
 
     selectedCell: () =>
