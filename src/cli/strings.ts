@@ -9,7 +9,7 @@ export const vi = {
   "check.summary": "Tổng hợp: {met} đạt, {notMet} chưa đạt, {invalid} sai số liệu, {missing} thiếu số liệu, {na} không áp dụng",
   "check.pillar": "  {pillar}: {met} đạt, {notMet} chưa đạt, {invalid} sai, {missing} thiếu",
   "check.group.error": "Lỗi số liệu (cần sửa):",
-  "check.group.warning": "Chưa đạt / cần xem lại:",
+  "check.group.warning": "Cần xem lại:",
   "check.group.missing": "Thiếu số liệu:",
   "check.notFound": "Không có trong sổ tính: {codes}",
   "check.duplicates": "Chỉ tiêu lặp lại (chỉ tính dòng đầu): {list}",
@@ -82,6 +82,13 @@ export const vi = {
   "catalog.targets": "Mục tiêu",
   "catalog.qualitative": "định tính, không chấm điểm",
   "catalog.title": "Danh mục chỉ tiêu — Nghị quyết số {resolution} ngày 25/02/2022 ({count} chỉ tiêu)",
+  // the reviewer's desk (issue 18, review)
+  "check.group.unexplained": "Chưa đạt — chưa giải trình:",
+  "check.group.explained": "Chưa đạt — có giải trình:",
+  "check.shortfalls": "Chưa đạt: {explained} có giải trình, {unexplained} chưa giải trình",
+  "check.review": "Rà soát: {state}",
+  "consolidate.approvedOnly": "Chỉ tổng hợp báo cáo đã duyệt (--approved-only): {count} đơn vị bị bỏ qua.",
+  "consolidate.notApproved": "  Bỏ qua: {unit} {file} — {reason}",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -93,7 +100,7 @@ export const en: Record<CliKey, string> = {
   "check.summary": "Summary: {met} met, {notMet} not met, {invalid} invalid, {missing} missing, {na} not applicable",
   "check.pillar": "  {pillar}: {met} met, {notMet} not met, {invalid} invalid, {missing} missing",
   "check.group.error": "Malformed figures (to fix):",
-  "check.group.warning": "Not met / to review:",
+  "check.group.warning": "To review:",
   "check.group.missing": "Missing figures:",
   "check.notFound": "Not in the workbook: {codes}",
   "check.duplicates": "Indicators found twice (first row used): {list}",
@@ -166,6 +173,13 @@ export const en: Record<CliKey, string> = {
   "catalog.targets": "Targets",
   "catalog.qualitative": "qualitative, not scored",
   "catalog.title": "Indicator catalog — Resolution {resolution} of 25 Feb 2022 ({count} indicators)",
+  // the reviewer's desk (issue 18, review)
+  "check.group.unexplained": "Not met — unexplained:",
+  "check.group.explained": "Not met — explained:",
+  "check.shortfalls": "Not met: {explained} explained, {unexplained} unexplained",
+  "check.review": "Review: {state}",
+  "consolidate.approvedOnly": "Approved reports only (--approved-only): {count} units left out.",
+  "consolidate.notApproved": "  Left out: {unit} {file} — {reason}",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };
