@@ -63,7 +63,7 @@ export const vi = {
   "help.check": "  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]\n        [--mapping ánh-xạ.json] [--accept-uncertain]\n                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)\n                              --json - ghi báo cáo JSON ra màn hình (đầu ra chuẩn), phần chữ chuyển sang đầu ra lỗi\n                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự\n                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain",
   "help.map": "  map <tệp.xlsx> [--json] [--year Y] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]\n                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;\n                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong",
   "help.clear": "  clear <tệp.xlsx> --out <tệp.xlsx>\n                              Xóa các đánh dấu của Chỉ tiêu CĐS",
-  "help.consolidate": "  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]\n                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số)",
+  "help.consolidate": "  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]\n        [--approved-only]\n                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số);\n                              --approved-only chỉ tổng hợp báo cáo đã được duyệt, nêu các đơn vị bị bỏ qua và lý do",
   "help.common": "Tùy chọn chung:\n  --units <tệp.json>          Dùng danh sách đơn vị riêng\n  --force                     Cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)\n  --lang <vi|en>              Ngôn ngữ hiển thị (mặc định tiếng Việt; en: tiếng Anh)\n  --help, --version           Hướng dẫn; phiên bản\nMã thoát: 0 đã chạy; 1 có lỗi số liệu khi dùng --strict; 2 tệp hoặc tùy chọn không dùng được.",
   "usage.bad-lang": "Ngôn ngữ không hỗ trợ: --lang {lang} (dùng vi hoặc en)",
   "usage.missing-lang": "--lang cần một giá trị: vi hoặc en",
@@ -88,7 +88,6 @@ export const vi = {
   "check.shortfalls": "Chưa đạt: {explained} có giải trình, {unexplained} chưa giải trình",
   "check.review": "Rà soát: {state}",
   "consolidate.approvedOnly": "Chỉ tổng hợp báo cáo đã duyệt (--approved-only): {count} đơn vị bị bỏ qua.",
-  "consolidate.notApproved": "  Bỏ qua: {unit} {file} — {reason}",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -154,7 +153,7 @@ export const en: Record<CliKey, string> = {
   "help.check": "  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]\n        [--mapping mapping.json] [--accept-uncertain]\n                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)\n                              --json - writes the JSON report to standard output; the text goes to standard error\n                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is\n                              detected; rows to confirm are not judged unless --accept-uncertain is given",
   "help.map": "  map <file.xlsx> [--json] [--year Y] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]\n                              Print the proposed mapping (which indicator is in which cell, confidence, reason);\n                              --into writes a copy of the workbook that keeps the mapping inside",
   "help.clear": "  clear <file.xlsx> --out <file.xlsx>\n                              Remove Chỉ tiêu CĐS highlights",
-  "help.consolidate": "  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]\n                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators)",
+  "help.consolidate": "  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]\n        [--approved-only]\n                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators);\n                              --approved-only rolls up approved reports only, naming the units left out and why",
   "help.common": "Common options:\n  --units <file.json>         Use your own unit registry\n  --force                     Allow replacing an existing output file (inputs are never overwritten)\n  --lang <vi|en>              Display language (Vietnamese by default; en: English)\n  --help, --version           Help; version\nExit codes: 0 ran; 1 error-level findings with --strict; 2 unusable file or option.",
   "usage.bad-lang": "Unsupported language: --lang {lang} (use vi or en)",
   "usage.missing-lang": "--lang needs a value: vi or en",
@@ -179,7 +178,6 @@ export const en: Record<CliKey, string> = {
   "check.shortfalls": "Not met: {explained} explained, {unexplained} unexplained",
   "check.review": "Review: {state}",
   "consolidate.approvedOnly": "Approved reports only (--approved-only): {count} units left out.",
-  "consolidate.notApproved": "  Left out: {unit} {file} — {reason}",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };
