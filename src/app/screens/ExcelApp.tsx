@@ -18,6 +18,9 @@ import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
 import { useUserAction } from "../use-user-action";
 import { CheckView } from "./CheckView";
+import type { ReviewStore } from "../../core/review";
+import { storeWithFinding, storeWithReport, type ReviewActions } from "../review-actions";
+import { useReviewerName } from "../reviewer";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -127,6 +130,23 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     return out;
   };
 
+  // a reviewer's decision: kept in the workbook, then the check read again so what is shown is what was kept
+  const [reviewer, setReviewer] = useReviewerName();
+  const decide = (make: () => ReviewStore) =>
+    run(async () => {
+      // a refusal (no name, a return without a comment) is said before anything is written
+      await host.saveReview(make());
+      setReport(checkWorkbook(await host.readSnapshot(), { catalog, ...(given ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) }));
+      quiet();
+      setStatus({ key: "review.saved" });
+    });
+  const reviewActions = (current: CheckReport): ReviewActions => ({
+    reviewer,
+    onReviewer: setReviewer,
+    onFinding: (indicator, choice) => void decide(() => storeWithFinding(current, reviewer, indicator, choice)),
+    onReport: (choice) => void decide(() => storeWithReport(current, reviewer, choice)),
+  });
+
   const clear = () =>
     run(async () => {
       await host.clearHighlights();
@@ -209,6 +229,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
             onRecheck={() => void check()}
             onClear={() => void clear()}
             onSelect={host.capabilities().selectCell ? select : undefined}
+            review={reviewActions(report)}
           />}
         </>
       )}
