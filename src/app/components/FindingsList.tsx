@@ -57,6 +57,8 @@ const useStyles = makeStyles({
 /** More missing figures than this and the information group starts folded. */
 const FOLD_INFO_OVER = 5;
 
+const NEEDS_DECISION: ReadonlySet<string> = new Set(["below", "off-track", "invalid", "missing"]);
+
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
 export interface FindingsListProps {
@@ -164,7 +166,9 @@ export function FindingsList({ findings, catalog, onSelect, review, busy = false
 
   const item = (f: LocatedFinding, key: string) => {
     const cls = `${styles.item} ${styles[f.severity]}`;
-    const controls = review && <DecisionControls finding={f} review={review} busy={busy} />;
+    // a decision is for what needs attention (or was decided already): a met figure gets none
+    const decidable = f.decision !== null || f.reopened !== null || NEEDS_DECISION.has(f.status);
+    const controls = review && decidable && <DecisionControls finding={f} review={review} busy={busy} />;
     const data = { "data-indicator": f.indicator, "data-shortfall": shortfallKind(f) ?? "" };
     if (onSelect && f.sheet && f.cell) {
       const { sheet, cell } = f;
