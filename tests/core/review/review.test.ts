@@ -5,6 +5,7 @@ import { defaultCatalog } from "../../../src/core/catalog";
 import { checkWorkbook, type CheckReport } from "../../../src/core/check";
 import { ChitieuError } from "../../../src/core/errors";
 import { formatMessage } from "../../../src/core/messages";
+import { parseSavedMapping, toSavedMapping } from "../../../src/core/mapping";
 import {
   REVIEW_SHEET, reopenedMessage, reportReopenedMessage, reviewSheetRows, reviewTime, withFindingDecision, withReportDecision, type ReviewStore,
 } from "../../../src/core/review";
@@ -80,6 +81,13 @@ describe("explanations", () => {
     expect(byIndicator.get("CQS-02")).toMatchObject({ status: "below", explanation: "Thiếu máy tính ở bộ phận một cửa" });
     const other = [...byIndicator.values()].find((x) => x.indicator !== "CQS-02")!;
     expect(other.explanation).toBeNull();
+    // the note column is kept with a confirmed mapping, and a mapping saved before it existed still reads
+    const saved = toSavedMapping(r.mapping!.entries, catalog.id, { level: "commune", year: 2025 });
+    expect(parseSavedMapping(JSON.parse(JSON.stringify(saved))).entries.find((e) => e.indicator === "CQS-02")?.note).toBe("E4");
+    const again = checkWorkbook(own, { catalog, mapping: saved });
+    expect(again.findings.find((x) => x.indicator === "CQS-02")?.explanation).toBe("Thiếu máy tính ở bộ phận một cửa");
+    const older = JSON.parse(JSON.stringify(saved, (k, v: unknown) => (k === "note" ? undefined : v))) as unknown;
+    expect(checkWorkbook(own, { catalog, mapping: parseSavedMapping(older) }).findings.find((x) => x.indicator === "CQS-02")?.explanation).toBeNull();
   });
 });
 
