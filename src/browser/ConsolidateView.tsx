@@ -2,7 +2,7 @@ import { Button, makeStyles, ProgressBar, Select, Subtitle1, Subtitle2, Text, to
 import { useRef, useState, type DragEvent } from "react";
 import type { Catalog } from "../core/catalog";
 import type { ByUnitStatus, ConsolidationReport, Period } from "../core/consolidate";
-import { formatReason } from "../core/consolidate/reason";
+import { formatReason, formatShortfalls, formatUnitReview } from "../core/consolidate/reason";
 import { comparatorSymbol, formatMessage, formatNumber, type MessageKey } from "../core/messages";
 import type { UnitRegistry } from "../core/units";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
@@ -253,7 +253,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
             <table className={styles.table} data-testid="consolidate-completeness">
               <thead>
                 <tr>
-                  {(["unit", "file", "state", "reason"] as const).map((k) => (
+                  {(["unit", "file", "state", "reason", "review", "shortfalls"] as const).map((k) => (
                     <th key={k} scope="col">
                       {m(`consolidate.book.col.${k}`)}
                     </th>
@@ -267,6 +267,8 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
                     <td>{u.file ?? ""}</td>
                     <td>{m(`consolidate.status.${u.status}` as MessageKey)}</td>
                     <td>{u.reason ? formatReason(u.reason, lang) : ""}</td>
+                    <td data-testid="unit-review">{u.review ? formatUnitReview(u.review, lang) : ""}</td>
+                    <td>{u.review ? formatShortfalls(u.review) : ""}</td>
                   </tr>
                 ))}
               </tbody>
