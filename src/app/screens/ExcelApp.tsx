@@ -135,7 +135,10 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const decide = (make: () => ReviewStore) =>
     run(async () => {
       // a refusal (no name, a return without a comment) is said before anything is written
-      await host.saveReview(make());
+      const store = make();
+      // our own write may raise change events (an office's layout is watched on every sheet): not a reason to re-check
+      quiet();
+      await host.saveReview(store);
       setReport(checkWorkbook(await host.readSnapshot(), { catalog, ...(given ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) }));
       quiet();
       setStatus({ key: "review.saved" });
