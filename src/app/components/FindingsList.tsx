@@ -57,7 +57,8 @@ const useStyles = makeStyles({
 /** More missing figures than this and the information group starts folded. */
 const FOLD_INFO_OVER = 5;
 
-const NEEDS_DECISION: ReadonlySet<string> = new Set(["below", "off-track", "invalid", "missing"]);
+/** Unmet targets and malformed figures; a figure not yet entered is asked for by returning the whole report. */
+const NEEDS_DECISION: ReadonlySet<string> = new Set(["below", "off-track", "invalid"]);
 
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
