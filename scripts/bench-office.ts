@@ -9,7 +9,7 @@
 // Usage: npm run bench:office
 
 import { defaultCatalog } from "../src/core/catalog";
-import { consolidate, expectedUnits, parsePeriod, type Submission } from "../src/core/consolidate";
+import { consolidate, expectedUnits, NOT_REVIEWED, parsePeriod, type Submission } from "../src/core/consolidate";
 import type { HighlightPlan, Mark, Severity } from "../src/core/highlight-plan";
 import { loadUnits } from "../src/core/units";
 import { paneConsolidation } from "../src/taskpane/consolidation";
@@ -107,6 +107,7 @@ async function consolidationWrite(level: string, files: number): Promise<Measure
     kind: "read",
     identity: { unitCode: communes[i % communes.length]!.code, level: "commune", year: 2025, source: "metadata" },
     fileNameHint: null,
+    review: NOT_REVIEWED,
     figures: [{ indicator: "CQS-02", status: "met", value: 75, numerator: 3 + (i % 5), denominator: 4 + (i % 5) }],
   }));
   const report = consolidate(submissions, { catalog, registry, period });

@@ -2,6 +2,7 @@ import { findIndicator, type Catalog, type Indicator, type Pillar } from "../cor
 import type { LocatedFinding } from "../core/check";
 import type { StatusCounts } from "../core/findings";
 import type { Severity } from "../core/highlight-plan";
+import { shortfallKind } from "../core/review";
 
 // Pure shaping of a check report for the screens: headline counts, gap bars, findings grouped for reading.
 
@@ -79,4 +80,36 @@ export function groupFindings(findings: readonly LocatedFinding[], catalog: Cata
     groups.push({ severity, count: ofSeverity.length, pillars });
   }
   return groups;
+}
+
+/** Groups of the findings list: errors, unmet targets unexplained, unmet targets explained, other warnings, information. */
+export type ReviewGroupKey = "error" | "unexplained" | "explained" | "warning" | "info";
+export const REVIEW_GROUP_ORDER: readonly ReviewGroupKey[] = ["error", "unexplained", "explained", "warning", "info"];
+
+export interface ReviewGroup {
+  key: ReviewGroupKey;
+  count: number;
+  pillars: PillarGroup[];
+}
+
+function reviewGroupOf(f: LocatedFinding): ReviewGroupKey {
+  // an explanation never changes a status: it only sets an unmet target apart from the unexplained ones
+  return shortfallKind(f) ?? f.severity;
+}
+
+/** As groupFindings, with unmet targets said apart by whether the clerk explained them. */
+export function reviewGroups(findings: readonly LocatedFinding[], catalog: Catalog): ReviewGroup[] {
+  const pillarOrder = [...catalog.pillars].sort((a, b) => a.order - b.order).map((p) => p.id);
+  const groups: ReviewGroup[] = [];
+  for (const key of REVIEW_GROUP_ORDER) {
+    const of = findings.filter((f) => reviewGroupOf(f) === key);
+    if (of.length === 0) continue;
+    groups.push({ key, count: of.length, pillars: pillarOrder.map((pillar) => ({ pillar, findings: of.filter((f) => f.pillar === pillar) })).filter((g) => g.findings.length > 0) });
+  }
+  return groups;
+}
+
+/** What the clerk must act on first: findings the reviewer returned, in report order. */
+export function returnedFindings(findings: readonly LocatedFinding[]): LocatedFinding[] {
+  return findings.filter((f) => f.decision?.kind === "returned");
 }

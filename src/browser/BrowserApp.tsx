@@ -20,7 +20,10 @@ import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
-import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
+import { clearedFileName, downloadBytes, markedFileName, readFileBytes, reviewedFileName } from "./download";
+import type { ReviewStore } from "../core/review";
+import { storeWithFinding, storeWithReport, type ReviewActions } from "../app/review-actions";
+import { useReviewerName } from "../app/reviewer";
 import { useDropZoneStyles } from "../app/components/drop-zone-styles";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
@@ -93,6 +96,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     run(async () => {
       const { createFileHost } = await loadFileHost();
       const open = { name, host: createFileHost(await readFileBytes(source)), source };
+      setSessionReview(null);
       setMany(null);
       setFile(open);
       setReport(null);
@@ -110,6 +114,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
           throw new ChitieuError("error.file-reread", { file: open.name }, { cause: e });
         });
         again = { ...open, host: createFileHost(bytes) };
+        if (sessionReview) await again.host.saveReview(sessionReview);
         setFile(again);
       }
       await check(again, manual);
@@ -142,6 +147,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       const sample = await import(/* webpackChunkName: "sample" */ "./sample");
       const { createFileHost } = await loadFileHost();
       const open = { name: sample.SAMPLE_FILE_NAME, host: createFileHost(sample.sampleWorkbook()) };
+      setSessionReview(null);
       setFile(open);
       await check(open);
     });
@@ -153,6 +159,34 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       await file.host.saveMapping(saved);
       setReport(checkWorkbook(await file.host.readSnapshot(), { catalog }));
       setStatus({ key: "mapping.saved", params: { count: saved.entries.length } });
+    });
+
+  // a reviewer's decision: kept in the copy this page holds (the file on disk is never written), then checked again;
+  // "Kiểm tra lại" reads the file from disk, so the decisions of this session are put back into it first
+  const [reviewer, setReviewer] = useReviewerName();
+  const [sessionReview, setSessionReview] = useState<ReviewStore | null>(null);
+  const decide = (make: () => ReviewStore) =>
+    run(async () => {
+      if (!file) return;
+      const store = make();
+      await file.host.saveReview(store);
+      setSessionReview(store);
+      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog, ...(manual ?? {}) }));
+      setStatus({ key: "review.savedCopy" });
+    });
+  const reviewActions = (current: CheckReport): ReviewActions => ({
+    reviewer,
+    onReviewer: setReviewer,
+    onFinding: (indicator, choice) => void decide(() => storeWithFinding(current, reviewer, indicator, choice)),
+    onReport: (choice) => void decide(() => storeWithReport(current, reviewer, choice)),
+  });
+
+  const downloadReviewed = () =>
+    run(async () => {
+      if (!file) return;
+      const name = reviewedFileName(file.name);
+      downloadBytes(name, file.host.bytes());
+      setStatus({ key: "review.downloaded", params: { file: name } });
     });
 
   const downloadMarked = () =>
@@ -193,6 +227,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     setManual(undefined);
     setNoTable(false);
     setReport(null);
+    setSessionReview(null);
     setError(null);
     setStatus(null);
     setAskContext(false);
@@ -343,8 +378,14 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               registry={registry}
               busy={busy}
               onRecheck={() => void recheck(file)}
+              review={reviewActions(report)}
               actions={
                 <>
+                  {sessionReview && (
+                    <Button appearance="primary" disabled={busy} onClick={() => void downloadReviewed()} data-testid="download-reviewed">
+                      {t("review.download")}
+                    </Button>
+                  )}
                   <Button appearance="primary" disabled={busy} onClick={() => void downloadMarked()}>
                     {t("browser.download")}
                   </Button>

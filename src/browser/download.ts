@@ -18,13 +18,14 @@ export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_M
 
 const MARKED = "-da-danh-dau";
 const CLEARED = "-da-xoa-danh-dau";
+const REVIEWED = "-da-ra-soat";
 
 /** The name without its extension and without the suffix we add, so a re-marked copy is not "…-da-danh-dau-da-danh-dau". */
 function plainBase(original: string): string {
   let base = original.replace(/\.[^./\\]*$/, "");
   for (let again = true; again; ) {
     again = false;
-    for (const suffix of [MARKED, CLEARED]) {
+    for (const suffix of [MARKED, CLEARED, REVIEWED]) {
       if (base.toLowerCase().endsWith(suffix)) {
         base = base.slice(0, -suffix.length);
         again = true;
@@ -46,3 +47,8 @@ export function clearedFileName(original: string): string {
 
 // the one reader of picked files lives with the shared UI (the task pane reads units' files too)
 export { readFileBytes } from "../app/file-bytes";
+
+/** "bao-cao.xlsx" → "bao-cao-da-ra-soat.xlsx": the copy with the reviewer's decisions, never the original's own name. */
+export function reviewedFileName(original: string): string {
+  return `${plainBase(original)}${REVIEWED}.xlsx`;
+}

@@ -9,7 +9,7 @@ export const vi = {
   "check.summary": "Tổng hợp: {met} đạt, {notMet} chưa đạt, {invalid} sai số liệu, {missing} thiếu số liệu, {na} không áp dụng",
   "check.pillar": "  {pillar}: {met} đạt, {notMet} chưa đạt, {invalid} sai, {missing} thiếu",
   "check.group.error": "Lỗi số liệu (cần sửa):",
-  "check.group.warning": "Chưa đạt / cần xem lại:",
+  "check.group.warning": "Cần xem lại:",
   "check.group.missing": "Thiếu số liệu:",
   "check.notFound": "Không có trong sổ tính: {codes}",
   "check.duplicates": "Chỉ tiêu lặp lại (chỉ tính dòng đầu): {list}",
@@ -69,7 +69,7 @@ export const vi = {
   "help.check": "  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]\n        [--mapping ánh-xạ.json] [--accept-uncertain]\n                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)\n                              --json - ghi báo cáo JSON ra màn hình (đầu ra chuẩn), phần chữ chuyển sang đầu ra lỗi\n                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự\n                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain",
   "help.map": "  map <tệp.xlsx> [--json] [--year Y] [--level L] [--unit U] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]\n                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;\n                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong; --unit ghi đơn vị vào ánh xạ để tổng hợp nhận ra sổ tính",
   "help.clear": "  clear <tệp.xlsx> --out <tệp.xlsx>\n                              Xóa các đánh dấu của Chỉ tiêu CĐS",
-  "help.consolidate": "  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]\n        [--history thư-mục-các-năm-trước]\n                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số);\n                              --history thêm xu hướng các năm, tốc độ và năm dự kiến đạt mục tiêu",
+  "help.consolidate": "  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]\n        [--history thư-mục-các-năm-trước] [--approved-only]\n                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số);\n                              --history thêm xu hướng các năm, tốc độ và năm dự kiến đạt mục tiêu;\n                              --approved-only chỉ tổng hợp báo cáo đã được duyệt, nêu các đơn vị bị bỏ qua và lý do",
   "help.common": "Tùy chọn chung:\n  --units <tệp.json>          Dùng danh sách đơn vị riêng\n  --force                     Cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)\n  --lang <vi|en>              Ngôn ngữ hiển thị (mặc định tiếng Việt; en: tiếng Anh)\n  --help, --version           Hướng dẫn; phiên bản\nMã thoát: 0 đã chạy; 1 có lỗi số liệu khi dùng --strict; 2 tệp hoặc tùy chọn không dùng được.",
   "usage.bad-lang": "Ngôn ngữ không hỗ trợ: --lang {lang} (dùng vi hoặc en)",
   "usage.missing-lang": "--lang cần một giá trị: vi hoặc en",
@@ -96,6 +96,12 @@ export const vi = {
   "check.conflict.by.metadata": "theo thông tin của biểu mẫu",
   "check.conflict.by.header": "theo phần đầu biểu mẫu",
   "check.conflict.by.sheet": "theo ô {cell}: \"{text}\"",
+  // the reviewer's desk (issue 18, review)
+  "check.group.unexplained": "Chưa đạt — chưa giải trình:",
+  "check.group.explained": "Chưa đạt — có giải trình:",
+  "check.shortfalls": "Chưa đạt: {explained} có giải trình, {unexplained} chưa giải trình",
+  "check.review": "Rà soát: {state}",
+  "consolidate.approvedOnly": "Chỉ tổng hợp báo cáo đã duyệt (--approved-only): {count} đơn vị bị bỏ qua.",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -107,7 +113,7 @@ export const en: Record<CliKey, string> = {
   "check.summary": "Summary: {met} met, {notMet} not met, {invalid} invalid, {missing} missing, {na} not applicable",
   "check.pillar": "  {pillar}: {met} met, {notMet} not met, {invalid} invalid, {missing} missing",
   "check.group.error": "Malformed figures (to fix):",
-  "check.group.warning": "Not met / to review:",
+  "check.group.warning": "To review:",
   "check.group.missing": "Missing figures:",
   "check.notFound": "Not in the workbook: {codes}",
   "check.duplicates": "Indicators found twice (first row used): {list}",
@@ -167,7 +173,7 @@ export const en: Record<CliKey, string> = {
   "help.check": "  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]\n        [--mapping mapping.json] [--accept-uncertain]\n                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)\n                              --json - writes the JSON report to standard output; the text goes to standard error\n                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is\n                              detected; rows to confirm are not judged unless --accept-uncertain is given",
   "help.map": "  map <file.xlsx> [--json] [--year Y] [--level L] [--unit U] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]\n                              Print the proposed mapping (which indicator is in which cell, confidence, reason);\n                              --into writes a copy of the workbook that keeps the mapping inside; --unit records the unit so consolidation recognises the workbook",
   "help.clear": "  clear <file.xlsx> --out <file.xlsx>\n                              Remove Chỉ tiêu CĐS highlights",
-  "help.consolidate": "  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]\n        [--history earlier-years-folder]\n                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators);\n                              --history adds the trend over the years, the pace and the year each target is reached",
+  "help.consolidate": "  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]\n        [--history earlier-years-folder] [--approved-only]\n                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators);\n                              --history adds the trend over the years, the pace and the year each target is reached;\n                              --approved-only rolls up approved reports only, naming the units left out and why",
   "help.common": "Common options:\n  --units <file.json>         Use your own unit registry\n  --force                     Allow replacing an existing output file (inputs are never overwritten)\n  --lang <vi|en>              Display language (Vietnamese by default; en: English)\n  --help, --version           Help; version\nExit codes: 0 ran; 1 error-level findings with --strict; 2 unusable file or option.",
   "usage.bad-lang": "Unsupported language: --lang {lang} (use vi or en)",
   "usage.missing-lang": "--lang needs a value: vi or en",
@@ -194,6 +200,12 @@ export const en: Record<CliKey, string> = {
   "check.conflict.by.metadata": "in the template's properties",
   "check.conflict.by.header": "in the template's header",
   "check.conflict.by.sheet": "cell {cell}: \"{text}\"",
+  // the reviewer's desk (issue 18, review)
+  "check.group.unexplained": "Not met — unexplained:",
+  "check.group.explained": "Not met — explained:",
+  "check.shortfalls": "Not met: {explained} explained, {unexplained} unexplained",
+  "check.review": "Review: {state}",
+  "consolidate.approvedOnly": "Approved reports only (--approved-only): {count} units left out.",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };

@@ -4,6 +4,7 @@ import type { SavedMapping } from "../core/mapping";
 import type { TemplateMetadata, WorkbookSnapshot } from "../core/snapshot";
 import type { TemplateLayout } from "../core/template";
 import type { CellStyle } from "../core/template/types";
+import type { ReviewStore } from "../core/review";
 
 // One interface for "a workbook we can read and mark": Office.js inside Excel, or an .xlsx file in the browser / Node.
 // The task pane, the ribbon commands and the CLI talk to this, never to Excel or to zip parts directly.
@@ -77,6 +78,11 @@ export interface WorkbookHost {
   insertTemplate(layout: TemplateLayout): Promise<{ sheetName: string }>;
   /** Selects a finding's cell for the user. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Keeps the reviewer's decisions inside the workbook (the very hidden REVIEW_SHEET, replaced whole), where every
+   * host's snapshot reads them back: the next check applies them (src/core/review).
+   */
+  saveReview(store: ReviewStore): Promise<void>;
   /** Keeps a confirmed mapping of an office's own layout inside the workbook (hosts that can; see MAPPING_SHEET). */
   saveMapping?(saved: SavedMapping): Promise<void>;
   /** The cell the user selected (the top-left one of a range or merged cell), where the host has a grid to select in. */

@@ -8,7 +8,8 @@ import { askContextAfter, errorText, toUserError, type UserError } from "../app/
 import { conflictText } from "../app/conflicts";
 import { translate, type UiParams } from "../app/i18n/translate";
 import type { UiKey } from "../app/i18n/vi";
-import { groupFindings, headline, type HeadlineCounts } from "../app/report-view";
+import { headline, returnedFindings, reviewGroups, type HeadlineCounts } from "../app/report-view";
+import { DECISION_TERM, decisionMessage, REPORT_DECISION_TERM, reopenedMessage, reportReopenedMessage, SHORTFALL_TERM, shortfallKind } from "../core/review";
 import { layoutFor } from "../app/template-request";
 import { findIndicator, pillarHeading, type Catalog } from "../core/catalog";
 import { LEVELS, type Level } from "../core/catalog/schema";
@@ -275,6 +276,10 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
           }),
         ),
       ),
+      report.review.summary.explained + report.review.summary.unexplained > 0
+        ? h("p", { "data-testid": "shortfall-counts" }, t("summary.shortfalls", { explained: report.review.summary.explained, unexplained: report.review.summary.unexplained }))
+        : null,
+      reviewLine(report),
       report.notFound.length > 0 ? h("p", { class: "small" }, t("summary.notFound", { codes: report.notFound.join(", ") })) : null,
       report.duplicates.length > 0
         ? h("p", { class: "small" }, t("summary.duplicates", { codes: report.duplicates.map((d) => d.code + " (" + d.sheet + "!" + d.row + ")").join(", ") }))
@@ -285,10 +290,31 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
   function findingBody(f: LocatedFinding): Child[] {
     const ind = findIndicator(catalog, f.indicator);
     return [
-      h("span", { class: "line" }, h("span", { class: "code" }, f.indicator), " " + (ind ? ind.label[state.lang] : "") + " ", h("span", { class: "badge badge-" + f.severity }, t(("status." + f.status) as UiKey))),
+      h("span", { class: "line" }, h("span", { class: "code" }, f.indicator), " " + (ind ? ind.label[state.lang] : "") + " ", h("span", { class: "badge badge-" + f.severity }, statusText(f))),
       h("span", { class: "line" }, formatMessage(f.message, state.lang)),
       f.details.length > 0 ? h("span", { class: "details" }, f.details.map((d) => formatMessage(d, state.lang)).join(" ")) : null,
+      f.explanation !== null ? h("span", { class: "details", "data-testid": "finding-explanation" }, formatMessage({ key: "review.explanation", params: { text: f.explanation } }, state.lang)) : null,
+      f.decision ? h("span", { class: "line", "data-testid": "finding-decision" }, formatMessage(decisionMessage(f.decision, DECISION_TERM), state.lang)) : null,
+      f.reopened ? h("span", { class: "line", "data-testid": "finding-reopened" }, formatMessage(reopenedMessage(f)!, state.lang)) : null,
       f.sheet && f.cell ? h("span", { class: "where" }, t("findings.where", { sheet: f.sheet, cell: f.cell })) : null,
+    ];
+  }
+
+  /** An unmet target says whether the clerk explained it; any other finding its status. */
+  function statusText(f: LocatedFinding): string {
+    const kind = shortfallKind(f);
+    return kind ? formatMessage({ key: SHORTFALL_TERM[kind], params: {} }, state.lang) : t(("status." + f.status) as UiKey);
+  }
+
+  /** The report's review state, and an earlier decision reopened; decisions are recorded in the modern pane. */
+  function reviewLine(report: CheckReport): Child[] {
+    const r = report.review;
+    const state_ = r.report ? formatMessage(decisionMessage(r.report, REPORT_DECISION_TERM), state.lang) : formatMessage({ key: REPORT_DECISION_TERM.open, params: {} }, state.lang);
+    const reopened = reportReopenedMessage(r);
+    return [
+      h("p", { "data-testid": "report-state" }, t("review.reportState", { state: state_ })),
+      reopened ? h("p", { class: "small" }, formatMessage(reopened, state.lang)) : null,
+      r.damaged ? h("p", { class: "small" }, r.damaged[state.lang]) : null,
     ];
   }
 
@@ -305,27 +331,39 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
   }
 
   function findings(report: CheckReport): HTMLElement {
-    const groups = groupFindings(report.findings, catalog);
+    const groups = reviewGroups(report.findings, catalog);
+    const returned = returnedFindings(report.findings);
     return h(
       "section",
       { "aria-labelledby": "findings-heading" },
       h("h2", { id: "findings-heading" }, t("findings.heading")),
+      // what the reviewer returned comes first, with the comment
+      returned.length > 0
+        ? h(
+            "section",
+            { class: "group", "aria-labelledby": "returned-heading", "data-testid": "returned-findings" },
+            h("h3", { id: "returned-heading" }, t("review.returnedHeading", { count: returned.length })),
+            h("p", { class: "small" }, t("review.returnedIntro")),
+            h("ul", { class: "list" }, returned.map((f, i) => findingItem(f, "finding-returned-" + i))),
+          )
+        : null,
       groups.length === 0 ? h("p", null, t("findings.none")) : null,
       groups.map((g) => {
-        const title = t(("findings.severity." + g.severity) as UiKey) + " (" + g.count + ")";
-        const foldable = g.severity === "info" && g.count > FOLD_INFO_OVER;
+        const label = g.key === "explained" || g.key === "unexplained" ? formatMessage({ key: SHORTFALL_TERM[g.key], params: {} }, state.lang) : t(("findings.severity." + g.key) as UiKey);
+        const title = label + " (" + g.count + ")";
+        const foldable = g.key === "info" && g.count > FOLD_INFO_OVER;
         const open = !foldable || state.infoOpen;
         const heading = foldable
-          ? h("h3", { id: "sev-" + g.severity }, button("toggle-info", (open ? "▾ " : "▸ ") + title, () => set({ infoOpen: !state.infoOpen })))
-          : h("h3", { id: "sev-" + g.severity }, title);
+          ? h("h3", { id: "sev-" + g.key }, button("toggle-info", (open ? "▾ " : "▸ ") + title, () => set({ infoOpen: !state.infoOpen })))
+          : h("h3", { id: "sev-" + g.key }, title);
         if (foldable) heading.firstElementChild?.setAttribute("aria-expanded", String(open));
         return h(
           "section",
-          { class: "group", "aria-labelledby": "sev-" + g.severity, "data-testid": "severity-" + g.severity },
+          { class: "group", "aria-labelledby": "sev-" + g.key, "data-testid": "severity-" + g.key },
           heading,
           open
             ? g.pillars.map((p) =>
-                h("div", null, h("h4", null, pillarHeading(catalog, p.pillar).heading[state.lang]), h("ul", { class: "list" }, p.findings.map((f, i) => findingItem(f, "finding-" + g.severity + "-" + p.pillar + "-" + i)))),
+                h("div", null, h("h4", null, pillarHeading(catalog, p.pillar).heading[state.lang]), h("ul", { class: "list" }, p.findings.map((f, i) => findingItem(f, "finding-" + g.key + "-" + p.pillar + "-" + i)))),
               )
             : null,
         );

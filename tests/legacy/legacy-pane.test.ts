@@ -399,8 +399,8 @@ describe.each(["1.1", "1.7"])("the legacy pane at ExcelApi %s, in a window witho
     await until("the insert status", () => byText(p.doc, "[role=status]", 'Đã chèn biểu mẫu vào trang "Báo cáo".'));
     expect(p.fake.sheetNames()).toContain("Báo cáo");
 
-    // the clerk types: CQS-09 short of its target, XHS-09 malformed
-    for (const [cell, value] of [["G18", 22], ["H18", 100], ["I30", "Có lẽ"]] as const) await p.fake.edit(`'Báo cáo'!${cell}`, value);
+    // the clerk types: CQS-09 short of its target (explained in its "Ghi chú" cell), XHS-09 malformed
+    for (const [cell, value] of [["G18", 22], ["H18", 100], ["M18", "Phần mềm nâng cấp tháng 10"], ["I30", "Có lẽ"]] as const) await p.fake.edit(`'Báo cáo'!${cell}`, value);
     const ownFill = p.fake.cell("'Báo cáo'!I30")?.fill ?? null;
     const rulesBefore = p.fake.conditionalFormats("Báo cáo").length;
 
@@ -411,6 +411,11 @@ describe.each(["1.1", "1.7"])("the legacy pane at ExcelApi %s, in a window witho
     expect(p.doc.querySelector("[data-testid=count-notMet] dd")!.textContent).toBe("1");
     expect(p.doc.querySelector("[data-testid=count-invalid] dd")!.textContent).toBe("1");
     expect(p.doc.querySelector("[data-testid=severity-error]")!.textContent).toContain('Ô số liệu ghi "Có lẽ"');
+    // the explained shortfall is said apart, with the explanation; the report is not yet reviewed
+    expect(p.doc.querySelector("[data-testid=shortfall-counts]")!.textContent).toBe("Chưa đạt: 1 có giải trình, 0 chưa giải trình");
+    expect(p.doc.querySelector("[data-testid=severity-explained] h3")!.textContent).toBe("Chưa đạt — có giải trình (1)");
+    expect(p.doc.querySelector("[data-testid=severity-explained] [data-testid=finding-explanation]")!.textContent).toBe("Giải trình: Phần mềm nâng cấp tháng 10");
+    expect(p.doc.querySelector("[data-testid=report-state]")!.textContent).toBe("Báo cáo: Chưa duyệt");
     if (apiVersion === "1.1") expect(p.fake.cell("'Báo cáo'!I30")?.fill).toBe("#FFC7CE");
     else expect(p.fake.conditionalFormats("Báo cáo").length).toBeGreaterThan(rulesBefore);
 

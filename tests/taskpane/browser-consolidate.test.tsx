@@ -45,6 +45,10 @@ describe("browser mode: consolidating many files", () => {
       const completeness = screen.getByTestId("consolidate-completeness");
       expect(completeness.querySelectorAll('tr[data-status="missing"]')).toHaveLength(6);
       expect(within(completeness).getByText("tan-uyen.xlsx").closest("tr")!.textContent).toContain("Không đọc được tệp:");
+      // each received report's review state (none reviewed here) and its unmet targets, explained / unexplained
+      const received = within(completeness).getByText("tp-lai-chau.xlsx").closest("tr")!;
+      expect(within(received).getByTestId("unit-review").textContent).toBe("Chưa duyệt");
+      expect(received.lastElementChild!.textContent).toBe("0 / 1");
 
       fireEvent.click(screen.getByRole("button", { name: "Tải sổ tổng hợp" }));
       await screen.findByText("Đã tạo tệp tong-hop-2025-H1.xlsx.", {}, slow);

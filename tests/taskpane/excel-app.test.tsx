@@ -111,12 +111,12 @@ describe("check screen", () => {
     expect(screen.getByRole("img", { name: /Mức thiếu so với mục tiêu/ })).toBeTruthy();
   });
 
-  it("groups findings by severity (errors first), then by pillar", async () => {
+  it("groups findings by severity (errors first, unmet targets by whether they are explained), then by pillar", async () => {
     await renderPane(fakeHost(districtSnapshot()));
     await checkNow();
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual(["Lỗi (1)", "Cảnh báo (2)", "Thông tin (20)"]);
-    const warnings = within(screen.getByTestId("severity-warning"));
+    expect(headings).toEqual(["Lỗi (1)", "Chưa đạt — chưa giải trình (2)", "Thông tin (20)"]);
+    const warnings = within(screen.getByTestId("severity-unexplained"));
     expect(warnings.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["Chính quyền số", "Xã hội số"]);
     const error = within(screen.getByTestId("severity-error")).getByTestId("finding");
     expect(error.textContent).toContain("XHS-09");
@@ -161,7 +161,7 @@ describe("check screen", () => {
     await checkNow();
     fireEvent.change(screen.getByLabelText("Ngôn ngữ"), { target: { value: "en" } });
     expect(screen.getByRole("heading", { name: "Check results" })).toBeTruthy();
-    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Errors (1)", "Warnings (2)", "Information (20)"]);
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Errors (1)", "Not met — unexplained (2)", "Information (20)"]);
     expect(screen.getByText("2025 target not met: 22% against a target of ≥ 30% (8 percentage points short)")).toBeTruthy();
     expect(screen.getAllByTestId("gap-bar").map((b) => b.textContent)).toEqual(["XHS-0618.75 points short", "CQS-098 points short"]);
     expect(document.documentElement.lang).toBe("en");

@@ -2,7 +2,7 @@ import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/catalog";
 import type { ByUnitStatus, ConsolidationReport } from "../../core/consolidate";
 import { outlookMessage } from "../../core/consolidate/outlook";
-import { formatReason } from "../../core/consolidate/reason";
+import { formatReason, formatShortfalls, formatUnitReview } from "../../core/consolidate/reason";
 import { comparatorSymbol, formatMessage, formatNumber, type MessageKey } from "../../core/messages";
 import { useLang } from "../i18n";
 
@@ -124,7 +124,7 @@ export function ConsolidationReportView({ report, catalog }: ConsolidationReport
       <table className={styles.table} data-testid="consolidate-completeness">
         <thead>
           <tr>
-            {(["unit", "file", "state", "reason"] as const).map((k) => (
+            {(["unit", "file", "state", "reason", "review", "shortfalls"] as const).map((k) => (
               <th key={k} scope="col">
                 {m(`consolidate.book.col.${k}`)}
               </th>
@@ -138,6 +138,8 @@ export function ConsolidationReportView({ report, catalog }: ConsolidationReport
               <td>{u.file ?? ""}</td>
               <td>{m(`consolidate.status.${u.status}` as MessageKey)}</td>
               <td>{u.reason ? formatReason(u.reason, lang) : ""}</td>
+              <td data-testid="unit-review">{u.review ? formatUnitReview(u.review, lang) : ""}</td>
+              <td>{u.review ? formatShortfalls(u.review) : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -56,6 +56,11 @@ export function SummaryPanel({ report, catalog }: { report: CheckReport; catalog
           </div>
         ))}
       </dl>
+      {report.review.summary.explained + report.review.summary.unexplained > 0 && (
+        <Text as="p" block data-testid="shortfall-counts">
+          {t("summary.shortfalls", { explained: report.review.summary.explained, unexplained: report.review.summary.unexplained })}
+        </Text>
+      )}
       {invalidWarnings > 0 && (
         <Text as="p" block data-testid="invalid-warnings">
           {t("summary.invalidWarnings", { count: invalidWarnings })}

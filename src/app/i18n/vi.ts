@@ -193,6 +193,28 @@ export const vi = {
   "conflict.by.metadata": "theo thông tin của biểu mẫu",
   "conflict.by.header": "theo phần đầu biểu mẫu",
   "conflict.by.sheet": "ô {cell} của trang \"{sheet}\": \"{text}\"",
+  // the reviewer's desk (issue 18, review): explanations, decisions, the reviewer's name
+  "summary.shortfalls": "Chưa đạt: {explained} có giải trình, {unexplained} chưa giải trình",
+  "review.heading": "Rà soát",
+  "review.reviewer": "Người rà soát",
+  "review.reviewerHint": "Nhập tên một lần; lần sau máy này nhớ tên.",
+  "review.reportState": "Báo cáo: {state}",
+  "review.approve": "Duyệt báo cáo",
+  "review.returnReport": "Trả lại báo cáo",
+  "review.reopen": "Mở lại",
+  "review.comment": "Nội dung yêu cầu bổ sung",
+  "review.reportComment": "Lý do trả lại",
+  "review.record": "Ghi quyết định",
+  "review.cancel": "Hủy",
+  "review.accept": "Chấp nhận",
+  "review.requestMore": "Yêu cầu bổ sung",
+  "review.returnedHeading": "Người rà soát yêu cầu bổ sung ({count})",
+  "review.returnedIntro": "Các chỉ tiêu dưới đây được trả lại kèm yêu cầu của người rà soát: sửa hoặc giải trình ở cột Ghi chú / Minh chứng, rồi gửi lại.",
+  "review.saved": "Đã lưu quyết định rà soát vào sổ tính.",
+  "review.savedCopy": "Đã ghi quyết định vào bản sao trong trình duyệt; tải bản sao có quyết định để gửi đi (tệp gốc không bị sửa).",
+  "review.download": "Tải bản sao có quyết định rà soát",
+  "review.downloaded": "Đã tải {file}: bản sao có quyết định rà soát (tệp gốc không bị sửa).",
+  "review.decisionFor": "Quyết định cho {code}",
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -7,6 +7,8 @@ import { ConflictNotice } from "../components/ConflictNotice";
 import { FindingsList } from "../components/FindingsList";
 import { GapChart } from "../components/GapChart";
 import { SummaryPanel } from "../components/SummaryPanel";
+import { ReviewPanel } from "../components/ReviewPanel";
+import type { ReviewActions } from "../review-actions";
 import { useLang } from "../i18n";
 import { useFocusHeading } from "../use-focus-heading";
 
@@ -27,9 +29,11 @@ export interface CheckViewProps {
   onSelect?: (f: LocatedFinding) => void;
   /** More actions next to re-check (the browser's download button). */
   actions?: ReactNode;
+  /** A reviewer's decisions on the findings and the report (kept in the workbook by the page). */
+  review?: ReviewActions;
 }
 
-export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions }: CheckViewProps) {
+export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions, review }: CheckViewProps) {
   const styles = useStyles();
   const { t } = useLang();
   const { context } = report;
@@ -64,9 +68,10 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
         {actions}
       </div>
       <SummaryPanel report={report} catalog={catalog} />
+      <ReviewPanel report={report} busy={busy} {...(review ? { actions: review } : {})} />
       <GapChart report={report} catalog={catalog} />
       <Divider />
-      <FindingsList findings={report.findings} catalog={catalog} onSelect={onSelect} />
+      <FindingsList findings={report.findings} catalog={catalog} onSelect={onSelect} busy={busy} {...(review ? { review } : {})} />
     </section>
   );
 }

@@ -21,6 +21,9 @@ import { useUserAction } from "../use-user-action";
 import type { ConsolidationIo } from "../consolidate-run";
 import { CheckView } from "./CheckView";
 import { ConsolidateInExcel } from "./ConsolidateInExcel";
+import type { ReviewStore } from "../../core/review";
+import { storeWithFinding, storeWithReport, type ReviewActions } from "../review-actions";
+import { useReviewerName } from "../reviewer";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -134,6 +137,26 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     return out;
   };
 
+  // a reviewer's decision: kept in the workbook, then the check read again so what is shown is what was kept
+  const [reviewer, setReviewer] = useReviewerName();
+  const decide = (make: () => ReviewStore) =>
+    run(async () => {
+      // a refusal (no name, a return without a comment) is said before anything is written
+      const store = make();
+      // our own write may raise change events (an office's layout is watched on every sheet): not a reason to re-check
+      quiet();
+      await host.saveReview(store);
+      setReport(checkWorkbook(await host.readSnapshot(), { catalog, ...(given ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) }));
+      quiet();
+      setStatus({ key: "review.saved" });
+    });
+  const reviewActions = (current: CheckReport): ReviewActions => ({
+    reviewer,
+    onReviewer: setReviewer,
+    onFinding: (indicator, choice) => void decide(() => storeWithFinding(current, reviewer, indicator, choice)),
+    onReport: (choice) => void decide(() => storeWithReport(current, reviewer, choice)),
+  });
+
   const clear = () =>
     run(async () => {
       await host.clearHighlights();
@@ -234,6 +257,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
             onRecheck={() => void check()}
             onClear={() => void clear()}
             onSelect={host.capabilities().selectCell ? select : undefined}
+            review={reviewActions(report)}
           />}
         </>
       )}

@@ -6,6 +6,7 @@ import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
 import { formatMessage, msg } from "../../core/messages";
+import { decisionMessage, DECISION_TERM, reopenedMessage, REPORT_DECISION_TERM, reportReopenedMessage, shortfallKind } from "../../core/review";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
@@ -35,7 +36,27 @@ export interface JsonReport {
     comparator: string | null;
     gap: number | null;
     message: string;
+    /** The clerk's explanation (Ghi chú / Minh chứng, or a mapped note column), or null. */
+    explanation: string | null;
+    /** For an unmet target: whether it was explained; null for any other status. */
+    shortfall: "explained" | "unexplained" | null;
+    decision: "accepted" | "returned" | null;
+    decisionComment: string | null;
+    decisionBy: string | null;
+    decisionAt: string | null;
+    /** A decision reopened because the figure changed since it was made: what it was, and on which figure. */
+    reopened: { decision: "accepted" | "returned"; by: string; at: string; figure: string; message: string } | null;
   }[];
+  /** The whole report's review: its decision (null while open), and why one was reopened or could not be read. */
+  review: {
+    decision: "approved" | "returned" | null;
+    comment: string | null;
+    by: string | null;
+    at: string | null;
+    reopened: string | null;
+    damaged: string | null;
+    shortfalls: { explained: number; unexplained: number };
+  };
   notFound: string[];
   /** Options that contradict what the file states (the options were used), each with its warning; empty when none. */
   conflicts: { field: string; stated: string | number; given: string | number; statedBy: string; cell?: string; message: string }[];
@@ -74,7 +95,23 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang, regi
       comparator: f.target?.comparator ?? null,
       gap: f.gap,
       message: formatFinding(f, lang),
+      explanation: f.explanation,
+      shortfall: shortfallKind(f),
+      decision: f.decision?.kind ?? null,
+      decisionComment: f.decision ? f.decision.comment : null,
+      decisionBy: f.decision?.by ?? null,
+      decisionAt: f.decision?.at ?? null,
+      reopened: f.reopened ? { decision: f.reopened.kind, by: f.reopened.by, at: f.reopened.at, figure: f.reopened.figure, message: formatMessage(reopenedMessage(f)!, lang) } : null,
     })),
+    review: {
+      decision: report.review.report?.kind ?? null,
+      comment: report.review.report ? report.review.report.comment : null,
+      by: report.review.report?.by ?? null,
+      at: report.review.report?.at ?? null,
+      reopened: report.review.reportReopened ? formatMessage(reportReopenedMessage(report.review)!, lang) : null,
+      damaged: report.review.damaged?.[lang] ?? null,
+      shortfalls: { explained: report.review.summary.explained, unexplained: report.review.summary.unexplained },
+    },
     notFound: report.notFound,
     conflicts: (report.conflicts ?? []).map((c) => ({
       field: c.field,
@@ -147,7 +184,22 @@ function counts(byStatus: CheckReport["summary"]["byStatus"]) {
 function findingLine(f: LocatedFinding, catalog: Catalog, lang: Lang): string {
   const where = f.cell ? `${f.sheet}!${f.cell}` : "";
   const label = findIndicator(catalog, f.indicator)?.label[lang] ?? "";
-  return `  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}\n  ${" ".repeat(25)}→ ${formatFinding(f, lang)}`;
+  const indent = `  ${" ".repeat(25)}`;
+  const lines = [`  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}`, `${indent}→ ${formatFinding(f, lang)}`];
+  if (f.explanation !== null) lines.push(`${indent}  ${formatMessage({ key: "review.explanation", params: { text: f.explanation } }, lang)}`);
+  if (f.decision) lines.push(`${indent}  ${formatMessage(decisionMessage(f.decision, DECISION_TERM), lang)}`);
+  const reopened = reopenedMessage(f);
+  if (reopened) lines.push(`${indent}  ${formatMessage(reopened, lang)}`);
+  return lines.join("\n");
+}
+
+function printReview(report: CheckReport, lang: Lang, io: Io): void {
+  const { review } = report;
+  const state = review.report ? formatMessage(decisionMessage(review.report, REPORT_DECISION_TERM), lang) : formatMessage({ key: REPORT_DECISION_TERM.open, params: {} }, lang);
+  io.out(`${t(lang, "check.review", { state })}\n`);
+  const reopened = reportReopenedMessage(review);
+  if (reopened) io.out(`${formatMessage(reopened, lang)}\n`);
+  if (review.damaged) io.out(`${review.damaged[lang]}\n`);
 }
 
 export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, registry: UnitRegistry, mappingFile?: string): void {
@@ -158,13 +210,19 @@ export function printReport(file: string, report: CheckReport, catalog: Catalog,
   for (const c of report.conflicts ?? []) io.out(`${conflictText(c, registry, lang)}\n`);
   printMapping(report, mappingFile, lang, io);
   io.out(t(lang, "check.summary", counts(summary.byStatus)) + "\n");
+  const { explained, unexplained } = report.review.summary;
+  if (explained + unexplained > 0) io.out(t(lang, "check.shortfalls", { explained, unexplained }) + "\n");
+  printReview(report, lang, io);
   for (const pillar of [...catalog.pillars].sort((a, b) => a.order - b.order)) {
     const p = summary.byPillar[pillar.id];
     if (p.total > 0) io.out(t(lang, "check.pillar", { pillar: pillar.heading[lang], ...counts(p.byStatus) }) + "\n");
   }
+  // unmet targets apart from other warnings, and explained ones apart from unexplained ones
   const groups: [string, (f: LocatedFinding) => boolean][] = [
-    [t(lang, "check.group.error"), (f) => f.severity === "error"],
-    [t(lang, "check.group.warning"), (f) => f.severity === "warning"],
+    [t(lang, "check.group.error"), (f) => f.severity === "error" && shortfallKind(f) === null],
+    [t(lang, "check.group.unexplained"), (f) => shortfallKind(f) === "unexplained"],
+    [t(lang, "check.group.explained"), (f) => shortfallKind(f) === "explained"],
+    [t(lang, "check.group.warning"), (f) => f.severity === "warning" && shortfallKind(f) === null],
     [t(lang, "check.group.missing"), (f) => f.severity === "info" && f.status === "missing"],
   ];
   for (const [title, pick] of groups) {

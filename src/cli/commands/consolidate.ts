@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, type Level } from "../../core/catalog";
 import {
-  Consolidator, formatReason, parsePeriod, periodLabel, outlookMessage, withHistory, type ConsolidationReport, type Period, type Submission, type Trend,
+  Consolidator, formatReason, formatUnitReview, parsePeriod, periodLabel, outlookMessage, withHistory, type ConsolidationReport, type Period, type Submission, type Trend,
 } from "../../core/consolidate";
 import { comparatorSymbol, formatMessage, formatNumber, type MessageKey } from "../../core/messages";
 import { writeConsolidatedXlsx } from "../../hosts/xlsx/consolidated";
@@ -24,7 +24,18 @@ export interface ConsolidateJson {
   level: Level;
   expected: number;
   received: number;
-  units: { unit: string | null; file: string | null; status: string; reason: string | null }[];
+  /** Whether only approved reports were rolled up (--approved-only); the others are units with status "not-approved". */
+  approvedOnly: boolean;
+  units: {
+    unit: string | null;
+    file: string | null;
+    status: string;
+    reason: string | null;
+    /** The report's review state as kept in its workbook (null for a file that was not read). */
+    review: { state: "approved" | "returned" | "open"; by: string | null; at: string | null; comment: string | null; reopened: boolean; damaged: boolean; text: string } | null;
+    /** Unmet targets with and without the clerk's explanation. */
+    shortfalls: { explained: number; unexplained: number } | null;
+  }[];
   indicators: ({
     indicator: string;
     method: string;
@@ -67,7 +78,17 @@ export function toConsolidateJson(r: ConsolidationReport, lang: Lang): Consolida
     level: r.level,
     expected: r.expected,
     received: r.received,
-    units: r.units.map((u) => ({ unit: u.unit, file: u.file, status: u.status, reason: text(u.reason) })),
+    approvedOnly: r.approvedOnly,
+    units: r.units.map((u) => ({
+      unit: u.unit,
+      file: u.file,
+      status: u.status,
+      reason: text(u.reason),
+      review: u.review
+        ? { state: u.review.state, by: u.review.by, at: u.review.at, comment: u.review.comment, reopened: u.review.reopened, damaged: u.review.damaged, text: formatUnitReview(u.review, lang) }
+        : null,
+      shortfalls: u.review ? { explained: u.review.explained, unexplained: u.review.unexplained } : null,
+    })),
     indicators: r.indicators.map((i) => ({
       indicator: i.indicator,
       method: i.method,
@@ -176,8 +197,9 @@ function printTrends(r: ConsolidationReport, lang: Lang, io: Io): void {
 function printReport(r: ConsolidationReport, lang: Lang, io: Io): void {
   const m = (key: MessageKey) => formatMessage({ key, params: {} }, lang);
   const missing = r.units.filter((u) => u.status === "missing").length;
-  const problems = r.units.filter((u) => u.file !== null && u.status !== "received" && u.status !== "province").length;
+  const problems = r.units.filter((u) => u.file !== null && u.status !== "received" && u.status !== "province" && u.status !== "not-approved").length;
   io.out(t(lang, "consolidate.summary", { received: r.received, expected: r.expected, missing, problems }) + "\n");
+  if (r.approvedOnly) io.out(t(lang, "consolidate.approvedOnly", { count: r.units.filter((u) => u.status === "not-approved").length }) + "\n");
   for (const u of r.units) {
     if (u.status === "received" && u.reason === null) continue;
     io.out(t(lang, "consolidate.unit", { status: m(`consolidate.status.${u.status}` as MessageKey), unit: u.unitName ?? u.unit ?? "", file: u.file ?? "", reason: u.reason ? formatReason(u.reason, lang) : "" }) + "\n");
@@ -206,6 +228,7 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
       year: { type: "string" }, period: { type: "string" }, level: { type: "string" }, units: { type: "string" },
       out: { type: "string" }, json: { type: "string" }, force: { type: "boolean" }, workers: { type: "string" }, lang: { type: "string" },
       history: { type: "string", multiple: true },
+      "approved-only": { type: "boolean" },
     },
     allowPositionals: true,
     strict: true,
@@ -228,7 +251,7 @@ export async function runConsolidate(args: string[], lang: Lang, io: Io): Promis
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
     throw new ChitieuError("error.usage.consolidate-workers", { workers: values.workers ?? "" });
 
-  const consolidator = new Consolidator({ catalog, registry, period, ...(level ? { level } : {}) });
+  const consolidator = new Consolidator({ catalog, registry, period, ...(level ? { level } : {}), approvedOnly: values["approved-only"] ?? false });
   io.out(t(lang, "consolidate.files", { total: files.length, period: periodLabel(period), level: t(lang, `level.${consolidator.level}`), expected: consolidator.expected.length }) + "\n");
   const tasks: FileTask[] = files.map((path, index) => ({ index, path, name: path }));
   const results: (Submission | undefined)[] = new Array(files.length);

@@ -1,6 +1,7 @@
 import { indicatorsForLevel, inputUnit, type Catalog, type Indicator, type Level, type UnitSpec } from "../catalog";
 import { readCell, type ExpectedKind } from "../figures";
 import { formatFinding, summarize, toFinding, type Finding, type Summary } from "../findings";
+import { applyReview, explanationOf, figureKeyOf, storedReview, type ReviewedFinding, type ReviewFields, type ReviewOutcome } from "../review";
 import type { HighlightPlan, Mark, Watch } from "../highlight-plan";
 import { judge, type Entry, type EntryPart, type Judgement } from "../judge";
 import { fromSavedMapping, proposeMapping, storedMapping, type SavedMapping } from "../mapping";
@@ -15,7 +16,7 @@ import { locateIndicators, type Located, type LocatedCell, type LocatedRow } fro
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
 
-export interface LocatedFinding extends Finding {
+export interface LocatedFinding extends ReviewedFinding, ReviewFields {
   /** Where the finding is shown; null for an indicator the workbook does not contain. */
   sheet: string | null;
   cell: string | null;
@@ -34,6 +35,8 @@ export interface CheckReport {
   mapping?: MappingUse;
   /** Options that contradict what the workbook states (the options were used): present only when there are some. */
   conflicts?: ContextConflict[];
+  /** Explained and unexplained shortfalls, and the reviewer's decisions kept in the workbook. */
+  review: ReviewOutcome;
 }
 
 export interface CheckOptions extends ContextOptions {
@@ -186,13 +189,16 @@ function planOf(marks: Mark[], watches: Watch[], checkedOn: string | undefined):
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): CheckReport {
+  // the reviewer's decisions sit on their own sheet: read, then set aside before any table is looked for
+  const kept = storedReview(snapshot);
+  snapshot = kept.snapshot;
   const { context, located, mapping, conflicts } = locate(snapshot, opts);
   const expected = indicatorsForLevel(opts.catalog, context.level);
   if (located.rows.length === 0 && (mapping?.toConfirm.length ?? 0) === 0 && (mapping?.notReported.length ?? 0) === 0) {
     throw new ChitieuError("error.no-indicators");
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
-  const findings: LocatedFinding[] = [];
+  const unreviewed: (Finding & { sheet: string; cell: string | null; explanation: string | null; figureKey: string })[] = [];
   const marks: Mark[] = [];
   const watches: Watch[] = [];
   for (const row of located.rows) {
@@ -200,7 +206,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
     const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
     const finding = toFinding(indicator, judgement, judgeCtx);
     const cell = markedCell(row, finding, indicator.unit, judgement);
-    findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
+    unreviewed.push({
+      ...finding,
+      sheet: row.sheet,
+      cell: cell?.address ?? null,
+      explanation: explanationOf(row.explanation ?? []),
+      figureKey: figureKeyOf(row, indicator.unit.kind === "ratio"),
+    });
     if (!cell) continue;
     // a doubt about what was typed is not a comparison: it stays marked until the next check
     const doubt = judgement.notes.some((n) => READING_DOUBTS.has(n.code));
@@ -223,7 +235,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   // found, whether judged, still to confirm or said not to be reported: not "not in the workbook"
   const foundCodes = new Set([...located.rows.map((r) => r.indicator.code), ...(mapping?.toConfirm.map((e) => e.indicator) ?? []), ...(mapping?.notReported ?? [])]);
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
-  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: planOf(marks, watches, opts.checkedOn) };
+  const { findings, review } = applyReview<LocatedFinding>(unreviewed, kept.review);
+  const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: planOf(marks, watches, opts.checkedOn), review };
   if (mapping) report.mapping = mapping;
   if (conflicts.length > 0) report.conflicts = conflicts;
   return report;

@@ -122,6 +122,7 @@ export function rowsFromMapping(
         }
       } else row[c.part] = cell;
     }
+    if (entry.note) row.explanation = [cellOf(snapshot, entry.sheet, entry.note)];
     // with no cell for the report year (only earlier years' columns) the figure is missing this year, and said so
     rows.push(row);
   }

@@ -7,7 +7,7 @@ import { cellAddress } from "../a1";
 // own table (recognised by its headers and by the indicator's code or wording). Headers, not fixed positions, so rows
 // the clerk inserts or columns an office adds do not break it.
 
-export type ColumnRole = "code" | "label" | "numerator" | "denominator" | "value" | "result" | "notes";
+export type ColumnRole = "code" | "label" | "numerator" | "denominator" | "value" | "result" | "notes" | "evidence";
 
 /** Folded header words → role. Order matters: the first matching rule wins for a header cell. */
 const HEADER_RULES: readonly [RegExp, ColumnRole][] = [
@@ -17,6 +17,7 @@ const HEADER_RULES: readonly [RegExp, ColumnRole][] = [
   [/^(gia tri|so lieu|ket qua thuc hien|thuc hien|uoc thuc hien|uoc dat|so lieu thuc hien)\b/, "value"],
   [/^(ket qua|ty le|ty le dat)\b/, "result"],
   [/^(ghi chu)\b/, "notes"],
+  [/^(minh chung|giai trinh)\b/, "evidence"],
   [/\b(chi tieu|noi dung|ten chi tieu)\b/, "label"],
 ];
 
@@ -46,6 +47,8 @@ export interface LocatedRow {
   value?: LocatedCell;
   /** The cell that shows the result (the template's formula column), where marks for shortfalls go. */
   result?: LocatedCell;
+  /** The row's "Ghi chú" / "Minh chứng" cells (or a mapped note column): the clerk's explanation. */
+  explanation?: LocatedCell[];
 }
 
 export interface Located {
@@ -169,6 +172,8 @@ export function locateIndicators(snapshot: WorkbookSnapshot, catalog: Catalog): 
       if (denominator) located.denominator = denominator;
       if (value) located.value = value;
       if (result) located.result = result;
+      const explanation = [cellAt(r, columns.notes), cellAt(r, columns.evidence)].filter((c): c is LocatedCell => c !== undefined);
+      if (explanation.length > 0) located.explanation = explanation;
       rows.push(located);
     }
   }

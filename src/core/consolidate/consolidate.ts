@@ -6,6 +6,7 @@ import { judge, type Entry } from "../judge";
 import type { MessageKey } from "../messages";
 import { unitTitle, type ReportingUnit, type UnitRegistry } from "../units";
 import { formatMessages } from "./reason";
+import { reviewTime } from "../review/apply";
 import { expectedLevel, expectedUnits, periodLabel, type Period } from "./period";
 import type {
   ByUnit, ConsolidationReport, IndicatorRollup, Partial, Reason, Submission, UnitFigure, UnitFindings, UnitRow,
@@ -21,6 +22,8 @@ export interface ConsolidateOptions {
   period: Period;
   /** The level whose units report; by default the one the registry has on the period's last day. */
   level?: Level;
+  /** Roll up only reports the reviewer approved; the others are listed as left out, with their review state. */
+  approvedOnly?: boolean;
 }
 
 const reason = (key: MessageKey, params: Record<string, string | number> = {}, terms?: Record<string, MessageKey>): Reason => ({
@@ -76,7 +79,7 @@ export class Consolidator {
       const id = s.identity;
       const unit = byCode.get(id.unitCode);
       const row = (status: UnitRow["status"], r: Reason): UnitRow => ({
-        unit: id.unitCode, unitName: nameOf(unit), file: s.file, status, reason: r, recognisedBy: id.source,
+        unit: id.unitCode, unitName: nameOf(unit), file: s.file, status, reason: r, recognisedBy: id.source, review: s.review,
       });
       if (!unit) rows.push(row("unknown-unit", reason("consolidate.reason.unknown-unit", { unit: id.unitCode })));
       else if (id.year !== period.year) rows.push(row("wrong-period", reason("consolidate.reason.wrong-period", { year: id.year, period: label })));
@@ -95,33 +98,41 @@ export class Consolidator {
     // one file per expected unit is used; two or more are a conflict shown with every file, none chosen
     const used = new Map<string, Read>();
     const conflicted = new Set<string>();
+    const notApproved = new Set<string>();
     const expectedRows: UnitRow[] = [];
     for (const u of this.expected) {
       const files = candidates.get(u.code) ?? [];
       if (files.length === 0) {
         expectedRows.push({ unit: u.code, unitName: unitTitle(u), file: null, status: "missing", reason: reason("consolidate.reason.missing") });
+      } else if (files.length === 1 && !this.admitted(files[0]!)) {
+        const s = files[0]!;
+        notApproved.add(u.code);
+        expectedRows.push({ unit: u.code, unitName: unitTitle(u), file: s.file, status: "not-approved", reason: notApprovedReason(s), recognisedBy: s.identity.source, review: s.review });
       } else if (files.length === 1) {
         const s = files[0]!;
         used.set(u.code, s);
         const r = s.identity.source === "header" ? reason("consolidate.reason.from-header") : s.identity.source === "mapping" ? reason("consolidate.reason.from-mapping") : null;
-        expectedRows.push({ unit: u.code, unitName: unitTitle(u), file: s.file, status: "received", reason: r, recognisedBy: s.identity.source });
+        expectedRows.push({ unit: u.code, unitName: unitTitle(u), file: s.file, status: "received", reason: r, recognisedBy: s.identity.source, review: s.review });
       } else {
         conflicted.add(u.code);
         const names = files.map((f) => f.file).join("; ");
         for (const s of files) {
           expectedRows.push({
             unit: u.code, unitName: unitTitle(u), file: s.file, status: "duplicate",
-            reason: reason("consolidate.reason.duplicate", { count: files.length, files: names }), recognisedBy: s.identity.source,
+            reason: reason("consolidate.reason.duplicate", { count: files.length, files: names }), recognisedBy: s.identity.source, review: s.review,
           });
         }
       }
     }
     // consolidating at province level (--level tinh): the province's own file is the expected one
     let province: Read | null = this.level === "province" ? (used.values().next().value ?? null) : null;
-    if (provinceFiles.length === 1) {
+    if (provinceFiles.length === 1 && !this.admitted(provinceFiles[0]!)) {
+      const s = provinceFiles[0]!;
+      rows.unshift({ unit: s.identity.unitCode, unitName: nameOf(byCode.get(s.identity.unitCode)), file: s.file, status: "not-approved", reason: notApprovedReason(s), recognisedBy: s.identity.source, review: s.review });
+    } else if (provinceFiles.length === 1) {
       province = provinceFiles[0]!;
       const u = byCode.get(province.identity.unitCode);
-      rows.unshift({ unit: province.identity.unitCode, unitName: nameOf(u), file: province.file, status: "province", reason: reason("consolidate.reason.province"), recognisedBy: province.identity.source });
+      rows.unshift({ unit: province.identity.unitCode, unitName: nameOf(u), file: province.file, status: "province", reason: reason("consolidate.reason.province"), recognisedBy: province.identity.source, review: province.review });
     } else if (provinceFiles.length > 1) {
       const names = provinceFiles.map((f) => f.file).join("; ");
       for (const s of provinceFiles)
@@ -132,7 +143,7 @@ export class Consolidator {
       .filter((ind) => !ind.qualitative)
       .map((ind) =>
         this.level !== "province" && ind.consolidation !== "province-only" && ind.levels.includes(this.level)
-          ? this.rollUp(ind, used, conflicted)
+          ? this.rollUp(ind, used, conflicted, notApproved)
           : fromProvince(ind, province, period.year),
       );
 
@@ -140,11 +151,11 @@ export class Consolidator {
     for (const u of this.expected) {
       const s = used.get(u.code);
       if (!s) continue;
-      const list = s.figures.filter((f) => f.messages).map((f) => ({ indicator: f.indicator, status: f.status, messages: f.messages! }));
+      const list = s.figures.filter((f) => f.messages).map(unitFinding);
       findings.push({ unit: u.code, file: s.file, findings: list });
     }
     if (province) {
-      const list = province.figures.filter((f) => f.messages).map((f) => ({ indicator: f.indicator, status: f.status, messages: f.messages! }));
+      const list = province.figures.filter((f) => f.messages).map(unitFinding);
       findings.unshift({ unit: province.identity.unitCode, file: province.file, findings: list });
     }
 
@@ -156,12 +167,18 @@ export class Consolidator {
       expected: this.expected.length,
       received: used.size,
       units: [...expectedRows, ...rows],
+      approvedOnly: this.opts.approvedOnly ?? false,
       indicators,
       findings,
     };
   }
 
-  private rollUp(ind: Indicator, used: Map<string, Read>, conflicted: Set<string>): IndicatorRollup {
+  /** Whether a file's figures may be rolled up: any, or with approvedOnly only a report the reviewer approved. */
+  private admitted(s: Read): boolean {
+    return !this.opts.approvedOnly || s.review.state === "approved";
+  }
+
+  private rollUp(ind: Indicator, used: Map<string, Read>, conflicted: Set<string>, notApproved: Set<string>): IndicatorRollup {
     const year = this.opts.period.year;
     const atUnit = inputUnit(ind.unit, this.level);
     const byUnit: ByUnit[] = [];
@@ -177,7 +194,11 @@ export class Consolidator {
       const s = used.get(u.code);
       if (!s) {
         missing++;
-        const r = conflicted.has(u.code) ? reason("consolidate.leftout.conflict") : reason("consolidate.leftout.no-file");
+        const r = conflicted.has(u.code)
+          ? reason("consolidate.leftout.conflict")
+          : notApproved.has(u.code)
+            ? reason("consolidate.leftout.not-approved")
+            : reason("consolidate.leftout.no-file");
         byUnit.push({ unit: u.code, value: null, numerator: null, denominator: null, status: "no-file", reason: r });
         continue;
       }
@@ -236,6 +257,18 @@ export class Consolidator {
       reason: null,
     };
   }
+}
+
+function unitFinding(f: UnitFigure): UnitFindings["findings"][number] {
+  return { indicator: f.indicator, status: f.status, messages: f.messages!, explanation: f.explanation ?? null };
+}
+
+/** Why a report was left out with --approved-only: returned by the reviewer, reopened, or not reviewed yet. */
+function notApprovedReason(s: Read): Reason {
+  const r = s.review;
+  if (r.state === "returned") return reason("consolidate.reason.returned", { by: r.by ?? "", at: reviewTime(r.at ?? ""), comment: r.comment ?? "" });
+  if (r.reopened) return reason("consolidate.reason.approval-reopened");
+  return reason("consolidate.reason.not-reviewed");
 }
 
 function nameOf(u: ReportingUnit | undefined): string | null {

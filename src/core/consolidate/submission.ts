@@ -4,12 +4,15 @@ import { ChitieuError } from "../errors";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { UnitRegistry } from "../units";
 import { identify } from "./identify";
-import type { Reason, Submission, UnitFigure } from "./types";
+import type { Reason, Submission, UnitFigure, UnitReview } from "./types";
 
 // One file's contribution, made as soon as it is read so the workbook itself can be dropped: who sent it and each
 // indicator's figure as the unit entered it, judged at the unit's level by the same check as `chitieu check`.
 
 const NEEDS_ATTENTION = new Set(["below", "off-track", "invalid", "missing"]);
+
+/** A report nobody has reviewed yet: no decision kept in its workbook, no explained or unexplained shortfall counted. */
+export const NOT_REVIEWED: UnitReview = { state: "open", by: null, at: null, comment: null, reopened: false, damaged: false, explained: 0, unexplained: 0 };
 
 export function unreadable(file: string, detail: { vi: string; en: string }): Submission {
   const reason: Reason = { message: { key: "consolidate.reason.unreadable", params: {} }, detail };
@@ -30,8 +33,22 @@ export function submissionOf(file: string, snapshot: WorkbookSnapshot, catalog: 
     const fig: UnitFigure = { indicator: f.indicator, status: f.status, value: f.value, numerator: f.figure.numerator, denominator: f.figure.denominator };
     if (f.figure.answer !== undefined) fig.answer = f.figure.answer;
     if (f.figure.value !== null && f.value === null) fig.value = f.figure.value;
-    if (NEEDS_ATTENTION.has(f.status)) fig.messages = [f.message, ...f.details];
+    if (NEEDS_ATTENTION.has(f.status)) {
+      fig.messages = [f.message, ...f.details];
+      if (f.explanation !== null) fig.explanation = f.explanation;
+    }
     return fig;
   });
-  return { file, kind: "read", identity, fileNameHint, figures };
+  const decided = report.review.report;
+  const review: UnitReview = {
+    state: decided?.kind ?? "open",
+    by: decided?.by ?? null,
+    at: decided?.at ?? null,
+    comment: decided ? decided.comment : null,
+    reopened: report.review.reportReopened !== null,
+    damaged: report.review.damaged !== null,
+    explained: report.review.summary.explained,
+    unexplained: report.review.summary.unexplained,
+  };
+  return { file, kind: "read", identity, fileNameHint, figures, review };
 }

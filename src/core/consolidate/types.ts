@@ -21,6 +21,8 @@ export interface UnitFigure {
   numerator: number | null;
   denominator: number | null;
   answer?: "yes" | "no";
+  /** The clerk's explanation, kept only with a finding that needs attention. */
+  explanation?: string;
   /**
    * The finding (its message, then its details), kept only when it needs attention (not met, invalid, missing);
    * as messages, not text, so thousands of units hold little until a report is written in one language.
@@ -31,7 +33,22 @@ export interface UnitFigure {
 export type Submission =
   | { file: string; kind: "unreadable"; reason: Reason }
   | { file: string; kind: "unidentified"; fileNameHint: string | null; /** why a workbook with a saved mapping is not recognised */ why?: MessageKey }
-  | { file: string; kind: "read"; identity: Identity; fileNameHint: string | null; figures: UnitFigure[] };
+  | { file: string; kind: "read"; identity: Identity; fileNameHint: string | null; figures: UnitFigure[]; review: UnitReview };
+
+/** A unit's report as the reviewer left it (decisions kept in its workbook), and its explained shortfalls. */
+export interface UnitReview {
+  /** "approved" / "returned": the report's decision while no figure changed since; "open" otherwise. */
+  state: "approved" | "returned" | "open";
+  by: string | null;
+  at: string | null;
+  comment: string | null;
+  /** A decision on the report was reopened because figures changed since. */
+  reopened: boolean;
+  /** The decisions kept could not be read (edited by hand). */
+  damaged: boolean;
+  explained: number;
+  unexplained: number;
+}
 
 export type UnitStatus =
   | "received"
@@ -42,7 +59,9 @@ export type UnitStatus =
   | "unknown-unit"
   | "unreadable"
   | "unidentified"
-  | "province";
+  | "province"
+  /** With --approved-only: a unit's report not approved by the reviewer, left out of the roll-up. */
+  | "not-approved";
 
 /** One line of the completeness list: an expected unit, or a file that could not be used. */
 export interface UnitRow {
@@ -54,6 +73,8 @@ export interface UnitRow {
   reason: Reason | null;
   /** How the unit was recognised, for a file that was. */
   recognisedBy?: Identity["source"];
+  /** The report's review state, for a file that was read. */
+  review?: UnitReview;
 }
 
 export type ByUnitStatus = Status | "left-out" | "no-file";
@@ -126,7 +147,7 @@ export interface IndicatorRollup {
 export interface UnitFindings {
   unit: string;
   file: string;
-  findings: { indicator: string; status: Status; messages: readonly Message[] }[];
+  findings: { indicator: string; status: Status; messages: readonly Message[]; explanation: string | null }[];
 }
 
 export interface ConsolidationReport {
@@ -136,6 +157,8 @@ export interface ConsolidationReport {
   expected: number;
   received: number;
   units: UnitRow[];
+  /** Whether only approved reports were rolled up (--approved-only). */
+  approvedOnly: boolean;
   indicators: IndicatorRollup[];
   findings: UnitFindings[];
   /** Present when earlier years' files were given. */

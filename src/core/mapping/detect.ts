@@ -50,6 +50,8 @@ interface Band {
   row: number;
   labelCol: number;
   figures: FigureColumn[];
+  /** The column of the clerk's notes ("Ghi chú", "Giải trình"), right of the labels, near the figures. */
+  noteCol: number | null;
   /** Transposed table: indicator labels above figure columns, by the first column each covers. */
   groups: { col: number; end: number; text: string }[];
 }
@@ -64,6 +66,7 @@ interface Candidate {
   label: string;
   reasons: Message[];
   cells: { part: Part; year: number | null; cell: string; header: string }[];
+  note?: string;
 }
 
 const CODE = /^\s*([A-Za-z]{2,4})\s*-\s*(\d{2})\s*$/;
@@ -209,7 +212,7 @@ function bandsAt(sheet: SheetSnapshot, headers: ReturnType<typeof headerCells>, 
       // "Ngày lập:" above the columns is not an indicator
       const scores = own.map((g) => (g.text.trimEnd().endsWith(":") ? 0 : (scorer.score(g.text)[0]?.score ?? 0)));
       const transposed = own.length > 0 && scores.every((x) => x >= THRESHOLDS.confirm) && scores.some((x) => x >= THRESHOLDS.certain);
-      bands.push({ row: r, labelCol, figures: cluster, groups: transposed ? own : [] });
+      bands.push({ row: r, labelCol, figures: cluster, groups: transposed ? own : [], noteCol: noteColumn([cells, aboveHeaders], labelCol, cluster[cluster.length - 1]!.col) });
     }
     floor = cluster[cluster.length - 1]!.col + 1;
     cluster = [];
@@ -222,6 +225,16 @@ function bandsAt(sheet: SheetSnapshot, headers: ReturnType<typeof headerCells>, 
   }
   flush();
   return bands;
+}
+
+/** How far right of a table's last figure column its note column may be. */
+const MAX_NOTE_GAP = 4;
+
+/** The first explanation header of the table (on its header row, or the row above when merged down): among its figures, or just right of them. */
+function noteColumn(rows: readonly (Map<number, HeaderInfo & { text: string }> | undefined)[], labelCol: number, lastFig: number): number | null {
+  let best: number | null = null;
+  for (const cells of rows) for (const [c, info] of cells ?? []) if (info.role === "explanation" && c > labelCol && c <= lastFig + MAX_NOTE_GAP && (best === null || c < best)) best = c;
+  return best;
 }
 
 function reason(key: string, params: Record<string, string | number> = {}): Message {
@@ -280,8 +293,9 @@ function rowCandidates(sheet: SheetSnapshot, band: Band, bandRows: BandRows, sco
     }
     const cells = band.figures.map((f) => ({ part: f.part, year: f.year, cell: cellAddress(sheet.top + r, sheet.left + f.col), header: f.header }));
     const labelCell = cellAddress(sheet.top + r, sheet.left + band.labelCol);
+    const note = band.noteCol === null ? {} : { note: cellAddress(sheet.top + r, sheet.left + band.noteCol) };
     if (code) {
-      out.push({ indicator: code, score: 1, margin: 1, byCode: true, sheet: sheet.name, labelCell, label: label ?? code.code, reasons: [reason("mapping.reason.code", { code: code.code }), ...reasons], cells });
+      out.push({ indicator: code, score: 1, margin: 1, byCode: true, sheet: sheet.name, labelCell, label: label ?? code.code, reasons: [reason("mapping.reason.code", { code: code.code }), ...reasons], cells, ...note });
     } else if (label) {
       const folded = fold(label);
       if (isTotalLabel(label) || (scorer.isSectionHeading(label) && figureEmpty(r))) continue;
@@ -297,7 +311,7 @@ function rowCandidates(sheet: SheetSnapshot, band: Band, bandRows: BandRows, sco
           reasons.push(reason("mapping.reason.count-label"));
         }
         const margin = score - (scored[1]?.score ?? 0);
-        out.push({ indicator: best.indicator, score, margin, byCode: false, sheet: sheet.name, labelCell, label, reasons: [reason("mapping.reason.content", { score: Math.round(score * 100) / 100 }), ...reasons], cells });
+        out.push({ indicator: best.indicator, score, margin, byCode: false, sheet: sheet.name, labelCell, label, reasons: [reason("mapping.reason.content", { score: Math.round(score * 100) / 100 }), ...reasons], cells, ...note });
       }
     }
     if (labelRows === 2) r++;
@@ -384,7 +398,9 @@ function toEntry(c: Candidate, year: number): MappingEntry {
   const cells: MappedCell[] = c.cells.map((x) => ({ part: x.part, year: x.year ?? year, cell: x.cell }));
   const reasons = [...c.reasons];
   for (const x of c.cells) if (x.year !== null || x.part !== "value") reasons.push(reason("mapping.reason.column", { header: x.header }));
-  return { indicator: c.indicator.code, sheet: c.sheet, labelCell: c.labelCell, label: c.label, confidence: Math.round(c.score * 100) / 100, status: certain ? "certain" : "confirm", reasons, cells };
+  const entry: MappingEntry = { indicator: c.indicator.code, sheet: c.sheet, labelCell: c.labelCell, label: c.label, confidence: Math.round(c.score * 100) / 100, status: certain ? "certain" : "confirm", reasons, cells };
+  if (c.note) entry.note = c.note;
+  return entry;
 }
 
 /** The proposed mapping of a workbook that is not our template. */

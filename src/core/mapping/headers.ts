@@ -4,7 +4,8 @@ import type { Part } from "./types";
 // What a header cell says about its column: a figure (value, numerator, denominator, target), the label, the code,
 // the row number; and the year it names. Compared after folding, so "Tử số", "TU SO" and "tu so" agree.
 
-export type HeaderRole = Part | "label" | "code" | "stt" | "unit" | "note";
+/** "explanation": the clerk's words on a row (Ghi chú, Giải trình, Minh chứng), which explain a shortfall. */
+export type HeaderRole = Part | "label" | "code" | "stt" | "unit" | "note" | "explanation";
 
 export interface HeaderInfo {
   role: HeaderRole | null;
@@ -16,7 +17,8 @@ const RULES: readonly [RegExp, HeaderRole][] = [
   [/^(stt|tt|so tt|so thu tu)$/, "stt"],
   [/^(ma|ma so|ma chi tieu|ma ct)$/, "code"],
   [/^(dvt|don vi tinh|don vi)$/, "unit"],
-  [/^(ghi chu|danh gia|nguon so lieu|nguon)\b/, "note"],
+  [/^(ghi chu|giai trinh|minh chung|ly do|nguyen nhan)\b/, "explanation"],
+  [/^(danh gia|nguon so lieu|nguon)\b/, "note"],
   [/^tu so\b/, "numerator"],
   [/^mau so\b/, "denominator"],
   [/^(so luong|so dat duoc|so da thuc hien)$/, "numerator"],
@@ -55,7 +57,7 @@ function foldShort(v: string): string {
 
 /** How every header above starts (folded): any other text is data, rejected after folding its first few letters. */
 const HEADER_START =
-  /^[\s(]*(stt|tt\b|so (tt|thu|luong|dat|da|lieu)|ma\b|dvt|don vi|ghi chu|danh gia|nguon|tu so|mau so|tong so|ke hoach|muc tieu|chi tieu|kh\b|ten chi|noi dung|chi so|ket qua|thuc hien|uoc|ty le|gia tri|th\b|nam\b|20\d\d)/;
+  /^[\s(]*(stt|tt\b|so (tt|thu|luong|dat|da|lieu)|ma\b|dvt|don vi|ghi chu|giai trinh|minh chung|ly do|nguyen nhan|danh gia|nguon|tu so|mau so|tong so|ke hoach|muc tieu|chi tieu|kh\b|ten chi|noi dung|chi so|ket qua|thuc hien|uoc|ty le|gia tri|th\b|nam\b|20\d\d)/;
 
 const cache = new Map<string, HeaderInfo>();
 const NONE: HeaderInfo = { role: null, year: null };

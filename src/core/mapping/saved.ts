@@ -31,6 +31,8 @@ export const savedMappingSchema = z
           sheet: z.string().max(31),
           label: z.string().max(500).optional(),
           cells: z.array(z.object({ part: z.enum(["value", "numerator", "denominator", "target"]), year: z.number().int().min(2000).max(2100), cell: a1 }).strict()).max(64),
+          // the row's note column (added with the reviewer's desk; mappings saved before have none)
+          note: a1.optional(),
         })
         .strict(),
     ).max(500),
@@ -80,6 +82,7 @@ export function toSavedMapping(
       sheet: e.sheet,
       ...(e.label ? { label: e.label } : {}),
       cells: e.cells.map((c) => ({ part: c.part, year: c.year, cell: c.cell })),
+      ...(e.note ? { note: e.note } : {}),
     })),
   };
 }
@@ -96,6 +99,7 @@ export function fromSavedMapping(saved: SavedMapping): ProposedMapping {
       status: e.status === "not-reported" ? "not-reported" : "certain",
       reasons: [{ key: "mapping.reason.saved", params: {} }],
       cells: e.cells,
+      ...(e.note ? { note: e.note } : {}),
     })),
     level: null,
     year: null,

@@ -32,6 +32,8 @@ export interface MappingEntry {
   /** Why: "mã CQS-02", "khớp nội dung 0,93", "cột Năm 2025"… */
   reasons: Message[];
   cells: MappedCell[];
+  /** The cell of the row's note column (Ghi chú, Giải trình…): the clerk's explanation of a shortfall. */
+  note?: string;
 }
 
 export interface Guess<T> {

@@ -13,6 +13,7 @@ import { ChitieuError } from "../../core/errors";
 import { areaAddress, parseArea, type Area } from "../../core/a1";
 import { splitAddress } from "./a1";
 import type { OfficeFeatures } from "./features";
+import { isReviewSheet } from "../../core/review/store";
 
 type Ctx = Excel.RequestContext;
 
@@ -22,9 +23,12 @@ const SNAPSHOT_PROPS = `address,${CELL_PROPS}`;
 /** Cells per round trip when reading in slices: about 2 MB at the ~36 bytes a cell its four properties take. */
 export const SYNC_CELLS = 60_000;
 
-/** The sheets whose cells a snapshot reads: the one the metadata names, when it exists, else every user sheet. */
+/**
+ * The sheets whose cells a snapshot reads: the one the metadata names, when it exists, with the reviewer's decisions
+ * (read in the same sync: no extra round trip); else every user sheet.
+ */
 export function dataSheets(userSheets: readonly string[], template: string | null | undefined): string[] {
-  return template && userSheets.includes(template) ? [template] : [...userSheets];
+  return template && userSheets.includes(template) ? [template, ...userSheets.filter(isReviewSheet)] : [...userSheets];
 }
 
 /** A sheet whose used range is known by its address but whose cells are still to be read. */

@@ -19,6 +19,7 @@ export const ACTIONS = {
   select: msg("action.select"),
   watch: msg("action.watch"),
   saveMapping: msg("action.save-mapping"),
+  saveReview: msg("action.save-review"),
   readSelection: msg("action.read-selection"),
   writeSheets: msg("action.write-sheets"),
 } as const;

@@ -17,8 +17,9 @@ import { applyPlan, clearPlan, DEFAULT_REQUEST_BYTES } from "./highlight";
 import { readMetadata } from "./store";
 import { readWorkbook, type ReadScope, type WorkbookRead, type WorkbookState } from "./state";
 import { insertLayout, type InsertReport } from "./template";
-import { writeMapping } from "./mapping-write";
+import { writeMapping, writeReview } from "./mapping-write";
 import { writeSheets } from "./sheets-write";
+import type { ReviewStore } from "../../core/review";
 import { cellAddress, parseArea } from "../../core/a1";
 import { splitAddress } from "./a1";
 
@@ -165,6 +166,12 @@ export function createOfficeHost(deps: OfficeHostDeps): OfficeHost {
           known = [...state.allNames.filter((n) => !gone.has(n.toLowerCase())), ...addedSheets];
           return written;
         });
+      }),
+
+    saveReview: (store: ReviewStore) =>
+      guarded(ACTIONS.saveReview, async () => {
+        fresh = null;
+        known = (await deps.run((ctx) => writeReview(ctx, f, store))).allNames;
       }),
 
     selectedCell: () =>

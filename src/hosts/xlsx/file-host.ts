@@ -1,6 +1,7 @@
 import type { HighlightPlan } from "../../core/highlight-plan";
 import type { SavedMapping } from "../../core/mapping";
-import { writeMappingSheet } from "./mapping-store";
+import { writeMappingSheet, writeReviewSheet } from "./mapping-store";
+import type { ReviewStore } from "../../core/review";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { TemplateLayout } from "../../core/template";
 import { ChitieuError } from "../../core/errors";
@@ -58,6 +59,9 @@ export function createFileHost(original?: Uint8Array, opts: { notesLang?: "vi" |
     readSnapshot,
     async saveMapping(saved: SavedMapping) {
       replace(writeMappingSheet(need(), saved));
+    },
+    async saveReview(store: ReviewStore) {
+      replace(writeReviewSheet(need(), store));
     },
     async readMetadata() {
       return (await readSnapshot()).metadata;

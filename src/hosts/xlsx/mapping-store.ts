@@ -1,7 +1,9 @@
-// Keeps the confirmed mapping inside the workbook as a very hidden key/value sheet (see src/core/mapping/store.ts):
-// replaced in place if it is there, otherwise added as a new worksheet part. Nothing of the user's is rewritten.
+// Keeps our JSON documents inside the workbook as very hidden key/value sheets (src/core/json-sheet.ts): the confirmed
+// mapping (src/core/mapping/store.ts) and the reviewer's decisions (src/core/review/store.ts). A sheet is replaced in
+// place if it is there, otherwise added as a new worksheet part. Nothing of the user's is rewritten.
 
 import { isMappingSheet, MAPPING_SHEET, mappingSheetRows, type SavedMapping } from "../../core/mapping";
+import { isReviewSheet, REVIEW_SHEET, reviewSheetRows, type ReviewStore } from "../../core/review";
 import { cellAddress } from "../../core/a1";
 import { openPackage, savePackage } from "./package";
 import { overrideXml, readRelationships, relationshipXml, relativeTarget, REL_NS } from "./mark/opc";
@@ -19,20 +21,33 @@ function inline(ref: string, text: string): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeText(text)}</t></is></c>`;
 }
 
-export function mappingSheetXml(saved: SavedMapping): string {
-  const rows = mappingSheetRows(saved)
+function keyValueSheetXml(pairs: readonly [string, string][]): string {
+  const rows = pairs
     .map(([k, v], i) => `<row r="${i + 1}">${inline(cellAddress(i, 0), k)}${inline(cellAddress(i, 1), v)}</row>`)
     .join("");
   return `${XML_DECLARATION}<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
+export function mappingSheetXml(saved: SavedMapping): string {
+  return keyValueSheetXml(mappingSheetRows(saved));
+}
+
 /** The workbook with `saved` kept in it (a new version; the bytes given are not changed). */
 export function writeMappingSheet(bytes: Uint8Array, saved: SavedMapping): Uint8Array {
+  return writeKeyValueSheet(bytes, MAPPING_SHEET, isMappingSheet, mappingSheetRows(saved));
+}
+
+/** The workbook with the reviewer's decisions kept in it (a new version; the bytes given are not changed). */
+export function writeReviewSheet(bytes: Uint8Array, store: ReviewStore): Uint8Array {
+  return writeKeyValueSheet(bytes, REVIEW_SHEET, isReviewSheet, reviewSheetRows(store));
+}
+
+function writeKeyValueSheet(bytes: Uint8Array, name: string, isOurs: (name: string) => boolean, pairs: readonly [string, string][]): Uint8Array {
   const pkg = openPackage(bytes);
   const view = new PartView(pkg);
   const info = readWorkbook(view);
-  const xml = mappingSheetXml(saved);
-  const existing = info.sheets.find((s) => isMappingSheet(s.name) && s.kind === "worksheet" && s.part);
+  const xml = keyValueSheetXml(pairs);
+  const existing = info.sheets.find((s) => isOurs(s.name) && s.kind === "worksheet" && s.part);
   if (existing) {
     view.setText(existing.part!, xml);
     return savePackage(pkg, view.changes());
@@ -47,7 +62,7 @@ export function writeMappingSheet(bytes: Uint8Array, saved: SavedMapping): Uint8
   const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${REL_NS.transitional}" r:id="${relId}"`;
   const sheetIds = [...text.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*\ssheetId\s*=\s*["']([0-9]+)["']/g)].map((m) => Number(m[1]));
   // very hidden: not listed under Unhide in Excel; the user's sheets and their order are untouched (it goes last)
-  const entry = `<${qualify(root.prefix, "sheet")} name="${escapeAttr(MAPPING_SHEET)}" sheetId="${Math.max(0, ...sheetIds) + 1}" state="veryHidden" ${idAttr}/>`;
+  const entry = `<${qualify(root.prefix, "sheet")} name="${escapeAttr(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" state="veryHidden" ${idAttr}/>`;
   view.setText(info.workbookPart, applySplices(text, appendToList(text, root, "sheets", [entry], WORKBOOK_ORDER, false)));
   addOverrides(view, [overrideXml("", part!, WORKSHEET_CT)]);
   return savePackage(pkg, view.changes());

@@ -4,7 +4,9 @@
 import { ChitieuError } from "../../../src/core/errors";
 import { defaultCatalog } from "../../../src/core/catalog";
 import type { HighlightPlan, Mark, Severity } from "../../../src/core/highlight-plan";
-import { buildTemplateLayout } from "../../../src/core/template";
+import { buildTemplateLayout, fillTemplateLayout } from "../../../src/core/template";
+import { checkWorkbook } from "../../../src/core/check";
+import { REVIEW_SHEET, withFindingDecision, withReportDecision } from "../../../src/core/review";
 import type { TemplateLayout } from "../../../src/core/template/types";
 import type { WorkbookHost } from "../../../src/hosts/host";
 
@@ -195,7 +197,35 @@ export async function templateMetadataRoundTrip(harness: HostHarness): Promise<v
   expect(snapshot.sheets.map((s) => s.name)).not.toContain("_chitieu");
 }
 
+/**
+ * The reviewer's decisions are kept in the workbook and read back by the next check (with the clerk's explanation),
+ * a second save replaces them, and our sheet is never taken for the user's.
+ */
+export async function reviewDecisionsRoundTrip(harness: HostHarness): Promise<void> {
+  const { host, inspect } = await harness.create({ sheets: [{ name: "Sheet1", cells: {} }] });
+  const catalog = defaultCatalog();
+  const layout = fillTemplateLayout(communeLayout(), new Map([["CQS-02", { numerator: 50, denominator: 100, note: "Thiếu máy tính" }], ["CQS-03", { numerator: 40, denominator: 100 }]]));
+  await host.insertTemplate(layout);
+  const first = checkWorkbook(await host.readSnapshot(), { catalog });
+  expect(first.findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ status: "below", explanation: "Thiếu máy tính", decision: null });
+  const at = "2026-11-27T02:30:00.000Z";
+  const accepted = withFindingDecision(first, "CQS-02", { kind: "accepted", comment: "", by: "Lò Văn Hùng", at });
+  await host.saveReview(withReportDecision({ ...first, review: { ...first.review, store: accepted } }, { kind: "approved", comment: "", by: "Lò Văn Hùng", at }));
+
+  const again = checkWorkbook(await host.readSnapshot(), { catalog });
+  expect(again.findings.find((f) => f.indicator === "CQS-02")).toMatchObject({ explanation: "Thiếu máy tính", decision: { kind: "accepted", by: "Lò Văn Hùng", at } });
+  expect(again.review.report).toMatchObject({ kind: "approved", by: "Lò Văn Hùng" });
+  expect(again.findings.map((f) => f.indicator)).toEqual(first.findings.map((f) => f.indicator));
+
+  await host.saveReview(withFindingDecision(again, "CQS-03", { kind: "returned", comment: "Bổ sung danh sách", by: "Lò Văn Hùng", at }));
+  const third = checkWorkbook(await host.readSnapshot(), { catalog });
+  expect(third.findings.find((f) => f.indicator === "CQS-03")?.decision).toMatchObject({ kind: "returned", comment: "Bổ sung danh sách" });
+  expect(third.findings.find((f) => f.indicator === "CQS-02")?.decision?.kind).toBe("accepted");
+  expect(inspect.sheetNames().filter((n) => n === REVIEW_SHEET)).toHaveLength(1);
+}
+
 export const SCENARIOS = {
+  "the reviewer's decisions are kept in the workbook and read back": reviewDecisionsRoundTrip,
   "user content survives marking and clearing": userContentSurvivesMarking,
   "explanations skip cells with the user's own note or comment": explanationsSkipUserNotes,
   "a second check replaces the first one's marks": reapplyReplacesMarks,

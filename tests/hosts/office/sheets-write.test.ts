@@ -1,5 +1,5 @@
 import { defaultCatalog } from "../../../src/core/catalog";
-import { consolidate, parsePeriod, type ConsolidationReport, type Submission } from "../../../src/core/consolidate";
+import { consolidate, NOT_REVIEWED, parsePeriod, type ConsolidationReport, type Submission } from "../../../src/core/consolidate";
 import { expectedUnits } from "../../../src/core/consolidate/period";
 import { loadUnits } from "../../../src/core/units";
 import type { SheetsToWrite } from "../../../src/hosts/host";
@@ -27,6 +27,7 @@ function commune(i: number, numerator: number, denominator: number, file = `xa-$
     kind: "read",
     identity: { unitCode: u.code, level: "commune", year: 2025, source: "metadata" },
     fileNameHint: null,
+    review: NOT_REVIEWED,
     figures: [{ indicator: "CQS-02", status: value >= 60 ? "met" : "below", value, numerator, denominator }],
   };
 }

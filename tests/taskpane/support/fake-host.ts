@@ -1,6 +1,8 @@
 import type { HighlightPlan } from "../../../src/core/highlight-plan";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import type { TemplateLayout } from "../../../src/core/template";
+import { REVIEW_SHEET, reviewSheetRows } from "../../../src/core/review";
+import type { SheetSnapshot } from "../../../src/core/snapshot";
 import type { ApplyResult, HostCapabilities, WorkbookHost } from "../../../src/hosts/host";
 
 // A WorkbookHost for component tests: a canned snapshot, a record of every call, and failures on demand.
@@ -56,6 +58,12 @@ export function fakeHost(snapshot: WorkbookSnapshot, caps: HostCapabilities = FU
       host.inserted.push(layout);
       return { sheetName: layout.sheetName };
     },
+    // kept as the review sheet a real host writes, so the next readSnapshot (and check) reads the decisions back
+    async saveReview(store) {
+      step("saveReview", [store]);
+      const sheet = sheetOfRows(REVIEW_SHEET, reviewSheetRows(store));
+      host.snapshot = { ...host.snapshot, sheets: [...host.snapshot.sheets.filter((s) => s.name !== REVIEW_SHEET), sheet] };
+    },
     async selectCell(sheet, cell) {
       step("selectCell", [sheet, cell]);
       host.selected.push({ sheet, cell });
@@ -70,4 +78,8 @@ export function fakeHost(snapshot: WorkbookSnapshot, caps: HostCapabilities = FU
     }
   }
   return host;
+}
+
+function sheetOfRows(name: string, rows: readonly (readonly string[])[]): SheetSnapshot {
+  return { name, top: 0, left: 0, values: rows.map((r) => [...r]), formats: rows.map((r) => r.map(() => "@")) };
 }

@@ -5,9 +5,10 @@
 import { strToU8 } from "fflate";
 import { findIndicator, inputUnit, type Catalog } from "../../../core/catalog";
 import {
-  formatMessages, formatReason, missesTarget, outlookMessage, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup,
+  formatMessages, formatReason, formatShortfalls, formatUnitReview, missesTarget, outlookMessage, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup,
 } from "../../../core/consolidate";
 import type { CellStyle } from "../../../core/template/types";
+import { SHORTFALL_TERM, shortfallKind } from "../../../core/review";
 import { comparatorSymbol, formatMessage, formatNumber, type Lang, type MessageKey } from "../../../core/messages";
 import { appXml, coreXml, rootRelsXml } from "../template/package-parts";
 import { SharedStrings } from "../template/shared-strings";
@@ -133,7 +134,7 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
 
   // header row 4, then one row per item: the AutoFilter ranges are known before any sheet is built
   const summaryFilter = { row: 4, columns: 11, lastRow: 4 + report.indicators.length };
-  const completenessFilter = { row: 4, columns: 6, lastRow: 4 + report.units.length };
+  const completenessFilter = { row: 4, columns: 8, lastRow: 4 + report.units.length };
   const findingsFilter = { row: 4, columns: 6, lastRow: 4 + report.findings.reduce((n, f) => n + f.findings.length, 0) };
 
   // Tổng hợp
@@ -221,10 +222,12 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
   const completeness = (): SheetSpec<StyleKey> => {
     const compRows: Cell<StyleKey>[][] = [
       ...title(),
-      (["no", "unitCode", "unit", "file", "state", "reason"] as const).map((k) => head(`consolidate.book.col.${k}`)),
+      (["no", "unitCode", "unit", "file", "state", "reason", "review", "shortfalls"] as const).map((k) => head(`consolidate.book.col.${k}`)),
     ];
     report.units.forEach((u, n) => {
-      const tone: Tone = u.status === "received" || u.status === "province" ? "met" : u.status === "missing" ? "missing" : u.status === "duplicate" ? "below" : "invalid";
+      const tone: Tone =
+        u.status === "received" || u.status === "province" ? "met" : u.status === "missing" ? "missing" : u.status === "duplicate" || u.status === "not-approved" ? "below" : "invalid";
+      const reviewTone: Tone = u.review?.state === "approved" ? "met" : u.review?.state === "returned" ? "below" : "missing";
       compRows.push([
         text(n + 1),
         text(u.unit),
@@ -232,9 +235,11 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
         text(u.file, "wrap"),
         { v: m(`consolidate.status.${u.status}` as MessageKey), s: `label_${tone}` },
         text(u.reason ? formatReason(u.reason, lang) : null, "wrap"),
+        u.review ? { v: formatUnitReview(u.review, lang), s: `label_${reviewTone}` } : text(null),
+        text(u.review ? formatShortfalls(u.review) : null),
       ]);
     });
-    return { widths: [5, 20, 26, 36, 22, 80], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: completenessFilter };
+    return { widths: [5, 20, 26, 36, 22, 80, 40, 16], rows: compRows, freeze: { rows: 4, columns: 0 }, filter: completenessFilter };
   };
 
   // each unit's findings
@@ -243,7 +248,10 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
     yield (["unitCode", "unit", "file", "code", "status", "finding"] as const).map((k) => head(`consolidate.book.col.${k}`));
     for (const f of report.findings) {
       for (const x of f.findings) {
-        yield [text(f.unit), text(nameOf.get(f.unit) ?? f.unit), text(f.file, "wrap"), text(x.indicator), judged(x.status), text(formatMessages(x.messages, lang), "wrap")];
+        // an unmet target the clerk explained is said apart, with the explanation after the finding
+        const status = shortfallKind(x) === "explained" ? { v: m(SHORTFALL_TERM.explained), s: "label_below" as StyleKey } : judged(x.status);
+        const said = formatMessages(x.messages, lang) + (x.explanation !== null ? `. ${formatMessage({ key: "review.explanation", params: { text: x.explanation } }, lang)}` : "");
+        yield [text(f.unit), text(nameOf.get(f.unit) ?? f.unit), text(f.file, "wrap"), text(x.indicator), status, text(said, "wrap")];
       }
     }
   }

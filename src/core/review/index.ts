@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./store";
+export * from "./apply";
+export * from "./explanation";
