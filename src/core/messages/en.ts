@@ -397,6 +397,7 @@ export const en: Record<MessageKey, string> = {
   "record.title": "REVIEW RECORD OF THE DIGITAL TRANSFORMATION INDICATORS",
   "record.subtitle": "Under Resolution 09-NQ/TU of 25 February 2022",
   "record.sheet": "Review record",
+  "record.sheet.findings": "Indicators in detail",
   "record.field.unit": "Reporting unit",
   "record.field.level": "Level",
   "record.field.period": "Reporting period",

@@ -415,6 +415,7 @@ export const vi = {
   "record.title": "BIÊN BẢN RÀ SOÁT SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ",
   "record.subtitle": "Theo Nghị quyết số 09-NQ/TU ngày 25/02/2022",
   "record.sheet": "Biên bản rà soát",
+  "record.sheet.findings": "Chi tiết chỉ tiêu",
   "record.field.unit": "Đơn vị báo cáo",
   "record.field.level": "Cấp",
   "record.field.period": "Kỳ báo cáo",
