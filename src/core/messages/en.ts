@@ -392,6 +392,9 @@ export const en: Record<MessageKey, string> = {
   "mapping.status.not-found": "not found",
   "mapping.office-target": "The office's own target in {cell} ({office}) differs from the resolution's ({comparator} {target}): the resolution's is used",
   // the review record (issue 18, branch record): the printable page, PDF, CSV and XLSX of one workbook's review
+  "error.usage.review": "Exactly one .xlsx file is needed: chitieu review report.xlsx --out review.pdf",
+  "error.usage.review-out": "Missing --out, for example: chitieu review report.xlsx --out review.pdf (or .csv, .xlsx)",
+  "error.review-out-extension": "The review record can be written as .pdf, .csv or .xlsx, not {ext}. Use --out {suggestion}.",
   "record.motto.country": "SOCIALIST REPUBLIC OF VIET NAM",
   "record.motto.line": "Independence - Freedom - Happiness",
   "record.title": "REVIEW RECORD OF THE DIGITAL TRANSFORMATION INDICATORS",
@@ -450,6 +453,7 @@ export const en: Record<MessageKey, string> = {
   "record.figure.yes": "Yes",
   "record.figure.no": "No",
   "record.target": "{comparator} {target}{unit} (year {year})",
+  "record.target.yes": "Yes (year {year})",
   "record.signature.reviewer": "REVIEWER",
   "record.signature.hint": "(Signature and full name)",
   "record.page": "Page {page}/{pages}",

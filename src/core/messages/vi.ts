@@ -410,6 +410,9 @@ export const vi = {
   "mapping.status.not-found": "không tìm thấy",
   "mapping.office-target": "Mục tiêu đơn vị ghi ở {cell} ({office}) khác mục tiêu Nghị quyết ({comparator} {target}): dùng mục tiêu Nghị quyết",
   // the review record (issue 18, branch record): the printable page, PDF, CSV and XLSX of one workbook's review
+  "error.usage.review": "Cần đúng một tệp .xlsx: chitieu review bao-cao.xlsx --out ra-soat.pdf",
+  "error.usage.review-out": "Thiếu --out, ví dụ: chitieu review bao-cao.xlsx --out ra-soat.pdf (hoặc .csv, .xlsx)",
+  "error.review-out-extension": "Biên bản rà soát ghi được dạng .pdf, .csv hoặc .xlsx, không phải {ext}. Hãy dùng --out {suggestion}.",
   "record.motto.country": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   "record.motto.line": "Độc lập - Tự do - Hạnh phúc",
   "record.title": "BIÊN BẢN RÀ SOÁT SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ",
@@ -468,6 +471,7 @@ export const vi = {
   "record.figure.yes": "Có",
   "record.figure.no": "Không",
   "record.target": "{comparator} {target}{unit} (năm {year})",
+  "record.target.yes": "Có (năm {year})",
   "record.signature.reviewer": "NGƯỜI RÀ SOÁT",
   "record.signature.hint": "(Ký, ghi rõ họ tên)",
   "record.page": "Trang {page}/{pages}",

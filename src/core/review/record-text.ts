@@ -122,9 +122,10 @@ export function figureText(l: Pick<RecordLine, "figure" | "value" | "percent">, 
   return f.marker ?? "—";
 }
 
-export function targetText(l: Pick<RecordLine, "target" | "percent">, lang: Lang): string {
+export function targetText(l: Pick<RecordLine, "target" | "percent" | "yesNo">, lang: Lang): string {
   const t = l.target;
   if (!t) return "";
+  if (l.yesNo) return formatMessage({ key: "record.target.yes", params: { year: t.year } }, lang);
   return formatMessage({ key: "record.target", params: { comparator: comparatorSymbol(t.comparator), target: t.value, unit: l.percent ? "%" : "", year: t.year } }, lang);
 }
 

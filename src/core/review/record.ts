@@ -38,6 +38,8 @@ export interface RecordLine {
   value: number | null;
   /** Whether the value is a percentage (a ratio or a share of units at this level). */
   percent: boolean;
+  /** Whether the figure is a yes/no answer at this level (its target is "yes"). */
+  yesNo: boolean;
   target: FindingTarget | null;
   explanation: string | null;
   decision: FindingDecision | null;
@@ -139,6 +141,7 @@ export function buildReviewRecord(input: RecordInput): ReviewRecord {
       figure: f.figure,
       value: f.value,
       percent: unit !== null && PERCENT_KINDS.has(unit.kind),
+      yesNo: unit?.kind === "yesno",
       target: f.target,
       explanation: hasText(f.explanation) ? f.explanation.trim() : null,
       decision: f.decision,

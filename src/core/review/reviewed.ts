@@ -1,4 +1,5 @@
 import type { CheckReport, LocatedFinding } from "../check";
+import type { WorkbookSnapshot } from "../snapshot";
 import type { FindingDecision, ReportDecision, ReviewedFinding } from "./types";
 
 // The ONE place where a check's findings gain the clerk's explanation and the reviewer's decision. The review record,
@@ -20,4 +21,14 @@ export const NO_REVIEW: ReviewStore = { findings: new Map(), report: null };
  */
 export function reviewedFindings(result: Pick<CheckReport, "findings">, store: ReviewStore): (LocatedFinding & ReviewedFinding)[] {
   return result.findings.map((f) => ({ ...f, explanation: null, decision: store.findings.get(f.indicator) ?? null }));
+}
+
+/**
+ * The review kept in a workbook. Nothing reads stored decisions yet (issue 18's decision store lands with the review
+ * branch), so every workbook is read as one without a recorded review; the surfaces all ask here, so that reader
+ * replaces this body and nothing else.
+ */
+export function reviewStoreOf(snapshot: WorkbookSnapshot): ReviewStore {
+  void snapshot;
+  return NO_REVIEW;
 }
