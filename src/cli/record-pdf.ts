@@ -17,7 +17,7 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 36;
 const CONTENT = A4.width - 2 * MARGIN;
 const FOOTER = 22;
-const PAD = 2.5;
+const PAD = 2.2;
 const LINE = 1.22;
 /** The tables' text size (points). */
 const BODY = 7.5;
@@ -39,6 +39,11 @@ interface Fonts {
   bold: PDFFont;
 }
 
+interface Measures {
+  regular: Measure;
+  bold: Measure;
+}
+
 /** One piece of a cell: a run of text in one font and colour, wrapped to the cell's width. */
 interface Run {
   text: string;
@@ -53,23 +58,42 @@ interface Cell {
   align?: "left" | "center";
 }
 
+/** A font's text widths from its glyphs' advances, cached per character: pdf-lib lays out the whole text on each call. */
+export class Measure {
+  private readonly cache = new Map<string, number>();
+  constructor(readonly font: PDFFont) {}
+
+  width(text: string, size: number): number {
+    let w = 0;
+    for (const ch of text) {
+      let unit = this.cache.get(ch);
+      if (unit === undefined) {
+        unit = this.font.widthOfTextAtSize(ch, 1000);
+        this.cache.set(ch, unit);
+      }
+      w += unit;
+    }
+    return (w * size) / 1000;
+  }
+}
+
 /** Splits text into lines no wider than `width`: at spaces, and inside a word only when the word alone is too wide. */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrapText(text: string, font: Measure, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
     let line = "";
     for (const word of paragraph.split(/ +/)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (font.width(candidate, size) <= width) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
       line = "";
       let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
+      while (font.width(rest, size) > width) {
         let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+        while (cut > 1 && font.width(rest.slice(0, cut), size) > width) cut--;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
@@ -86,10 +110,13 @@ class Layout {
   /** Distance from the page's top of the next thing drawn. */
   private y = 0;
 
+  private readonly measures: Measures;
+
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: Fonts,
   ) {
+    this.measures = { regular: new Measure(fonts.regular), bold: new Measure(fonts.bold) };
     this.newPage();
   }
 
@@ -107,8 +134,12 @@ class Layout {
     return run.bold ? this.fonts.bold : this.fonts.regular;
   }
 
+  private measure(run: Run): Measure {
+    return run.bold ? this.measures.bold : this.measures.regular;
+  }
+
   private lines(run: Run, width: number): string[] {
-    return wrapText(run.text.normalize("NFC"), this.font(run), run.size ?? BODY, width);
+    return wrapText(run.text.normalize("NFC"), this.measure(run), run.size ?? BODY, width);
   }
 
   /** A paragraph across the content width, centred or not; moves to a new page first when it does not fit. */
@@ -118,7 +149,7 @@ class Layout {
     const height = lines.length * size * LINE;
     if (height > this.room) this.newPage();
     for (const line of lines) {
-      const width = this.font(run).widthOfTextAtSize(line, size);
+      const width = this.measure(run).width(line, size);
       const x = opts.center ? MARGIN + (CONTENT - width) / 2 : MARGIN;
       this.y += size;
       this.page.drawText(line, { x, y: A4.height - this.y, size, font: this.font(run), color: run.color ?? BLACK });
@@ -146,7 +177,7 @@ class Layout {
         const size = run.size ?? BODY;
         for (const line of this.lines(run, w - 2 * PAD)) {
           ty -= size;
-          const lw = this.font(run).widthOfTextAtSize(line, size);
+          const lw = this.measure(run).width(line, size);
           const tx = cell.align === "center" ? x + (w - lw) / 2 : x + PAD;
           this.page.drawText(line, { x: tx, y: ty, size, font: this.font(run), color: run.color ?? BLACK });
           ty -= size * (LINE - 1);
@@ -202,7 +233,7 @@ class Layout {
   }
 }
 
-const FINDING_WIDTHS = [20, 38, 185, 62, 66, 76, 76.28];
+const FINDING_WIDTHS = [20, 36, 190, 60, 76, 70, 71.28];
 const PILLAR_FIRST = 99.28;
 
 export async function writeRecordPdf(text: RecordText): Promise<Uint8Array> {
