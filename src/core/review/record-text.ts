@@ -28,6 +28,8 @@ export interface RecordText {
   /** Shown instead of the findings table when there is no finding. */
   empty: string;
   signature: { title: string; hint: string; name: string };
+  /** "Trang {page}/{pages}" around its numbers, for a page margin that counts pages itself (CSS counters). */
+  pageWord: { before: string; between: string };
 }
 
 const COUNT_COLUMNS: readonly (keyof RecordCounts)[] = ["total", "met", "explained", "unexplained", "errors", "missing", "accepted", "returned", "open"];
@@ -84,7 +86,13 @@ export function recordText(record: ReviewRecord, lang: Lang): RecordText {
     })),
     empty: m("record.empty"),
     signature: { title: m("record.signature.reviewer"), hint: m("record.signature.hint"), name: header.reviewer ?? "" },
+    pageWord: pageWord(m("record.page", { page: "\u0000", pages: "\u0001" })),
   };
+}
+
+function pageWord(text: string): { before: string; between: string } {
+  const [before = "", rest = ""] = text.split("\u0000");
+  return { before, between: rest.split("\u0001")[0] ?? "" };
 }
 
 function capitalise(s: string): string {
