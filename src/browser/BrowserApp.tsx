@@ -4,6 +4,7 @@ import type { Catalog } from "../core/catalog";
 import { ChitieuError } from "../core/errors";
 import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
+import { NO_REVIEW, recordCsv, recordText, reviewStoreOf, type ReviewRecord, type ReviewStore } from "../core/review";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
 import { errorText, toUserError } from "../app/errors";
@@ -19,7 +20,7 @@ import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
-import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
+import { clearedFileName, CSV_MIME, downloadBytes, markedFileName, readFileBytes, recordFileName } from "./download";
 import { useDropZoneStyles } from "./drop-zone-styles";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
@@ -58,6 +59,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [dragging, setDragging] = useState(false);
   const [file, setFile] = useState<OpenFile | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
+  const [review, setReview] = useState<ReviewStore>(NO_REVIEW);
   const [manual, setManual] = useState<Manual | undefined>(undefined);
   const [many, setMany] = useState<ManyResult[] | null>(null);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
@@ -76,6 +78,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     const snapshot = await open.host.readSnapshot();
     try {
       setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+      setReview(reviewStoreOf(snapshot));
     } catch (e) {
       sheetContext.offer(snapshot, e);
       throw e;
@@ -174,6 +177,19 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       const name = templateFileName(choice);
       downloadBytes(name, writeTemplateXlsx(layoutFor(catalog, registry, choice)));
       setStatus({ key: "start.downloaded", params: { file: name } });
+    });
+
+  // the review record as a file: CSV for any spreadsheet, or our own .xlsx (its writer loaded on first use)
+  const downloadRecord = (record: ReviewRecord, ext: "csv" | "xlsx") =>
+    run(async () => {
+      if (!file) return;
+      const name = recordFileName(file.name, ext);
+      if (ext === "csv") downloadBytes(name, new TextEncoder().encode(recordCsv(record, lang)), CSV_MIME);
+      else {
+        const { writeRecordXlsx } = await import(/* webpackChunkName: "xlsx-record" */ "../hosts/xlsx/review/write-record");
+        downloadBytes(name, writeRecordXlsx(recordText(record, lang)));
+      }
+      setStatus({ key: "record.downloaded", params: { file: name } });
     });
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -327,6 +343,17 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               registry={registry}
               busy={busy}
               onRecheck={() => void recheck(file)}
+              review={review}
+              recordDownloads={(record) => (
+                <>
+                  <Button disabled={busy} onClick={() => void downloadRecord(record, "csv")}>
+                    {t("record.csv")}
+                  </Button>
+                  <Button disabled={busy} onClick={() => void downloadRecord(record, "xlsx")}>
+                    {t("record.xlsx")}
+                  </Button>
+                </>
+              )}
               actions={
                 <>
                   <Button appearance="primary" disabled={busy} onClick={() => void downloadMarked()}>

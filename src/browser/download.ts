@@ -44,6 +44,13 @@ export function clearedFileName(original: string): string {
   return `${plainBase(original)}${CLEARED}.xlsx`;
 }
 
+/** "bao-cao-da-danh-dau.xlsx" → "bao-cao-bien-ban-ra-soat.csv": the review record of that workbook. */
+export function recordFileName(original: string, ext: "csv" | "xlsx"): string {
+  return `${plainBase(original)}-bien-ban-ra-soat.${ext}`;
+}
+
+export const CSV_MIME = "text/csv;charset=utf-8";
+
 /** A picked or dropped file's bytes (FileReader where Blob.arrayBuffer is missing, as in older WebViews). */
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));

@@ -164,4 +164,14 @@ export const en: Record<UiKey, string> = {
   "mapping.save": "Save the mapping (leave out rows not confirmed)",
   "mapping.savedSession": "The mapping ({count} indicators) is used for this session; in Excel it is not yet kept in the workbook.",
   "mapping.saved": "Mapping saved in the workbook ({count} indicators).",
+  // the review record (issue 18, branch record)
+  "record.open": "Review record",
+  "record.heading": "Review record",
+  "record.print": "Print the review record",
+  "record.close": "Close the record",
+  "record.reviewer": "Reviewer (written on the record)",
+  "record.printHint": "In the print dialog, choose “Save as PDF” to get a PDF file. If the print dialog does not open (Excel on a Mac), use the browser mode or the chitieu review command.",
+  "record.csv": "Download CSV",
+  "record.xlsx": "Download Excel (.xlsx)",
+  "record.downloaded": "Created {file}.",
 };

@@ -162,6 +162,16 @@ export const vi = {
   "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
   "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
   "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
+  // the review record (issue 18, branch record)
+  "record.open": "Biên bản rà soát",
+  "record.heading": "Biên bản rà soát",
+  "record.print": "In biên bản rà soát",
+  "record.close": "Đóng biên bản",
+  "record.reviewer": "Người rà soát (ghi trên biên bản)",
+  "record.printHint": "Trong hộp thoại in, chọn “Lưu dưới dạng PDF” để có tệp PDF. Nếu hộp thoại in không mở (Excel trên máy Mac), hãy dùng chế độ trình duyệt hoặc lệnh chitieu review.",
+  "record.csv": "Tải CSV",
+  "record.xlsx": "Tải Excel (.xlsx)",
+  "record.downloaded": "Đã tạo tệp {file}.",
 } as const;
 
 export type UiKey = keyof typeof vi;

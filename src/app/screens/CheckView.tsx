@@ -1,10 +1,12 @@
 import { Button, Divider, makeStyles, Subtitle1, Text } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Catalog } from "../../core/catalog";
 import type { CheckReport, LocatedFinding } from "../../core/check";
+import { NO_REVIEW, type ReviewRecord, type ReviewStore } from "../../core/review";
 import { findUnits, unitTitle, type UnitRegistry } from "../../core/units";
 import { FindingsList } from "../components/FindingsList";
 import { GapChart } from "../components/GapChart";
+import { RecordView } from "../components/RecordView";
 import { SummaryPanel } from "../components/SummaryPanel";
 import { useLang } from "../i18n";
 import { useFocusHeading } from "../use-focus-heading";
@@ -26,11 +28,16 @@ export interface CheckViewProps {
   onSelect?: (f: LocatedFinding) => void;
   /** More actions next to re-check (the browser's download button). */
   actions?: ReactNode;
+  /** The review kept in the workbook, for the review record (none recorded by default). */
+  review?: ReviewStore;
+  /** The review record's downloads (the browser mode's CSV and XLSX). */
+  recordDownloads?: (record: ReviewRecord) => ReactNode;
 }
 
-export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions }: CheckViewProps) {
+export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions, review = NO_REVIEW, recordDownloads }: CheckViewProps) {
   const styles = useStyles();
   const { t } = useLang();
+  const [recordOpen, setRecordOpen] = useState(false);
   const { context } = report;
   useFocusHeading("check-heading", report);
   const unit = context.unitCode ? findUnits(registry, context.unitCode)[0] : undefined;
@@ -60,7 +67,20 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
           </Button>
         )}
         {actions}
+        <Button disabled={busy} onClick={() => setRecordOpen(true)}>
+          {t("record.open")}
+        </Button>
       </div>
+      {recordOpen && (
+        <RecordView
+          report={report}
+          catalog={catalog}
+          registry={registry}
+          store={review}
+          onClose={() => setRecordOpen(false)}
+          {...(recordDownloads ? { downloads: recordDownloads } : {})}
+        />
+      )}
       <SummaryPanel report={report} catalog={catalog} />
       <GapChart report={report} catalog={catalog} />
       <Divider />

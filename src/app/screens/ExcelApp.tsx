@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-com
 import { useEffect, useRef, useState } from "react";
 import type { Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { NO_REVIEW, reviewStoreOf, type ReviewStore } from "../../core/review";
 import type { TemplateMetadata } from "../../core/snapshot";
 import type { UnitRegistry } from "../../core/units";
 import type { WorkbookHost } from "../../hosts/host";
@@ -40,6 +41,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
   const [report, setReport] = useState<CheckReport | null>(null);
+  const [review, setReview] = useState<ReviewStore>(NO_REVIEW);
   const { guess: sheetGuess, offer: offerSheetContext } = useSheetContext(catalog, registry, setChoiceState);
   /** Level and year the user gave for a workbook that is not our template. */
   const [given, setGiven] = useState<{ level: Choice["level"]; year: number } | null>(null);
@@ -98,6 +100,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
         throw e;
       }
       setReport(next);
+      setReview(reviewStoreOf(snapshot));
       setScreen("check");
       setAskContext(false);
       setStale(false);
@@ -208,6 +211,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
             busy={busy}
             onRecheck={() => void check()}
             onClear={() => void clear()}
+            review={review}
             onSelect={host.capabilities().selectCell ? select : undefined}
           />}
         </>
