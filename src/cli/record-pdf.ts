@@ -20,7 +20,7 @@ const FOOTER = 22;
 const PAD = 2.2;
 const LINE = 1.22;
 /** The tables' text size (points). */
-const BODY = 7.5;
+const BODY = 7.2;
 const BORDER = rgb(0.55, 0.55, 0.55);
 const HEADER_FILL = rgb(0.851, 0.882, 0.949);
 const BLACK = rgb(0, 0, 0);
@@ -233,7 +233,7 @@ class Layout {
   }
 }
 
-const FINDING_WIDTHS = [20, 36, 190, 60, 76, 70, 71.28];
+const FINDING_WIDTHS = [21, 34, 184, 55, 76, 83, 70.28];
 const PILLAR_FIRST = 99.28;
 
 export async function writeRecordPdf(text: RecordText): Promise<Uint8Array> {
@@ -275,8 +275,7 @@ export async function writeRecordPdf(text: RecordText): Promise<Uint8Array> {
   if (text.findings.length === 0) out.paragraph({ text: text.empty, size: 9 });
   else {
     const [no, code, indicator, figure, target, status, , decision] = text.findingColumns;
-    const [, , , , , , explanationHead, , commentHead] = text.findingColumns;
-    out.table(
+      out.table(
       FINDING_WIDTHS,
       [no!, code!, indicator!, figure!, target!, status!, decision!].map(head),
       text.findings.map((f) => {
@@ -285,11 +284,17 @@ export async function writeRecordPdf(text: RecordText): Promise<Uint8Array> {
         return [
           { runs: [{ text: n }], align: "center" },
           { runs: [{ text: c }] },
-          { runs: [{ text: label }, ...(explanation ? [{ text: `${explanationHead}: ${explanation}`, size: 7, color: GREY }] : [])] },
+          { runs: [{ text: label }, ...(explanation ? [{ text: `${text.notes.explanation}: ${explanation}`, size: 7, color: GREY }] : [])] },
           { runs: [{ text: fig }] },
           { runs: [{ text: tgt }] },
           { runs: [{ text: st, bold: true, color: tone.color }], fill: tone.fill },
-          { runs: [{ text: dec }, ...(comment ? [{ text: `${commentHead}: ${comment}`, size: 7, color: GREY }] : [])] },
+          {
+            runs: [
+              { text: dec },
+              ...(f.decisionNote ? [{ text: `(${f.decisionNote})`, size: 7, color: GREY }] : []),
+              ...(comment ? [{ text: `${text.notes.comment}: ${comment}`, size: 7, color: GREY }] : []),
+            ],
+          },
         ];
       }),
     );

@@ -37,14 +37,14 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** A province's findings, the catalog's province indicators over and over; every fifth explained, every seventh decided. */
+/** A province's findings, the catalog's province indicators over and over; every tenth explained, every fifteenth returned. */
 function record(count: number, lang: "vi" | "en" = "vi") {
   const codes = indicatorsForLevel(catalog, "province").filter((i) => i.unit.kind === "ratio").map((i) => i.code);
   const decision: FindingDecision = { kind: "returned", comment: "Bổ sung danh sách kèm theo", by: "Nguyễn Thị Hoa", at: "2026-11-27T08:00:00Z" };
   const findings: ReviewedFinding[] = Array.from({ length: count }, (_, i) => ({
     ...check(findIndicator(catalog, codes[i % codes.length]!)!, ratio(35 + (i % 65), 100), { level: "province", year: 2025 }),
-    explanation: i % 5 === 0 ? "Số liệu quý IV chưa tổng hợp xong" : null,
-    decision: i % 7 === 0 ? decision : null,
+    explanation: i % 10 === 0 ? "Số liệu quý IV chưa tổng hợp xong" : null,
+    decision: i % 15 === 0 ? decision : null,
   }));
   return recordText(buildReviewRecord({ catalog, unit: "tỉnh Lai Châu", level: "province", year: 2025, findings, reportDecision: null, reviewer: "Nguyễn Thị Hoa", date: "2026-11-27" }), lang);
 }
@@ -75,7 +75,7 @@ tools.describe("the printable review record in Chromium", () => {
   it("prints the official header, the per-pillar table and the findings with their Vietnamese text", async () => {
     const file = await printToPdf(20);
     const all = text(file);
-    for (const line of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN RÀ SOÁT SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ", "Đơn vị báo cáo: tỉnh Lai Châu", "Người rà soát: Nguyễn Thị Hoa", "Ngày rà soát: 27/11/2026", "I. Tổng hợp theo trụ cột", "Chính quyền số", "II. Chi tiết các chỉ tiêu", "Giải trình: Số liệu quý IV chưa tổng hợp xong", "Ý kiến người rà soát: Bổ sung danh sách kèm theo", "NGƯỜI RÀ SOÁT"]) {
+    for (const line of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN RÀ SOÁT SỐ LIỆU CHỈ TIÊU CHUYỂN ĐỔI SỐ", "Đơn vị báo cáo: tỉnh Lai Châu", "Người rà soát: Nguyễn Thị Hoa", "Ngày rà soát: 27/11/2026", "I. Tổng hợp theo trụ cột", "Chính quyền số", "II. Chi tiết các chỉ tiêu", "Giải trình: Số liệu quý IV chưa tổng hợp xong", "Ý kiến: Bổ sung danh sách kèm theo", "NGƯỜI RÀ SOÁT"]) {
       expect(all).toContain(line);
     }
     expect(pages(file)).toBe(1);

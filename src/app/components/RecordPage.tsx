@@ -11,7 +11,6 @@ export interface RecordPageProps {
 }
 
 export function RecordPage({ text }: RecordPageProps) {
-  const [, , , , , , explanationHead, , commentHead] = text.findingColumns;
   const [no, code, indicator, figure, target, status, , decision] = text.findingColumns;
   return (
     <article className="ctr-page" lang={text.lang === "vi" ? "vi" : "en"} data-testid="record-page">
@@ -28,7 +27,10 @@ export function RecordPage({ text }: RecordPageProps) {
         ))}
       </ul>
       <h2 className="ctr-section">{text.pillarsTitle}</h2>
-      <table className="ctr-table">
+      <table className="ctr-table ctr-pillars">
+        <colgroup>
+          <col className="ctr-c-pillar" />
+        </colgroup>
         <thead>
           <tr>
             {text.pillarColumns.map((c) => (
@@ -74,14 +76,15 @@ export function RecordPage({ text }: RecordPageProps) {
                   <td>{c}</td>
                   <td>
                     {label}
-                    {explanation && <span className="ctr-note">{`${explanationHead}: ${explanation}`}</span>}
+                    {explanation && <span className="ctr-note">{`${text.notes.explanation}: ${explanation}`}</span>}
                   </td>
                   <td>{fig}</td>
                   <td>{tgt}</td>
                   <td className={`ctr-status-${f.status}`}>{st}</td>
                   <td>
                     {dec}
-                    {comment && <span className="ctr-note">{`${commentHead}: ${comment}`}</span>}
+                    {f.decisionNote && <span className="ctr-note">({f.decisionNote})</span>}
+                    {comment && <span className="ctr-note">{`${text.notes.comment}: ${comment}`}</span>}
                   </td>
                 </tr>
               );

@@ -9,6 +9,10 @@ export interface RecordFindingRow {
   decision: "accepted" | "returned" | null;
   /** STT, code, indicator, figure, target, assessment, explanation, decision, comment. */
   cells: [string, string, string, string, string, string, string, string, string];
+  /** Who decided and when ("Nguyễn Thị Hoa, 27/11/2026"), or "" for no decision. */
+  decidedBy: string;
+  /** The same, for a printed line under the decision: "" when the record's reviewer took it (the header says who). */
+  decisionNote: string;
 }
 
 export interface RecordText {
@@ -28,6 +32,8 @@ export interface RecordText {
   /** Shown instead of the findings table when there is no finding. */
   empty: string;
   signature: { title: string; hint: string; name: string };
+  /** The words before an explanation or a comment printed under the indicator or the decision. */
+  notes: { explanation: string; comment: string };
   /** "Trang {page}/{pages}" around its numbers, for a page margin that counts pages itself (CSS counters). */
   pageWord: { before: string; between: string };
 }
@@ -83,9 +89,12 @@ export function recordText(record: ReviewRecord, lang: Lang): RecordText {
         decisionText(l, lang),
         l.decision?.comment.trim() ?? "",
       ],
+      decidedBy: decidedBy(l, lang),
+      decisionNote: l.decision && l.decision.by.trim() !== (header.reviewer ?? "") ? decidedBy(l, lang) : "",
     })),
     empty: m("record.empty"),
     signature: { title: m("record.signature.reviewer"), hint: m("record.signature.hint"), name: header.reviewer ?? "" },
+    notes: { explanation: m("record.note.explanation"), comment: m("record.note.comment") },
     pageWord: pageWord(m("record.page", { page: "\u0000", pages: "\u0001" })),
   };
 }
@@ -140,6 +149,10 @@ export function targetText(l: Pick<RecordLine, "target" | "percent" | "yesNo">, 
 function decisionText(l: RecordLine, lang: Lang): string {
   const d = l.decision;
   if (!d) return l.status === "met" ? "" : formatMessage({ key: "record.decision.open", params: {} }, lang);
-  const decision = formatMessage({ key: `record.decision.${d.kind}`, params: {} }, lang);
-  return formatMessage({ key: "record.decision.by", params: { decision, by: d.by, date: recordDate(d.at, lang) } }, lang);
+  return formatMessage({ key: `record.decision.${d.kind}`, params: {} }, lang);
+}
+
+function decidedBy(l: RecordLine, lang: Lang): string {
+  const d = l.decision;
+  return d ? formatMessage({ key: "record.decision.by", params: { by: d.by.trim(), date: recordDate(d.at, lang) } }, lang) : "";
 }

@@ -91,11 +91,20 @@ describe("the review record's words", () => {
 
   it("writes each finding's figure, target, assessment, explanation and decision", () => {
     const rows = recordText(record(), "vi").findings.map((f) => f.cells);
-    expect(rows[1]).toEqual(["2", "CQS-02", findIndicator(catalog, "CQS-02")!.label.vi, "80/100 (80%)", "≥ 90% (năm 2025)", "Chưa đạt — có giải trình", "Hệ thống một cửa điện tử ngừng hoạt động quý III", "Chấp nhận (Nguyễn Thị Hoa, 27/11/2026)", ""]);
-    expect(rows[2]!.slice(5)).toEqual(["Chưa đạt — chưa giải trình", "", "Yêu cầu bổ sung (Nguyễn Thị Hoa, 27/11/2026)", "Bổ sung danh sách hồ sơ"]);
+    expect(rows[1]).toEqual(["2", "CQS-02", findIndicator(catalog, "CQS-02")!.label.vi, "80/100 (80%)", "≥ 90% (năm 2025)", "Chưa đạt — có giải trình", "Hệ thống một cửa điện tử ngừng hoạt động quý III", "Chấp nhận", ""]);
+    expect(rows[2]!.slice(5)).toEqual(["Chưa đạt — chưa giải trình", "", "Yêu cầu bổ sung", "Bổ sung danh sách hồ sơ"]);
     expect(rows[3]!.slice(3, 8)).toEqual(["120/100", "≥ 100% (năm 2025)", "Số liệu sai", "", "Chưa quyết định"]);
     expect(rows[6]!.slice(3, 8)).toEqual(["—", "> 50% (năm 2025)", "Chưa có số liệu", "", "Chưa quyết định"]);
     expect(rows[0]!.slice(5, 8)).toEqual(["Đạt", "", ""]);
+  });
+
+  it("says who took each decision and when, printed under it only when not the record's own reviewer", () => {
+    const findings = scenario().map((f) => (f.indicator === "CQS-03" ? { ...f, decision: { ...returned, by: "Lò Văn Minh" } } : f));
+    const rows = recordText(record(findings), "vi").findings;
+    const cqs02 = rows.find((r) => r.cells[1] === "CQS-02")!;
+    const cqs03 = rows.find((r) => r.cells[1] === "CQS-03")!;
+    expect([cqs02.decidedBy, cqs02.decisionNote]).toEqual(["Nguyễn Thị Hoa, 27/11/2026", ""]);
+    expect([cqs03.decidedBy, cqs03.decisionNote]).toEqual(["Lò Văn Minh, 27/11/2026", "Lò Văn Minh, 27/11/2026"]);
   });
 
   it("says the report's conclusion with who decided and when", () => {

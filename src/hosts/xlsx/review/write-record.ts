@@ -72,7 +72,12 @@ function findingsSheet(text: RecordText): SheetSpec<StyleKey> {
     [c(text.findingsTitle, "label")],
     text.findingColumns.map((h) => c(h, "header")),
     ...text.findings.map((f) =>
-      f.cells.map((v, k) => (k === 5 ? c(v, `status_${f.status}`) : c(v, k === 0 || k === 1 ? "center" : "wrap"))),
+      f.cells.map((v, k) => {
+        if (k === 5) return c(v, `status_${f.status}`);
+        // the decision with who took it and when, as the CSV has them in columns of their own
+        if (k === 7 && f.decidedBy) return c(`${v} (${f.decidedBy})`, "wrap");
+        return c(v, k === 0 || k === 1 ? "center" : "wrap");
+      }),
     ),
   ];
   return { widths: [6, 9, 50, 16, 18, 24, 40, 28, 36], rows, freeze: { rows: 2, columns: 3 } };
