@@ -228,7 +228,8 @@ module.exports = (env, argv) => {
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/browser/index.html", chunks: ["browser"], csp: contentSecurityPolicy(page("index.html")) }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets", to: "assets" },
+          // the fonts are the CLI's, for the review record's PDF: the pages print with the system's fonts
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/fonts/**"] } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -60,6 +60,25 @@ function collect(root = ROOT, dependencies = Object.keys(JSON.parse(fs.readFileS
   return [...seen.values()].sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1));
 }
 
+/** Files copied into the repository rather than installed from npm: each with its licence file, quoted in full. */
+const VENDORED = [
+  {
+    files: ["assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf"],
+    what: "DejaVu Sans 2.37: the review record's PDF (chitieu review) and printable page need a font with Vietnamese glyphs",
+    licence: "Bitstream Vera licence (DejaVu changes: public domain)",
+    source: "https://dejavu-fonts.github.io/",
+    text: "assets/fonts/LICENCE-DejaVu.txt",
+  },
+];
+
+function vendoredSection() {
+  const out = ["## Tệp đi kèm / Vendored files", ""];
+  for (const v of VENDORED) {
+    out.push(`### ${v.files.map((f) => `\`${f}\``).join(", ")}`, "", `${v.what}. Licence: ${v.licence}. Source: ${v.source}. Text (\`${v.text}\`):`, "", "```", fs.readFileSync(path.join(ROOT, v.text), "utf8").trimEnd(), "```", "");
+  }
+  return out;
+}
+
 function render(entries) {
   const byLicence = new Map();
   for (const e of entries) byLicence.set(e.licence, (byLicence.get(e.licence) ?? 0) + 1);
@@ -81,6 +100,7 @@ function render(entries) {
     "| --- | --- | --- | --- |",
     ...rows,
     "",
+    ...vendoredSection(),
   ].join("\n");
 }
 

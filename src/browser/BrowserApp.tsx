@@ -4,6 +4,7 @@ import type { Catalog } from "../core/catalog";
 import { ChitieuError } from "../core/errors";
 import { checkWorkbook, type CheckReport } from "../core/check";
 import type { UnitRegistry } from "../core/units";
+import { recordCsv, recordText, type ReviewRecord } from "../core/review";
 import { localChoiceStore, saveChoice, type Choice } from "../app/choice";
 import { ConflictNotice } from "../app/components/ConflictNotice";
 import { ErrorNotice, StatusNotice } from "../app/components/ErrorNotice";
@@ -20,7 +21,7 @@ import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
-import { clearedFileName, downloadBytes, markedFileName, readFileBytes, reviewedFileName } from "./download";
+import { clearedFileName, CSV_MIME, downloadBytes, markedFileName, readFileBytes, recordFileName, reviewedFileName } from "./download";
 import type { ReviewStore } from "../core/review";
 import { storeWithFinding, storeWithReport, type ReviewActions } from "../app/review-actions";
 import { useReviewerName } from "../app/reviewer";
@@ -215,6 +216,19 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setStatus({ key: "start.downloaded", params: { file: name } });
     });
 
+  // the review record as a file: CSV for any spreadsheet, or our own .xlsx (its writer loaded on first use)
+  const downloadRecord = (record: ReviewRecord, ext: "csv" | "xlsx") =>
+    run(async () => {
+      if (!file) return;
+      const name = recordFileName(file.name, ext);
+      if (ext === "csv") downloadBytes(name, new TextEncoder().encode(recordCsv(record, lang)), CSV_MIME);
+      else {
+        const { writeRecordXlsx } = await import(/* webpackChunkName: "xlsx-record" */ "../hosts/xlsx/review/write-record");
+        downloadBytes(name, writeRecordXlsx(recordText(record, lang)));
+      }
+      setStatus({ key: "record.downloaded", params: { file: name } });
+    });
+
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
@@ -379,6 +393,16 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               busy={busy}
               onRecheck={() => void recheck(file)}
               review={reviewActions(report)}
+              recordDownloads={(record) => (
+                <>
+                  <Button disabled={busy} onClick={() => void downloadRecord(record, "csv")}>
+                    {t("record.csv")}
+                  </Button>
+                  <Button disabled={busy} onClick={() => void downloadRecord(record, "xlsx")}>
+                    {t("record.xlsx")}
+                  </Button>
+                </>
+              )}
               actions={
                 <>
                   {sessionReview && (

@@ -52,3 +52,10 @@ export { readFileBytes } from "../app/file-bytes";
 export function reviewedFileName(original: string): string {
   return `${plainBase(original)}${REVIEWED}.xlsx`;
 }
+
+/** "bao-cao-da-danh-dau.xlsx" → "bao-cao-bien-ban-ra-soat.csv": the review record of that workbook. */
+export function recordFileName(original: string, ext: "csv" | "xlsx"): string {
+  return `${plainBase(original)}-bien-ban-ra-soat.${ext}`;
+}
+
+export const CSV_MIME = "text/csv;charset=utf-8";

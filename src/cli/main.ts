@@ -5,6 +5,7 @@ import { catalogJson, catalogTable } from "./commands/catalog";
 import { runClear } from "./commands/clear";
 import { runConsolidate } from "./commands/consolidate";
 import { runMap } from "./commands/map";
+import { runReview } from "./commands/review";
 import { runTemplate } from "./commands/template";
 import { unitsTable } from "./commands/units";
 import { registryFrom } from "./files";
@@ -17,7 +18,7 @@ import { userText } from "./user-text";
 
 // The `chitieu` command line. Exit codes: 0 ran; 1 --strict and error-level findings; 2 unusable input or usage.
 
-const COMMANDS = ["catalog", "units", "template", "check", "map", "clear", "consolidate"] as const;
+const COMMANDS = ["catalog", "units", "template", "check", "review", "map", "clear", "consolidate"] as const;
 type Command = (typeof COMMANDS)[number];
 
 function usage(lang: Lang): string {
@@ -104,6 +105,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await runConsolidate(rest, lang, io);
       case "map":
         return await runMap(rest, lang, io);
+      case "review":
+        return await runReview(rest, lang, io);
       default:
         io.err(`${t(lang, "usage.unknown-command", { command })}\n${usage(lang)}\n`);
         return 2;

@@ -4,7 +4,7 @@
 
 import { spawnSync } from "node:child_process";
 
-export type Tool = "chromium" | "soffice" | "python3" | "openpyxl" | "pdftoppm";
+export type Tool = "chromium" | "soffice" | "python3" | "openpyxl" | "pdftoppm" | "pdftotext";
 
 interface ToolSpec {
   /** What the developer is told is missing. */
@@ -24,6 +24,7 @@ export const TOOLS: Readonly<Record<Tool, ToolSpec>> = {
   python3: { label: PYTHON, apt: "python3", probe: [PYTHON, ["--version"]] },
   openpyxl: { label: `openpyxl for ${PYTHON}`, apt: "python3-openpyxl", probe: [PYTHON, ["-c", "import openpyxl"]] },
   pdftoppm: { label: "pdftoppm (poppler)", apt: "poppler-utils", probe: ["pdftoppm", ["-v"]] },
+  pdftotext: { label: "pdftotext and pdfinfo (poppler)", apt: "poppler-utils", probe: ["pdfinfo", ["-v"]] },
 };
 
 /** Whether a tool runs here; probed once per test file (LibreOffice takes a second to answer). */

@@ -217,4 +217,14 @@ export const en: Record<UiKey, string> = {
   "review.download": "Download a copy with the review decisions",
   "review.downloaded": "Downloaded {file}: a copy with the review decisions (the original file is not changed).",
   "review.decisionFor": "Decision on {code}",
+  // the review record (issue 18, branch record)
+  "record.open": "Review record",
+  "record.heading": "Review record",
+  "record.print": "Print the review record",
+  "record.close": "Close the record",
+  "record.reviewer": "Reviewer (written on the record)",
+  "record.printHint": "In the print dialog, choose “Save as PDF” to get a PDF file. If the print dialog does not open (Excel on a Mac), use the browser mode or the chitieu review command.",
+  "record.csv": "Download CSV",
+  "record.xlsx": "Download Excel (.xlsx)",
+  "record.downloaded": "Created {file}.",
 };

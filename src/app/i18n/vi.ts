@@ -215,6 +215,16 @@ export const vi = {
   "review.download": "Tải bản sao có quyết định rà soát",
   "review.downloaded": "Đã tải {file}: bản sao có quyết định rà soát (tệp gốc không bị sửa).",
   "review.decisionFor": "Quyết định cho {code}",
+  // the review record (issue 18, branch record)
+  "record.open": "Biên bản rà soát",
+  "record.heading": "Biên bản rà soát",
+  "record.print": "In biên bản rà soát",
+  "record.close": "Đóng biên bản",
+  "record.reviewer": "Người rà soát (ghi trên biên bản)",
+  "record.printHint": "Trong hộp thoại in, chọn “Lưu dưới dạng PDF” để có tệp PDF. Nếu hộp thoại in không mở (Excel trên máy Mac), hãy dùng chế độ trình duyệt hoặc lệnh chitieu review.",
+  "record.csv": "Tải CSV",
+  "record.xlsx": "Tải Excel (.xlsx)",
+  "record.downloaded": "Đã tạo tệp {file}.",
 } as const;
 
 export type UiKey = keyof typeof vi;

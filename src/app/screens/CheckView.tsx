@@ -1,11 +1,13 @@
 import { Button, Divider, makeStyles, Subtitle1, Text } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Catalog } from "../../core/catalog";
 import type { CheckReport, LocatedFinding } from "../../core/check";
+import type { ReviewRecord } from "../../core/review";
 import { findUnits, unitTitle, type UnitRegistry } from "../../core/units";
 import { ConflictNotice } from "../components/ConflictNotice";
 import { FindingsList } from "../components/FindingsList";
 import { GapChart } from "../components/GapChart";
+import { RecordView } from "../components/RecordView";
 import { SummaryPanel } from "../components/SummaryPanel";
 import { ReviewPanel } from "../components/ReviewPanel";
 import type { ReviewActions } from "../review-actions";
@@ -31,11 +33,14 @@ export interface CheckViewProps {
   actions?: ReactNode;
   /** A reviewer's decisions on the findings and the report (kept in the workbook by the page). */
   review?: ReviewActions;
+  /** The review record's downloads (the browser mode's CSV and XLSX). */
+  recordDownloads?: (record: ReviewRecord) => ReactNode;
 }
 
-export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions, review }: CheckViewProps) {
+export function CheckView({ report, catalog, registry, busy, onRecheck, onClear, onSelect, actions, review, recordDownloads }: CheckViewProps) {
   const styles = useStyles();
   const { t } = useLang();
+  const [recordOpen, setRecordOpen] = useState(false);
   const { context } = report;
   useFocusHeading("check-heading", report);
   const unit = context.unitCode ? findUnits(registry, context.unitCode)[0] : undefined;
@@ -66,7 +71,19 @@ export function CheckView({ report, catalog, registry, busy, onRecheck, onClear,
           </Button>
         )}
         {actions}
+        <Button disabled={busy} onClick={() => setRecordOpen(true)}>
+          {t("record.open")}
+        </Button>
       </div>
+      {recordOpen && (
+        <RecordView
+          report={report}
+          catalog={catalog}
+          registry={registry}
+          onClose={() => setRecordOpen(false)}
+          {...(recordDownloads ? { downloads: recordDownloads } : {})}
+        />
+      )}
       <SummaryPanel report={report} catalog={catalog} />
       <ReviewPanel report={report} busy={busy} {...(review ? { actions: review } : {})} />
       <GapChart report={report} catalog={catalog} />
