@@ -11,6 +11,8 @@ import { loadUnits, type UnitRegistry } from "../units";
 import { resolveContext, type CheckContext, type ContextOptions } from "./context";
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
 import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
+import { buildBaselines, historyOf, type Baselines, type EarlierFigure, type EarlierReport, type SetAside } from "../history/baselines";
+import { describeHistory, earlierStart } from "../history/describe";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
 
@@ -31,6 +33,8 @@ export interface CheckReport {
   plan: HighlightPlan;
   /** For an office's own layout: the mapping used (saved or detected), rows to confirm, history, office targets. */
   mapping?: MappingUse;
+  /** The unit's earlier figures used (earlier reports given, an office's year columns): which, and which set aside. */
+  history?: { used: Baselines["used"]; setAside: SetAside[]; newSince: string | null };
 }
 
 export interface CheckOptions extends ContextOptions {
@@ -46,6 +50,11 @@ export interface CheckOptions extends ContextOptions {
   guessContext?: boolean;
   /** The units a template's header may name (the bundled Lai Châu registry by default). */
   units?: UnitRegistry;
+  /**
+   * The unit's earlier reports (each checked on its own, see earlierFromReport): the path to the next target starts
+   * from the latest earlier figure, findings show the series, pace and projection. Other units' reports are set aside.
+   */
+  history?: readonly EarlierReport[];
 }
 
 let bundledUnits: UnitRegistry | undefined;
@@ -167,12 +176,21 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
     throw new ChitieuError("error.no-indicators");
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
+  const baselines = historyFor(context, opts, mapping);
   const findings: LocatedFinding[] = [];
   const marks: Mark[] = [];
   for (const row of located.rows) {
     const indicator = asEntered(row.indicator, context.level);
-    const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
-    const finding = toFinding(indicator, judgement, judgeCtx);
+    const entry = entryOf(row, indicator.unit);
+    const hist = baselines ? historyOf(baselines, indicator.code) : null;
+    const start = hist ? earlierStart(indicator, hist) : undefined;
+    if (start) entry.earlier = start;
+    const judgement = judge(indicator, entry, judgeCtx);
+    let finding = toFinding(indicator, judgement, judgeCtx);
+    if (baselines && hist) {
+      const { history, details } = describeHistory(indicator, judgement, hist, baselines);
+      finding = { ...finding, details: [...finding.details, ...details], history };
+    }
     const cell = markedCell(row, finding, indicator.unit, judgement);
     findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
     if (cell && shouldMark(finding)) {
@@ -191,5 +209,43 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const notFound = expected.filter((i) => !foundCodes.has(i.code)).map((i) => i.code);
   const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
   if (mapping) report.mapping = mapping;
+  if (baselines) report.history = { used: baselines.used, setAside: baselines.setAside, newSince: baselines.newSince };
   return report;
+}
+
+/**
+ * The unit's own earlier figures: the reports given, and an office's earlier years' columns in this very workbook.
+ * Null when there are none of either, so a check without history reads exactly as before.
+ */
+function historyFor(context: CheckContext, opts: CheckOptions, mapping: MappingUse | undefined): Baselines | null {
+  const reports: EarlierReport[] = [...(opts.history ?? [])];
+  if (mapping && mapping.history.length > 0) reports.push(...yearColumns(mapping, opts.catalog, context));
+  if (opts.history === undefined && reports.length === 0) return null;
+  return buildBaselines(reports, { unitCode: context.unitCode, level: context.level, year: context.year, units: opts.units ?? defaultUnits() });
+}
+
+/** An office's table with a column per year: the earlier years' cells, read and measured as the report year's are. */
+function yearColumns(mapping: MappingUse, catalog: Catalog, context: CheckContext): EarlierReport[] {
+  const rows = new Map<string, LocatedRow>();
+  for (const h of mapping.history) {
+    const key = `${h.year}|${h.indicator}`;
+    let row = rows.get(key);
+    if (!row) {
+      const indicator = catalog.indicators.find((i) => i.code === h.indicator);
+      if (!indicator) continue;
+      rows.set(key, (row = { indicator, sheet: h.sheet, row: 0, matchedBy: "code" }));
+    }
+    row[h.part] = { address: h.cell, raw: h.raw, format: "General" };
+  }
+  const byYear = new Map<number, Record<string, EarlierFigure>>();
+  for (const [key, row] of rows) {
+    const year = Number(key.slice(0, key.indexOf("|")));
+    const indicator = asEntered(row.indicator, context.level);
+    const j = judge(indicator, entryOf(row, indicator.unit), { level: context.level, year });
+    if (j.value === null || j.status === "invalid" || j.status === "missing") continue;
+    let figures = byYear.get(year);
+    if (!figures) byYear.set(year, (figures = {}));
+    figures[indicator.code] = { value: j.value, numerator: j.figure.numerator, denominator: j.figure.denominator };
+  }
+  return [...byYear].map(([year, figures]) => ({ source: "", kind: "year-columns" as const, unitCode: context.unitCode, level: context.level, year, figures }));
 }

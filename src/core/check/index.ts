@@ -2,3 +2,4 @@ export { checkWorkbook, type CheckOptions, type CheckReport, type LocatedFinding
 export { missingContextFields, provincesInRanking, resolveContext, type CheckContext, type ContextField } from "./context";
 export { findHeader, locateIndicators, type Located, type LocatedRow } from "./locate";
 export { rowsFromMapping, type HistoryFigure, type MappingUse, type OfficeTarget } from "./from-mapping";
+export { earlierFromReport } from "./earlier";
