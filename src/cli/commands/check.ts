@@ -1,11 +1,15 @@
-import { basename } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
-import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { checkWorkbook, earlierFromReport, type CheckReport, type LocatedFinding } from "../../core/check";
+import type { EarlierReport } from "../../core/history/baselines";
+import type { Level } from "../../core/catalog";
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
-import { formatMessage, msg } from "../../core/messages";
+import { formatMessage, msg, type MessageRef } from "../../core/messages";
+import type { SetAside } from "../../core/history/baselines";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
@@ -33,8 +37,16 @@ export interface JsonReport {
     comparator: string | null;
     gap: number | null;
     message: string;
+    /** With --history: the unit's earlier values, the pace (per year, null with too little history) and the year the
+     * next target is reached at that pace (null: not at this pace; absent: too little history). */
+    history?: { year: number; value: number }[];
+    pace?: number | null;
+    projectedYear?: number | null;
+    doubleCheck?: string[];
   }[];
   notFound: string[];
+  /** With --history: the earlier reports used, and those set aside (another unit, not earlier…) with why. */
+  history?: { used: { source: string; year: number; kind: string }[]; setAside: { source: string; year: number; unit: string | null; reason: string; message: string }[] };
   summary: CheckReport["summary"];
   /** For an office's own layout: which mapping was used, rows to confirm (not judged), the office's own targets. */
   mapping?: {
@@ -70,9 +82,13 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
       comparator: f.target?.comparator ?? null,
       gap: f.gap,
       message: formatFinding(f, lang),
+      ...(f.history ? historyJson(f, lang) : {}),
     })),
     notFound: report.notFound,
     summary: report.summary,
+    ...(report.history
+      ? { history: { used: report.history.used, setAside: report.history.setAside.map((a) => ({ source: a.source, year: a.year, unit: a.unitCode, reason: a.reason, message: formatMessage(setAsideMessage(a), lang) })) } }
+      : {}),
     ...(report.mapping
       ? {
           mapping: {
@@ -86,6 +102,78 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
         }
       : {}),
   };
+}
+
+function historyJson(f: LocatedFinding, lang: Lang): Pick<JsonReport["findings"][number], "history" | "pace" | "projectedYear" | "doubleCheck"> {
+  const h = f.history!;
+  const doubleCheck = f.details.filter((d) => d.key.startsWith("history.check.")).map((d) => formatMessage(d, lang));
+  return {
+    history: h.series.map((p) => ({ year: p.year, value: p.value })),
+    ...(h.projectedYear !== undefined ? { pace: h.pace, projectedYear: h.projectedYear } : {}),
+    ...(doubleCheck.length > 0 ? { doubleCheck } : {}),
+  };
+}
+
+function setAsideMessage(a: SetAside): MessageRef {
+  const source = basename(a.source);
+  switch (a.reason) {
+    case "other-unit":
+      return msg("history.set-aside.other-unit", { source, unit: a.unitCode ?? "" });
+    case "unknown-unit":
+      return msg("history.set-aside.unknown-unit", { source });
+    case "other-level":
+      return msg("history.set-aside.other-level", { source });
+    case "not-earlier":
+      return msg("history.set-aside.not-earlier", { source, year: a.year });
+    case "before-unit-existed":
+      return msg("history.set-aside.before-unit-existed", { source, year: a.year });
+  }
+}
+
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+
+/** --history paths: a file as given, a folder as its workbooks (not its subfolders), in name order. */
+export function historyFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(p).isDirectory();
+    } catch {
+      // a missing path is said by readInput when it is read, like any input
+    }
+    if (!isFolder) {
+      files.push(p);
+      continue;
+    }
+    const names = readdirSync(p).filter((n) => WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith("~$")).sort();
+    for (const n of names) {
+      const full = join(p, n);
+      if (statSync(full).isFile()) files.push(full);
+    }
+  }
+  return files;
+}
+
+/**
+ * The unit's earlier reports, each checked on its own (its unit and year from the file; a mapped layout that does
+ * not say its unit takes --unit's). One unreadable file is said and skipped; the others are still used.
+ */
+async function readHistory(paths: readonly string[], catalog: Catalog, unitCode: string | undefined, level: Level | undefined, lang: Lang, io: Io): Promise<EarlierReport[]> {
+  const reports: EarlierReport[] = [];
+  for (const file of historyFiles(paths)) {
+    try {
+      const host = createFileHost(readInput(file), { notesLang: lang });
+      const report = checkWorkbook(await host.readSnapshot(), { catalog, ...(level ? { level } : {}), guessContext: true });
+      const earlier = earlierFromReport(report, file);
+      reports.push(earlier.unitCode === null && unitCode !== undefined ? { ...earlier, unitCode } : earlier);
+    } catch (e) {
+      const reason = userText(e, lang);
+      if (reason === null) throw e;
+      io.err(t(lang, "check.history.unusable", { file, reason }) + "\n");
+    }
+  }
+  return reports;
 }
 
 /** The mapping file given with --mapping, read and validated; a bad one names the file and each problem. */
@@ -138,6 +226,17 @@ function findingLine(f: LocatedFinding, catalog: Catalog, lang: Lang): string {
   return `  ${f.indicator.padEnd(7)} ${where.padEnd(16)} ${label}\n  ${" ".repeat(25)}→ ${formatFinding(f, lang)}`;
 }
 
+function printHistory(report: CheckReport, lang: Lang, io: Io): void {
+  const h = report.history;
+  if (!h) return;
+  const files = h.used.filter((u) => u.kind === "file");
+  if (files.length > 0) {
+    const reports = files.map((u) => msg("history.used-report", { source: msg("history.source.file", { file: basename(u.source) }), year: u.year }));
+    io.out(`\n${formatMessage(msg("history.used", { reports }), lang)}\n`);
+  }
+  for (const a of h.setAside) io.out(`${formatMessage(setAsideMessage(a), lang)}\n`);
+}
+
 export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, mappingFile?: string): void {
   const { context, summary } = report;
   const unit = context.unitCode ?? t(lang, "unit.unknown");
@@ -159,6 +258,12 @@ export function printReport(file: string, report: CheckReport, catalog: Catalog,
     if (list.length === 0) continue;
     io.out(`\n${title}\n${list.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
   }
+  const doubleChecks = report.findings.filter((f) => (f.history?.doubleChecks.length ?? 0) > 0);
+  if (doubleChecks.length > 0) io.out(`\n${t(lang, "check.group.double-check")}\n${doubleChecks.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
+  // met and on-track findings are listed nowhere else: their trend is news too
+  const trends = report.findings.filter((f) => f.history !== undefined && f.history.series.length > 0 && f.severity === "info" && f.status !== "missing" && !doubleChecks.includes(f));
+  if (trends.length > 0) io.out(`\n${t(lang, "check.group.trend")}\n${trends.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
+  printHistory(report, lang, io);
   if (report.notFound.length > 0) io.out(`\n${t(lang, "check.notFound", { codes: report.notFound.join(", ") })}\n`);
   if (report.duplicates.length > 0) {
     io.out(`${t(lang, "check.duplicates", { list: report.duplicates.map((d) => `${d.code} (${d.sheet}!${d.row})`).join(", ") })}\n`);
@@ -173,7 +278,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       year: { type: "string" }, level: { type: "string" }, unit: { type: "string" }, units: { type: "string" },
       out: { type: "string" }, json: { type: "string" }, strict: { type: "boolean" }, force: { type: "boolean" },
       notes: { type: "boolean", default: true }, lang: { type: "string" },
-      mapping: { type: "string" }, "accept-uncertain": { type: "boolean" },
+      mapping: { type: "string" }, "accept-uncertain": { type: "boolean" }, history: { type: "string", multiple: true },
     },
     allowPositionals: true,
     allowNegative: true,
@@ -191,6 +296,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
   const year = parseYear(values.year);
   const level = parseLevel(values.level);
   const unitCode = values.unit && year !== undefined ? resolveUnit(registryFrom(values.units), values.unit, year, level).code : values.unit;
+  const history = values.history ? await readHistory(values.history, catalog, unitCode, level, lang, io) : undefined;
   const reports: (JsonReport | JsonUnusable)[] = [];
   let unusable = 0;
   let errors = 0;
@@ -203,6 +309,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       const report = checkWorkbook(await host.readSnapshot(), {
         catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
         ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
+        ...(history ? { history } : {}),
       });
       printReport(file, report, catalog, lang, io, values.mapping);
       errors += report.summary.bySeverity.error;
