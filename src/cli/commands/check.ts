@@ -165,7 +165,7 @@ async function readHistory(paths: readonly string[], catalog: Catalog, unitCode:
     try {
       const host = createFileHost(readInput(file), { notesLang: lang });
       const report = checkWorkbook(await host.readSnapshot(), { catalog, ...(level ? { level } : {}), guessContext: true });
-      const earlier = earlierFromReport(report, file);
+      const earlier = earlierFromReport(report, basename(file));
       reports.push(earlier.unitCode === null && unitCode !== undefined ? { ...earlier, unitCode } : earlier);
     } catch (e) {
       const reason = userText(e, lang);

@@ -86,6 +86,8 @@ export function describeHistory(indicator: Indicator, j: Judgement, hist: Indica
   }
 
   if (hist.series.length === 0) {
+    // said where it changes the verdict's basis (a judged figure), not under every empty row
+    if (j.value === null || j.status === "invalid" || j.status === "not-applicable") return { history, details };
     details.push({ key: "history.none", params: {} });
     if (baselines.newSince !== null) details.push({ key: "history.new-unit", params: { date: baselines.newSince.split("-").reverse().join("/") } });
     return { history, details };

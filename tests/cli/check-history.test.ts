@@ -1,0 +1,83 @@
+// `chitieu check --history`: the unit's earlier reports (our template, filled as a clerk would) given as a folder or
+// as files; what the user reads and what the JSON says. Expected figures are worked out by hand in the comments.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { JsonReport } from "../../src/cli/commands/check";
+import { main } from "../../src/cli/main";
+import { unitWorkbook } from "../support/unit-workbooks";
+
+const dir = mkdtempSync(join(tmpdir(), "chitieu-history-"));
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+function put(name: string, bytes: Uint8Array): string {
+  const file = join(dir, name);
+  mkdirSync(join(file, ".."), { recursive: true });
+  writeFileSync(file, bytes);
+  return file;
+}
+
+// Tam Đường's CQS-07 (≥ 70% in 2025): 40% in 2022, 48% in 2023 (2021's report was never filed), 52% now in 2024.
+// XHS-10 primary schools: 40 schools in 2023, 18 in 2024: a denominator to double-check.
+const past = join(dir, "tam-duong-cac-nam");
+put("tam-duong-cac-nam/2022.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 40, denominator: 100 } }, { year: 2022 }));
+put("tam-duong-cac-nam/2023.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 48, denominator: 100 }, "XHS-10": { numerator: 20, denominator: 40 } }, { year: 2023 }));
+// another district's report in the same folder: set aside, never lent
+put("tam-duong-cac-nam/sin-ho-2023.xlsx", unitWorkbook("huyen-sin-ho", { "CQS-07": { numerator: 99, denominator: 100 } }, { year: 2023 }));
+// a damaged file in the folder: said, and the others still used
+writeFileSync(join(past, "hong.xlsx"), "not a workbook");
+const current = put("tam-duong-2024.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 52, denominator: 100 }, "XHS-10": { numerator: 12, denominator: 18 } }, { year: 2024 }));
+
+describe("chitieu check --history <folder>", () => {
+  it("starts the path from 2023's 48%, projects 2027 (two years late) and flags the halved denominator", async () => {
+    const r = await run(["check", current, "--history", past, "--json", "-"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as JsonReport;
+    const cqs07 = json.findings.find((f) => f.indicator === "CQS-07")!;
+    // path 48 → 70 over 2023..2025: 2024 needs 59; 52 is behind
+    expect(cqs07.status).toBe("off-track");
+    expect(cqs07.message).toContain("mức cần đạt năm 2024 là 59%");
+    expect(cqs07.message).toContain("Lộ trình tính thẳng từ kết quả năm 2023 của đơn vị (48%, theo báo cáo");
+    // (2022, 40) (2023, 48) (2024, 52): 6 points a year; 18 more → 2027
+    expect(cqs07.history).toEqual([{ year: 2022, value: 40 }, { year: 2023, value: 48 }]);
+    expect(cqs07.pace).toBe(6);
+    expect(cqs07.projectedYear).toBe(2027);
+    expect(cqs07.message).toContain("đạt 70% vào năm 2027 — chậm 2 năm");
+
+    const xhs10 = json.findings.find((f) => f.indicator === "XHS-10")!;
+    expect(xhs10.history).toEqual([{ year: 2023, value: 50 }]);
+    // a single earlier figure: no pace, no projection in the JSON
+    expect("pace" in xhs10).toBe(false);
+    expect("projectedYear" in xhs10).toBe(false);
+    expect(xhs10.doubleCheck).toEqual(["Cần kiểm tra lại mẫu số: năm nay 18, năm 2023 là 40 (thay đổi 2,2 lần)"]);
+    expect(xhs10.severity).not.toBe("error");
+
+    expect(json.history?.used.map((u) => u.year)).toEqual([2022, 2023]);
+    expect(json.history?.setAside).toEqual([expect.objectContaining({ year: 2023, unit: "huyen-sin-ho", reason: "other-unit" })]);
+    expect(r.err).toContain("Không dùng được báo cáo năm trước");
+    expect(r.err).toContain("hong.xlsx");
+    expect(r.err).toContain("sin-ho-2023.xlsx: báo cáo của đơn vị khác (huyen-sin-ho), không dùng làm số liệu năm trước");
+    expect(r.err).toContain("Cần kiểm tra lại (so với số liệu các năm trước của đơn vị):");
+  });
+
+  it("without --history keeps today's behaviour and says there is no baseline", async () => {
+    const r = await run(["check", current, "--json", "-"]);
+    const cqs07 = (JSON.parse(r.out) as JsonReport).findings.find((f) => f.indicator === "CQS-07")!;
+    expect(cqs07.message).toContain("Không có số liệu gốc để dựng lộ trình: so sánh trực tiếp với mục tiêu năm 2025");
+    expect("history" in cqs07).toBe(false);
+  });
+
+  it("takes single files too, and says so in English", async () => {
+    const r = await run(["check", current, "--history", join(past, "2023.xlsx"), "--lang", "en", "--json", "-"]);
+    const cqs07 = (JSON.parse(r.out) as JsonReport).findings.find((f) => f.indicator === "CQS-07")!;
+    expect(cqs07.message).toContain("The path runs straight from the unit's 2023 result (48%, from report");
+    expect(cqs07.message).toContain("Only one earlier result: too little to compute a pace or a projection");
+  });
+});
