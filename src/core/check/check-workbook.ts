@@ -176,7 +176,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
     throw new ChitieuError("error.no-indicators");
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
-  const baselines = historyFor(context, opts, mapping);
+  const baselines = historyFor(context, opts, mapping, located.rows);
   const findings: LocatedFinding[] = [];
   const marks: Mark[] = [];
   for (const row of located.rows) {
@@ -217,11 +217,29 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
  * The unit's own earlier figures: the reports given, and an office's earlier years' columns in this very workbook.
  * Null when there are none of either, so a check without history reads exactly as before.
  */
-function historyFor(context: CheckContext, opts: CheckOptions, mapping: MappingUse | undefined): Baselines | null {
+function historyFor(context: CheckContext, opts: CheckOptions, mapping: MappingUse | undefined, rows: readonly LocatedRow[]): Baselines | null {
   const reports: EarlierReport[] = [...(opts.history ?? [])];
+  const column = previousColumn(rows, context);
+  if (column) reports.push(column);
   if (mapping && mapping.history.length > 0) reports.push(...yearColumns(mapping, opts.catalog, context));
   if (opts.history === undefined && reports.length === 0) return null;
   return buildBaselines(reports, { unitCode: context.unitCode, level: context.level, year: context.year, units: opts.units ?? defaultUnits() });
+}
+
+/**
+ * "Kết quả năm trước" as last year's figures: a number typed like the year's own result (48 for 48%), read as the
+ * sheet's own formula reads it (see template/formulas.ts pathTargetFormula), so the sheet and the tool agree.
+ */
+function previousColumn(rows: readonly LocatedRow[], context: CheckContext): EarlierReport | null {
+  const figures: Record<string, EarlierFigure> = {};
+  for (const row of rows) {
+    const raw = row.previous?.raw;
+    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) continue;
+    const kind = asEntered(row.indicator, context.level).unit.kind;
+    if (kind === "count" || ((kind === "ratio" || kind === "percent") && raw <= 100)) figures[row.indicator.code] = { value: raw };
+  }
+  if (Object.keys(figures).length === 0) return null;
+  return { source: "", kind: "column", unitCode: context.unitCode, level: context.level, year: context.year - 1, figures };
 }
 
 /** An office's table with a column per year: the earlier years' cells, read and measured as the report year's are. */
