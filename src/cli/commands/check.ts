@@ -11,6 +11,7 @@ import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
 import { formatMessage, msg, type MessageRef } from "../../core/messages";
 import type { SetAside } from "../../core/history/baselines";
 import { createFileHost } from "../../hosts/xlsx/file-host";
+import { fillEmptyCells } from "../../hosts/xlsx/fill-empty";
 import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
@@ -279,6 +280,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       out: { type: "string" }, json: { type: "string" }, strict: { type: "boolean" }, force: { type: "boolean" },
       notes: { type: "boolean", default: true }, lang: { type: "string" },
       mapping: { type: "string" }, "accept-uncertain": { type: "boolean" }, history: { type: "string", multiple: true },
+      "fill-previous": { type: "boolean" },
     },
     allowPositionals: true,
     allowNegative: true,
@@ -287,6 +289,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
   if (positionals.length === 0) throw new ChitieuError("error.usage.check");
   if (positionals.length > 1 && values.out) throw new ChitieuError("error.usage.check-out");
   if (values.out) refuseOutputKind(values.out);
+  if (values["fill-previous"] && (!values.out || !values.history)) throw new ChitieuError("error.usage.fill-previous");
   // `--json -`: the JSON is standard output, so the words for people go to standard error and the JSON stays parseable
   const jsonToStdout = values.json === "-";
   const io: Io = jsonToStdout ? { ...terminal, out: terminal.err } : terminal;
@@ -309,13 +312,19 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       const report = checkWorkbook(await host.readSnapshot(), {
         catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unitCode ? { unitCode } : {}),
         ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
-        ...(history ? { history } : {}),
+        ...(history ? { history } : {}), fillPrevious: values["fill-previous"] ?? false,
       });
       printReport(file, report, catalog, lang, io, values.mapping);
       errors += report.summary.bySeverity.error;
       if (values.out) {
         const applied = await host.applyHighlights(report.plan);
-        writeOutput(values.out, host.bytes(), positionals, values.force ?? false);
+        let out = host.bytes();
+        if (report.previousFill) {
+          const filled = fillEmptyCells(out, report.previousFill.fills);
+          out = filled.bytes;
+          io.out(`\n${formatMessage(msg("history.filled", { written: filled.written.length, kept: report.previousFill.kept.length + filled.kept.length }), lang)}\n`);
+        }
+        writeOutput(values.out, out, positionals, values.force ?? false);
         io.out(`\n${t(lang, "check.marked", { file: values.out, marked: applied.marked })}\n`);
       }
       reports.push(toJsonReport(file, report, lang));

@@ -35,6 +35,8 @@ export interface CheckReport {
   mapping?: MappingUse;
   /** The unit's earlier figures used (earlier reports given, an office's year columns): which, and which set aside. */
   history?: { used: Baselines["used"]; setAside: SetAside[]; newSince: string | null };
+  /** With fillPrevious: what to write into "Kết quả năm trước" from last year's report. */
+  previousFill?: PreviousFill;
 }
 
 export interface CheckOptions extends ContextOptions {
@@ -55,6 +57,17 @@ export interface CheckOptions extends ContextOptions {
    * from the latest earlier figure, findings show the series, pace and projection. Other units' reports are set aside.
    */
   history?: readonly EarlierReport[];
+  /**
+   * Plan to fill the empty "Kết quả năm trước" cells from last year's report among `history` (report.previousFill);
+   * a cell that holds anything is kept as the clerk typed it.
+   */
+  fillPrevious?: boolean;
+}
+
+/** Last year's results to write into the empty "Kết quả năm trước" cells, and the cells kept because they hold something. */
+export interface PreviousFill {
+  fills: { sheet: string; cell: string; value: number; indicator: string }[];
+  kept: { sheet: string; cell: string; indicator: string }[];
 }
 
 let bundledUnits: UnitRegistry | undefined;
@@ -210,7 +223,26 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: { marks } };
   if (mapping) report.mapping = mapping;
   if (baselines) report.history = { used: baselines.used, setAside: baselines.setAside, newSince: baselines.newSince };
+  if (opts.fillPrevious) report.previousFill = previousFill(located.rows, context, opts);
   return report;
+}
+
+/** Last year's figures from the reports given (never from the column itself), for the column's empty cells only. */
+function previousFill(rows: readonly LocatedRow[], context: CheckContext, opts: CheckOptions): PreviousFill {
+  const files = buildBaselines(opts.history ?? [], { unitCode: context.unitCode, level: context.level, year: context.year, units: opts.units ?? defaultUnits() });
+  const plan: PreviousFill = { fills: [], kept: [] };
+  for (const row of rows) {
+    const cell = row.previous;
+    if (!cell) continue;
+    const kind = asEntered(row.indicator, context.level).unit.kind;
+    if (kind !== "ratio" && kind !== "percent" && kind !== "count") continue;
+    const last = historyOf(files, row.indicator.code).series.find((p) => p.year === context.year - 1);
+    if (!last) continue;
+    const empty = cell.raw === null || cell.raw === undefined || (typeof cell.raw === "string" && cell.raw.trim() === "");
+    if (empty) plan.fills.push({ sheet: row.sheet, cell: cell.address, value: last.value, indicator: row.indicator.code });
+    else plan.kept.push({ sheet: row.sheet, cell: cell.address, indicator: row.indicator.code });
+  }
+  return plan;
 }
 
 /**

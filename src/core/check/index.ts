@@ -1,4 +1,4 @@
-export { checkWorkbook, type CheckOptions, type CheckReport, type LocatedFinding } from "./check-workbook";
+export { checkWorkbook, type CheckOptions, type CheckReport, type LocatedFinding, type PreviousFill } from "./check-workbook";
 export { missingContextFields, provincesInRanking, resolveContext, type CheckContext, type ContextField } from "./context";
 export { findHeader, locateIndicators, type Located, type LocatedRow } from "./locate";
 export { rowsFromMapping, type HistoryFigure, type MappingUse, type OfficeTarget } from "./from-mapping";

@@ -417,6 +417,8 @@ export const en: Record<MessageKey, string> = {
   "history.set-aside.before-unit-existed": "{source}: the unit did not exist in {year}, not used",
   "history.used": "Earlier years' figures: {reports:list}",
   "history.used-report": "{source:message} ({year})",
+  "error.usage.fill-previous": "--fill-previous needs --history (last year's report) and --out (the filled copy; the input is never changed).",
+  "history.filled": "\"Kết quả năm trước\" column: {written} cells filled from last year's report, {kept} cells that already held a figure kept",
   "term.pace.points": "percentage points",
   "term.pace.units": "units",
 };

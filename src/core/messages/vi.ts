@@ -435,6 +435,8 @@ export const vi = {
   "history.set-aside.before-unit-existed": "{source}: năm {year} đơn vị chưa thành lập, không dùng",
   "history.used": "Số liệu các năm trước: {reports:list}",
   "history.used-report": "{source:message} (năm {year})",
+  "error.usage.fill-previous": "--fill-previous cần --history (báo cáo năm trước) và --out (bản sao được điền; tệp gốc không bị sửa).",
+  "history.filled": "Cột Kết quả năm trước: đã điền {written} ô từ báo cáo năm trước, giữ nguyên {kept} ô đã có số liệu",
   "term.pace.points": "điểm %",
   "term.pace.units": "đơn vị",
 } as const satisfies Record<string, string>;
