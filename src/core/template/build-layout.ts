@@ -5,7 +5,7 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, pathTargetFormula, resultFormula, TYPE_A_NUMBER } from "./formulas";
+import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, pathTargetFormula, pathTargetTextFormula, resultFormula, TYPE_A_NUMBER } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { ChitieuError } from "../errors";
 import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
@@ -13,7 +13,7 @@ import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import type { AppliedTarget } from "../judge/types";
-import { applicableTarget, finalTarget, formatLevel, formatTarget, isPercentKind, numericLevel, unitText } from "./targets";
+import { applicableTarget, COMPARATOR_SYMBOLS, finalTarget, formatLevel, formatTarget, isPercentKind, numericLevel, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
 import { groupRules, inputRules, previousRule } from "./validations";
 
@@ -275,7 +275,13 @@ function indicatorRow(
   b.put(at("label"), "text", { value: label });
   b.put(at("unit"), "textCenter", { value: unitText(unit) });
   const targetText = chosen ? formatLevel(chosen, unit, reportYear) : "—";
-  b.put(at("target"), "target", { value: targetText });
+  const onPath = withoutPrevious !== null && usesPrevious && (withoutPrevious.basis === "path" || withoutPrevious.basis === "final-no-path");
+  if (onPath) {
+    // the words follow "Kết quả năm trước" as the level does: typed later, they still say where the level comes from
+    const finalText = formatTarget({ value: withoutPrevious.value, comparator: withoutPrevious.comparator }, unit).replace(/^\S+\s/, "");
+    const formula = pathTargetTextFormula(r, COMPARATOR_SYMBOLS[withoutPrevious.comparator], finalText, withoutPrevious.year, reportYear, formatLevel(withoutPrevious, unit, reportYear), isPercentKind(kind));
+    b.put(at("target"), "target", { formula, cached: targetText });
+  } else b.put(at("target"), "target", { value: targetText });
   b.put(at("target2030"), "target", { value: final ? formatTarget(final, unit) : "—" });
 
   const rules = inputRules(unit);
@@ -304,7 +310,6 @@ function indicatorRow(
   b.put(at("assessment"), "assessment", { formula: assessmentFormula(chosen?.comparator ?? ">=", r), cached: outputs.assessment });
   b.put(at("notes"), "inputText");
   b.put(at("evidence"), "inputText");
-  const onPath = withoutPrevious !== null && usesPrevious && (withoutPrevious.basis === "path" || withoutPrevious.basis === "final-no-path");
   if (onPath) {
     const fallback = numericLevel(withoutPrevious, unit);
     const formula = pathTargetFormula(r, withoutPrevious.comparator, numericLevel({ ...withoutPrevious, compareWith: withoutPrevious.value }, unit), withoutPrevious.year, reportYear, fallback, isPercentKind(kind));

@@ -88,6 +88,21 @@ export function pathTargetFormula(row: number, comparator: Comparator, target: n
   return `IF(${valid},IF(${meets},${target},ROUND(${start}+(${target}-${start})/${steps},${percent ? 11 : 9})),${fallback === null ? '""' : fallback})`;
 }
 
+/**
+ * "Mức cần đạt năm N" in words when last year's result (P) starts the path, as formatLevel words a path: "≥ 59%
+ * (lộ trình: 48% năm 2023 → 70% năm 2025)"; `fallback` (the words without P) otherwise. Numbers become text the
+ * spreadsheet's own way (decimal comma in a Vietnamese Excel), to 3 decimals as formatNumberVi.
+ */
+export function pathTargetTextFormula(row: number, symbol: string, targetText: string, targetYear: number, reportYear: number, fallback: string, percent: boolean): string {
+  const p = `${C.previous}${row}`;
+  const o = `${C.targetValue}${row}`;
+  const valid = percent ? `AND(ISNUMBER(${p}),${p}>=0,${p}<=100)` : `AND(ISNUMBER(${p}),${p}>=0)`;
+  const unit = percent ? "%" : "";
+  const level = percent ? `ROUND(${o}*100,3)` : `ROUND(${o},3)`;
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return `IF(${valid},${quote(`${symbol} `)}&${level}&${quote(`${unit} (lộ trình: `)}&${p}&${quote(`${unit} năm ${reportYear - 1} → ${targetText} năm ${targetYear})`)},${quote(fallback)})`;
+}
+
 export function assessmentFormula(comparator: Comparator, row: number): string {
   const j = `${C.result}${row}`;
   const o = `${C.targetValue}${row}`;

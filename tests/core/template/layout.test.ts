@@ -30,7 +30,9 @@ function rowOf(layout: TemplateLayout, code: string) {
 
 /** The worded target shown in the "Mục tiêu {year}" column for an indicator. */
 function shownTarget(layout: TemplateLayout, code: string): unknown {
-  return cell(layout, `E${rowOf(layout, code).row}`).value;
+  // on a path the words are a formula (they follow "Kết quả năm trước"): its value as built
+  const c = cell(layout, `E${rowOf(layout, code).row}`);
+  return c.formula !== undefined ? c.cached : c.value;
 }
 
 function texts(layout: TemplateLayout): string[] {

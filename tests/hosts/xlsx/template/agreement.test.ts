@@ -11,6 +11,7 @@ import { checkWorkbook, provincesInRanking } from "../../../../src/core/check/in
 import { requiredLevel, resolveTarget } from "../../../../src/core/judge/index";
 import { buildTemplateLayout, fillTemplateLayout, type IndicatorFigures, type IndicatorRow } from "../../../../src/core/template/index";
 import type { TemplateUnit } from "../../../../src/core/template/header";
+import { formatLevel } from "../../../../src/core/template/targets";
 import { formatFinding } from "../../../../src/core/findings/index";
 import type { TemplateLayout } from "../../../../src/core/template/index";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read/index";
@@ -28,6 +29,7 @@ const UNITS: Record<Level, TemplateUnit> = {
   district: { code: "huyen-tam-duong", name: "Tam Đường", kind: "huyện", level: "district" },
   commune: { code: "xa-sin-suoi-ho", name: "Sìn Suối Hồ", kind: "xã", level: "commune" },
 };
+const UNITS_BY_NAME: Record<string, Level> = { district: "district", commune: "commune" };
 const YEARS = [2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
 const LEVELS: Level[] = ["province", "district", "commune"];
 
@@ -195,6 +197,17 @@ tools.describe("the template's formulas and the engine give one verdict", () => 
     // most rows are on a path in these years; a check that ignored the column would have none
     expect(fromColumn.length).toBeGreaterThan(5);
     expect(formatFinding(fromColumn[0]!, "vi")).toContain("theo cột Kết quả năm trước");
+    // "Mức cần đạt năm N" in words, recalculated from the typed column, says the level the engine requires
+    const lines = csv.get(c.name)!;
+    const level = c.rows[0] ? UNITS_BY_NAME[name.split("-")[1]!]! : "district";
+    for (const f of fromColumn) {
+      const ind = catalog.indicators.find((x) => x.code === f.indicator)!;
+      const row = c.rows.find((r) => r.indicatorCode === f.indicator)!;
+      const required = requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, false, { year: year - 1, value: f.history!.pathFrom!.value })!;
+      const unit = row.kind === "count" ? ind.unit : { kind: "percent" as const };
+      const shown = lines.find((l) => l[1] === f.indicator)![4]!.replace(/\./g, ",");
+      expect({ code: f.indicator, shown }).toEqual({ code: f.indicator, shown: formatLevel(required, unit as never, year) });
+    }
   });
 
   it("converts all the files in one LibreOffice start, well under a minute", () => {
