@@ -19,6 +19,8 @@ import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
+import { HistoryPicker } from "./HistoryPicker";
+import type { EarlierReport } from "../core/history/baselines";
 import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
 import { useDropZoneStyles } from "./drop-zone-styles";
 
@@ -64,6 +66,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [choice, setChoiceState] = useState(initialChoice);
   const sheetContext = useSheetContext(catalog, registry, setChoiceState);
   const [tab, setTab] = useState<"check" | "consolidate">("check");
+  // the unit's earlier reports, picked for the open file: every check of it uses them
+  const [history, setHistory] = useState<EarlierReport[]>([]);
+  const [historyFailed, setHistoryFailed] = useState<{ name: string; reason: string }[]>([]);
   useFocusHeading("many-heading", many);
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
@@ -71,11 +76,11 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     saveChoice(stores, c);
   };
 
-  const check = async (open: OpenFile, opts?: Manual) => {
+  const check = async (open: OpenFile, opts?: Manual, earlier: readonly EarlierReport[] = history) => {
     setReport(null);
     const snapshot = await open.host.readSnapshot();
     try {
-      setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+      setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(earlier.length > 0 ? { history: earlier } : {}) }));
     } catch (e) {
       sheetContext.offer(snapshot, e);
       throw e;
@@ -91,7 +96,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setMany(null);
       setFile(open);
       setReport(null);
-      await check(open);
+      setHistory([]);
+      setHistoryFailed([]);
+      await check(open, undefined, []);
     });
 
   // "Kiểm tra lại": the file as it is on disk now (fixed and saved since?), with the level/year chosen by hand
@@ -132,6 +139,26 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     else if (files.length > 1) await openMany(files);
   };
 
+  // earlier reports: each read and checked on its own; one that cannot be read is said, the others still used
+  const addHistory = (files: File[]) =>
+    run(async () => {
+      if (!file) return;
+      const { earlierReportFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
+      const added: EarlierReport[] = [];
+      const failed: { name: string; reason: string }[] = [];
+      for (const f of files) {
+        try {
+          added.push(earlierReportFromBytes(await readFileBytes(f), f.name, { catalog }));
+        } catch (e) {
+          failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
+        }
+      }
+      const all = [...history, ...added];
+      setHistory(all);
+      setHistoryFailed(failed);
+      await check(file, manual, all);
+    });
+
   const openSample = () =>
     run(async () => {
       const sample = await import(/* webpackChunkName: "sample" */ "./sample");
@@ -146,7 +173,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     run(async () => {
       if (!file) return;
       await file.host.saveMapping(saved);
-      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog }));
+      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog, ...(history.length > 0 ? { history } : {}) }));
       setStatus({ key: "mapping.saved", params: { count: saved.entries.length } });
     });
 
@@ -185,6 +212,8 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const reset = () => {
     setFile(null);
     setMany(null);
+    setHistory([]);
+    setHistoryFailed([]);
     setManual(undefined);
     setReport(null);
     setError(null);
@@ -319,6 +348,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
               onRetry={() => void run(() => check(file, { level: choice.level, year: choice.year }))}
             />
           )}
+          {report && !needsMappingReview(report) && <HistoryPicker busy={busy} report={report} failed={historyFailed} onPick={(files) => void addHistory(files)} />}
           {report && needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
           {report && !needsMappingReview(report) && (
             <CheckView

@@ -1,10 +1,11 @@
 import { Badge, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { findIndicator, pillarHeading, type Catalog } from "../../core/catalog";
+import { findIndicator, pillarHeading, type Catalog, type Indicator } from "../../core/catalog";
 import type { LocatedFinding } from "../../core/check";
 import type { Severity } from "../../core/highlight-plan";
 import { formatMessage } from "../../core/messages";
 import { useLang } from "../i18n";
 import { groupFindings } from "../report-view";
+import { Sparkline } from "./Sparkline";
 
 // Findings grouped by severity, then pillar. Where the host can select cells each finding is a real button
 // (Enter and Space work, focus is visible); elsewhere it names the sheet and cell instead.
@@ -44,6 +45,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** Shares are drawn and said in %, counts as they are. */
+function percentLike(ind: Indicator | undefined): boolean {
+  return ind !== undefined && ind.unit.kind !== "count" && ind.unit.kind !== "rank";
+}
+
 /** More missing figures than this and the information group starts folded. */
 const FOLD_INFO_OVER = 5;
 
@@ -72,6 +78,7 @@ export function FindingsList({ findings, catalog, onSelect }: FindingsListProps)
           </Badge>
         </span>
         <span className={styles.line}>{formatMessage(f.message, lang)}</span>
+        {f.history && <Sparkline history={f.history} unit={percentLike(ind) ? "%" : ""} />}
         {f.details.length > 0 && <span className={styles.details}>{f.details.map((d) => formatMessage(d, lang)).join(" ")}</span>}
         {f.sheet && f.cell && <span className={styles.where}>{t("findings.where", { sheet: f.sheet, cell: f.cell })}</span>}
       </>

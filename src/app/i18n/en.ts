@@ -164,4 +164,12 @@ export const en: Record<UiKey, string> = {
   "mapping.save": "Save the mapping (leave out rows not confirmed)",
   "mapping.savedSession": "The mapping ({count} indicators) is used for this session; in Excel it is not yet kept in the workbook.",
   "mapping.saved": "Mapping saved in the workbook ({count} indicators).",
+  // issue 17: a finding's own series
+  "history.spark.label": "Figures over the years: {points}",
+  "history.spark.point": "{year}: {value}",
+  "history.pick.label": "Earlier years' reports",
+  "history.pick.input": "Choose the unit's earlier reports",
+  "history.pick.button": "Add last year's report…",
+  "history.pick.used": "Earlier years' figures used: {files}",
+  "history.pick.failed": "Cannot use {file}: {reason}",
 };

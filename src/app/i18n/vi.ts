@@ -162,6 +162,14 @@ export const vi = {
   "mapping.save": "Lưu ánh xạ (bỏ các dòng chưa xác nhận)",
   "mapping.savedSession": "Đã dùng ánh xạ ({count} chỉ tiêu) cho phiên làm việc này; trong Excel ánh xạ chưa được lưu vào sổ tính.",
   "mapping.saved": "Đã lưu ánh xạ ({count} chỉ tiêu) vào sổ tính.",
+  // issue 17: a finding's own series
+  "history.spark.label": "Số liệu các năm: {points}",
+  "history.spark.point": "năm {year}: {value}",
+  "history.pick.label": "Báo cáo các năm trước",
+  "history.pick.input": "Chọn báo cáo các năm trước của đơn vị",
+  "history.pick.button": "Thêm báo cáo năm trước…",
+  "history.pick.used": "Đã dùng số liệu các năm trước: {files}",
+  "history.pick.failed": "Không dùng được {file}: {reason}",
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -2,14 +2,15 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
-import { checkWorkbook, earlierFromReport, type CheckReport, type LocatedFinding } from "../../core/check";
+import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { setAsideMessage } from "../../core/history/describe";
+import { earlierReportFromBytes } from "../../hosts/xlsx/earlier-report";
 import type { EarlierReport } from "../../core/history/baselines";
 import type { Level } from "../../core/catalog";
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
-import { formatMessage, msg, type MessageRef } from "../../core/messages";
-import type { SetAside } from "../../core/history/baselines";
+import { formatMessage, msg } from "../../core/messages";
 import { createFileHost } from "../../hosts/xlsx/file-host";
 import { fillEmptyCells } from "../../hosts/xlsx/fill-empty";
 import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
@@ -88,7 +89,7 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang): Jso
     notFound: report.notFound,
     summary: report.summary,
     ...(report.history
-      ? { history: { used: report.history.used, setAside: report.history.setAside.map((a) => ({ source: a.source, year: a.year, unit: a.unitCode, reason: a.reason, message: formatMessage(setAsideMessage(a), lang) })) } }
+      ? { history: { used: report.history.used, setAside: report.history.setAside.map((a) => ({ source: a.source, year: a.year, unit: a.unitCode, reason: a.reason, message: formatMessage(setAsideMessage(a, basename(a.source)), lang) })) } }
       : {}),
     ...(report.mapping
       ? {
@@ -113,22 +114,6 @@ function historyJson(f: LocatedFinding, lang: Lang): Pick<JsonReport["findings"]
     ...(h.projectedYear !== undefined ? { pace: h.pace, projectedYear: h.projectedYear } : {}),
     ...(doubleCheck.length > 0 ? { doubleCheck } : {}),
   };
-}
-
-function setAsideMessage(a: SetAside): MessageRef {
-  const source = basename(a.source);
-  switch (a.reason) {
-    case "other-unit":
-      return msg("history.set-aside.other-unit", { source, unit: a.unitCode ?? "" });
-    case "unknown-unit":
-      return msg("history.set-aside.unknown-unit", { source });
-    case "other-level":
-      return msg("history.set-aside.other-level", { source });
-    case "not-earlier":
-      return msg("history.set-aside.not-earlier", { source, year: a.year });
-    case "before-unit-existed":
-      return msg("history.set-aside.before-unit-existed", { source, year: a.year });
-  }
 }
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
@@ -164,10 +149,7 @@ async function readHistory(paths: readonly string[], catalog: Catalog, unitCode:
   const reports: EarlierReport[] = [];
   for (const file of historyFiles(paths)) {
     try {
-      const host = createFileHost(readInput(file), { notesLang: lang });
-      const report = checkWorkbook(await host.readSnapshot(), { catalog, ...(level ? { level } : {}), guessContext: true });
-      const earlier = earlierFromReport(report, basename(file));
-      reports.push(earlier.unitCode === null && unitCode !== undefined ? { ...earlier, unitCode } : earlier);
+      reports.push(earlierReportFromBytes(readInput(file), basename(file), { catalog, ...(unitCode ? { unitCode } : {}), ...(level ? { level } : {}) }));
     } catch (e) {
       const reason = userText(e, lang);
       if (reason === null) throw e;
@@ -235,7 +217,7 @@ function printHistory(report: CheckReport, lang: Lang, io: Io): void {
     const reports = files.map((u) => msg("history.used-report", { source: msg("history.source.file", { file: basename(u.source) }), year: u.year }));
     io.out(`\n${formatMessage(msg("history.used", { reports }), lang)}\n`);
   }
-  for (const a of h.setAside) io.out(`${formatMessage(setAsideMessage(a), lang)}\n`);
+  for (const a of h.setAside) io.out(`${formatMessage(setAsideMessage(a, basename(a.source)), lang)}\n`);
 }
 
 export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, mappingFile?: string): void {

@@ -5,7 +5,7 @@ import type { Indicator } from "../catalog/schema";
 import type { Judgement } from "../judge";
 import { holds } from "../judge/compare";
 import { msg, type Message, type MessageKey, type MessageRef } from "../messages";
-import type { Baselines, EarlierKind, IndicatorHistory } from "./baselines";
+import type { Baselines, EarlierKind, IndicatorHistory, SetAside } from "./baselines";
 import { doubleChecks, type DoubleCheck } from "./double-check";
 import { MIN_EARLIER_VALUES, pace, project, type YearValue } from "./trend";
 
@@ -13,6 +13,8 @@ import { MIN_EARLIER_VALUES, pace, project, type YearValue } from "./trend";
 export interface FindingHistory {
   /** Earlier values in year order (this year's figure is not one). */
   series: YearValue[];
+  /** This year's judged figure, when there is one (the last point of a sparkline). */
+  current?: YearValue;
   /** Points (or units) per year over the earlier values and this year's; null with fewer than two earlier values. */
   pace: number | null;
   /**
@@ -97,6 +99,7 @@ export function describeHistory(indicator: Indicator, j: Judgement, hist: Indica
   if (hist.missingYears.length > 0) details.push({ key: "history.missing-years", params: { years: hist.missingYears.join(", ") } });
 
   const judged = j.value !== null && j.status !== "invalid" && j.status !== "missing" && j.status !== "not-applicable" ? j.value : null;
+  if (judged !== null && j.figure.answer === undefined) history.current = { year: baselines.scope.year, value: judged };
   if (family !== "other" && j.figure.answer === undefined && t !== null) {
     const points: YearValue[] = judged === null ? [...hist.series] : [...hist.series, { year: baselines.scope.year, value: judged }];
     const target = { value: t.value, comparator: t.comparator, year: t.year };
@@ -133,4 +136,20 @@ export function describeHistory(indicator: Indicator, j: Judgement, hist: Indica
 function doubleCheckMessage(d: DoubleCheck): Message {
   if (d.kind === "share") return { key: "history.check.share", params: { value: round2(d.value), earlier: round2(d.earlier.value), year: d.earlier.year, change: d.change } };
   return { key: d.kind === "denominator" ? "history.check.denominator" : "history.check.count", params: { value: d.value, earlier: d.earlier.value, year: d.earlier.year, factor: d.factor } };
+}
+
+/** Why an earlier report was not used, in words; `source` as the surface names files (a base name). */
+export function setAsideMessage(a: SetAside, source: string): MessageRef {
+  switch (a.reason) {
+    case "other-unit":
+      return msg("history.set-aside.other-unit", { source, unit: a.unitCode ?? "" });
+    case "unknown-unit":
+      return msg("history.set-aside.unknown-unit", { source });
+    case "other-level":
+      return msg("history.set-aside.other-level", { source });
+    case "not-earlier":
+      return msg("history.set-aside.not-earlier", { source, year: a.year });
+    case "before-unit-existed":
+      return msg("history.set-aside.before-unit-existed", { source, year: a.year });
+  }
 }
