@@ -19,7 +19,7 @@ import { useFocusHeading } from "../app/use-focus-heading";
 import { useUserAction } from "../app/use-user-action";
 import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
-import { HistoryPicker } from "./HistoryPicker";
+import { HistoryPicker } from "../app/components/HistoryPicker";
 import type { EarlierReport } from "../core/history/baselines";
 import { clearedFileName, downloadBytes, markedFileName, readFileBytes } from "./download";
 import { useDropZoneStyles } from "./drop-zone-styles";

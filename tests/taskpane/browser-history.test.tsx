@@ -44,7 +44,7 @@ describe("browser mode with last year's reports", () => {
     expect(finding.textContent).toContain("mức cần đạt năm 2024 là 59%");
     expect(screen.getByTestId("history-set-aside").textContent).toBe("sin-ho-2023.xlsx: báo cáo của đơn vị khác (huyen-sin-ho), không dùng làm số liệu năm trước");
     expect(screen.getByTestId("history-picker").textContent).toContain("Đã dùng số liệu các năm trước: tam-duong-2022.xlsx (2022), tam-duong-2023.xlsx (2023)");
-  });
+  }, 20_000);
 
   it("says which earlier file could not be read, and still uses the others", async () => {
     renderInFrame(<BrowserApp catalog={catalog} registry={registry} initialChoice={{ level: "district", year: 2024, unitCode: "huyen-tam-duong" }} />);
@@ -57,5 +57,5 @@ describe("browser mode with last year's reports", () => {
     // one earlier figure: the path starts there (48 → 70: 59 in 2024) but nothing is projected
     expect((await screen.findByTestId("sparkline")).getAttribute("aria-label")).toBe("Số liệu các năm: năm 2023: 48%; năm 2024: 52%");
     expect(screen.getByText(/Chỉ có một kết quả năm trước: chưa đủ để tính tốc độ và dự báo/)).toBeTruthy();
-  });
+  }, 20_000);
 });

@@ -12,12 +12,14 @@ import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
 import { HeldTemplate } from "../components/HeldTemplate";
 import { MappingReview, needsMappingReview } from "../components/MappingReview";
 import type { SavedMapping } from "../../core/mapping";
-import { toUserError } from "../errors";
+import { errorText, toUserError } from "../errors";
 import { useLang } from "../i18n";
 import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
 import { useUserAction } from "../use-user-action";
 import { CheckView } from "./CheckView";
+import { HistoryPicker } from "../components/HistoryPicker";
+import type { EarlierReport } from "../../core/history/baselines";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -31,12 +33,14 @@ export interface ExcelAppProps {
   stores?: readonly (ChoiceStore | null)[];
   /** Re-check when the workbook changes (when the host can tell); returns the unsubscribe. A failure to watch is reported. */
   watchChanges?: (onChange: () => void, onError: (e: unknown) => void) => () => void;
+  /** Reads one of the unit's earlier report files (the pane offers "last year's report" when given). */
+  readEarlier?: (file: File) => Promise<EarlierReport>;
 }
 
 type Screen = "start" | "check";
 
-export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges }: ExcelAppProps) {
-  const { t } = useLang();
+export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges, readEarlier }: ExcelAppProps) {
+  const { t, lang } = useLang();
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
   const [report, setReport] = useState<CheckReport | null>(null);
@@ -58,6 +62,9 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   };
   const [stale, setStale] = useState(false);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
+  /** The unit's earlier reports the user picked: every check uses them until the pane closes. */
+  const [history, setHistory] = useState<EarlierReport[]>([]);
+  const [historyFailed, setHistoryFailed] = useState<{ name: string; reason: string }[]>([]);
 
   /** The template the workbook already holds, read once when the pane opens (which also lets the host's first check be cheap). */
   const [held, setHeld] = useState<TemplateMetadata | null>(null);
@@ -87,12 +94,12 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
-  const check = (opts: { level: Choice["level"]; year: number } | null = given) =>
+  const check = (opts: { level: Choice["level"]; year: number } | null = given, earlier: readonly EarlierReport[] = history) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
       let next: CheckReport;
       try {
-        next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) });
+        next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}), ...(earlier.length > 0 ? { history: earlier } : {}) });
       } catch (e) {
         offerSheetContext(snapshot, e);
         throw e;
@@ -107,6 +114,24 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       quiet();
       setStatus({ key: "check.marked", params: { count: applied.marked } });
     });
+
+  // earlier reports: each read on its own; one that cannot be read is said, the others still used
+  const addHistory = async (files: File[]) => {
+    if (!readEarlier) return;
+    const added: EarlierReport[] = [];
+    const failed: { name: string; reason: string }[] = [];
+    for (const f of files) {
+      try {
+        added.push(await readEarlier(f));
+      } catch (e) {
+        failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
+      }
+    }
+    const all = [...history, ...added];
+    setHistory(all);
+    setHistoryFailed(failed);
+    await check(given, all);
+  };
 
   const saveMapping = (saved: SavedMapping) =>
     run(async () => {
@@ -201,6 +226,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
             </Button>
           </div>
           {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} {...(host.selectedCell ? { onPickSelection: pickSelection } : {})} />}
+          {!needsMappingReview(report) && readEarlier && <HistoryPicker busy={busy} report={report} failed={historyFailed} onPick={(files) => void addHistory(files)} />}
           {!needsMappingReview(report) && <CheckView
             report={report}
             catalog={catalog}

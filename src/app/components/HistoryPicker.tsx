@@ -1,16 +1,17 @@
 import { Button, makeStyles, Text } from "@fluentui/react-components";
 import { useRef } from "react";
-import type { CheckReport } from "../core/check";
-import { setAsideMessage } from "../core/history/describe";
-import { formatMessage } from "../core/messages";
-import { useLang } from "../app/i18n";
-import { useDropZoneStyles } from "./drop-zone-styles";
+import type { CheckReport } from "../../core/check";
+import { setAsideMessage } from "../../core/history/describe";
+import { formatMessage } from "../../core/messages";
+import { useLang } from "../i18n";
 
-// Last year's (and earlier years') reports of the same unit: picked here, checked on their own, then the open file is
-// checked again with them. What could not be used, and why, is said under the button.
+// Last year's (and earlier years') reports of the same unit, for the browser mode and the task pane: picked here,
+// checked on their own, then the workbook is checked again with them. What could not be used, and why, is said below.
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: "4px", margin: "8px 0" },
+  // visually hidden, still read by screen readers and reachable from its label
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface HistoryPickerProps {
@@ -22,7 +23,7 @@ export interface HistoryPickerProps {
 }
 
 export function HistoryPicker({ busy, report, failed, onPick }: HistoryPickerProps) {
-  const styles = { ...useDropZoneStyles(), ...useStyles() };
+  const styles = useStyles();
   const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
   const used = report?.history?.used.filter((u) => u.kind === "file") ?? [];
