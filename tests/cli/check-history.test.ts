@@ -167,3 +167,29 @@ describe("the template's 'Kết quả năm trước' column", () => {
     expect(cqs07.message).toContain("theo báo cáo last-year-2023.xlsx");
   });
 });
+
+describe("chitieu template --previous", () => {
+  const last = put("tam-duong-2023-for-template.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 48, denominator: 100 } }, { year: 2023 }));
+
+  it("fills 'Kết quả năm trước' from last year's report, and the level required starts from it", async () => {
+    const out = join(dir, `template-2024-${Math.random().toString(36).slice(2)}.xlsx`);
+    const r = await run(["template", "--level", "huyen", "--unit", "Tam Đường", "--year", "2024", "--previous", last, "--out", out]);
+    expect(r.code).toBe(0);
+    const snapshot = readWorkbook(new Uint8Array(readFileSync(out)));
+    const sheet = snapshot.sheets.find((s) => s.name === "Báo cáo")!;
+    const row = sheet.values.find((v) => v[1] === "CQS-07")!;
+    // P = 48; E says the path from it (48 → 70: 59 in 2024), as the engine would judge
+    expect(row[15]).toBe(48);
+    expect(row[4]).toBe("≥ 59% (lộ trình: 48% năm 2023 → 70% năm 2025)");
+  });
+
+  it("refuses another unit's report or another year's", async () => {
+    const otherUnit = put("sin-ho-2023-for-template.xlsx", unitWorkbook("huyen-sin-ho", {}, { year: 2023 }));
+    const a = await run(["template", "--level", "huyen", "--unit", "Tam Đường", "--year", "2024", "--previous", otherUnit, "--out", join(dir, "t1.xlsx")]);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("Báo cáo năm trước sin-ho-2023-for-template.xlsx là của đơn vị huyen-sin-ho, không phải huyen-tam-duong");
+    const b = await run(["template", "--level", "huyen", "--unit", "Tam Đường", "--year", "2025", "--previous", last, "--out", join(dir, "t2.xlsx")]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("là năm 2023, không phải năm 2024");
+  });
+});

@@ -419,6 +419,8 @@ export const en: Record<MessageKey, string> = {
   "history.used-report": "{source:message} ({year})",
   "error.usage.fill-previous": "--fill-previous needs --history (last year's report) and --out (the filled copy; the input is never changed).",
   "history.filled": "\"Kết quả năm trước\" column: {written} cells filled from last year's report, {kept} cells that already held a figure kept",
+  "error.previous.other-unit": "Last year's report {file} is unit {unit}'s, not {expected}'s: not used for the \"Kết quả năm trước\" column.",
+  "error.previous.year": "The report {file} is for {year}, not {expected}: the \"Kết quả năm trước\" column needs the year just before.",
   "term.pace.points": "percentage points",
   "term.pace.units": "units",
 };

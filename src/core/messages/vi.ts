@@ -437,6 +437,8 @@ export const vi = {
   "history.used-report": "{source:message} (năm {year})",
   "error.usage.fill-previous": "--fill-previous cần --history (báo cáo năm trước) và --out (bản sao được điền; tệp gốc không bị sửa).",
   "history.filled": "Cột Kết quả năm trước: đã điền {written} ô từ báo cáo năm trước, giữ nguyên {kept} ô đã có số liệu",
+  "error.previous.other-unit": "Báo cáo năm trước {file} là của đơn vị {unit}, không phải {expected}: không dùng để điền cột Kết quả năm trước.",
+  "error.previous.year": "Báo cáo {file} là năm {year}, không phải năm {expected}: cột Kết quả năm trước cần báo cáo của năm liền trước.",
   "term.pace.points": "điểm %",
   "term.pace.units": "đơn vị",
 } as const satisfies Record<string, string>;
