@@ -3,6 +3,7 @@ import type { LocatedFinding } from "../core/check";
 import type { StatusCounts } from "../core/findings";
 import type { Severity } from "../core/highlight-plan";
 import { shortfallKind } from "../core/review";
+import type { FindingHistory } from "../core/history/describe";
 
 // Pure shaping of a check report for the screens: headline counts, gap bars, findings grouped for reading.
 
@@ -112,4 +113,39 @@ export function reviewGroups(findings: readonly LocatedFinding[], catalog: Catal
 /** What the clerk must act on first: findings the reviewer returned, in report order. */
 export function returnedFindings(findings: readonly LocatedFinding[]): LocatedFinding[] {
   return findings.filter((f) => f.decision?.kind === "returned");
+}
+
+/** A sparkline's geometry in its own viewBox: the series by year, this year's point, and the target's level. */
+export interface SparklineShape {
+  width: number;
+  height: number;
+  points: { x: number; y: number }[];
+  current: { x: number; y: number } | null;
+  /** The y of the target the projection aims at, when there is one. */
+  target: number | null;
+}
+
+const SPARK_W = 96;
+const SPARK_H = 28;
+const SPARK_PAD = 3;
+
+/** Earlier values then this year's, spaced by year (a missing year leaves its gap); null with fewer than two points. */
+export function sparkline(history: FindingHistory): SparklineShape | null {
+  const all = [...history.series, ...(history.current ? [history.current] : [])];
+  if (all.length < 2) return null;
+  const target = history.projectedTarget?.value;
+  const values = target === undefined ? all.map((p) => p.value) : [...all.map((p) => p.value), target];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const first = all[0]!.year;
+  const span = Math.max(1, all[all.length - 1]!.year - first);
+  const x = (year: number) => round1(SPARK_PAD + ((year - first) / span) * (SPARK_W - 2 * SPARK_PAD));
+  // higher is drawn higher; a flat series sits in the middle
+  const y = (v: number) => round1(hi === lo ? SPARK_H / 2 : SPARK_PAD + ((hi - v) / (hi - lo)) * (SPARK_H - 2 * SPARK_PAD));
+  const points = all.map((p) => ({ x: x(p.year), y: y(p.value) }));
+  return { width: SPARK_W, height: SPARK_H, points, current: history.current ? points[points.length - 1]! : null, target: target === undefined ? null : y(target) };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }

@@ -26,6 +26,8 @@ import type { ReviewStore } from "../core/review";
 import { storeWithFinding, storeWithReport, type ReviewActions } from "../app/review-actions";
 import { useReviewerName } from "../app/reviewer";
 import { useDropZoneStyles } from "../app/components/drop-zone-styles";
+import { HistoryPicker } from "../app/components/HistoryPicker";
+import type { EarlierReport } from "../core/history/baselines";
 
 // Browser mode: open or drop an .xlsx, check it, download a highlighted copy. Everything runs in this page;
 // the .xlsx reader/writer and the sample are loaded on first use so the first screen comes up fast on slow links.
@@ -71,6 +73,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const [choice, setChoiceState] = useState(initialChoice);
   const sheetContext = useSheetContext(catalog, registry, setChoiceState);
   const [tab, setTab] = useState<"check" | "consolidate">("check");
+  // the unit's earlier reports, picked for the open file: every check of it uses them
+  const [history, setHistory] = useState<EarlierReport[]>([]);
+  const [historyFailed, setHistoryFailed] = useState<{ name: string; reason: string }[]>([]);
   useFocusHeading("many-heading", many);
   const stores = [localChoiceStore()];
   const setChoice = (c: Choice) => {
@@ -78,11 +83,11 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     saveChoice(stores, c);
   };
 
-  const check = async (open: OpenFile, opts?: Manual) => {
+  const check = async (open: OpenFile, opts?: Manual, earlier: readonly EarlierReport[] = history) => {
     setReport(null);
     const snapshot = await open.host.readSnapshot();
     try {
-      setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}) }));
+      setReport(checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(earlier.length > 0 ? { history: earlier } : {}) }));
     } catch (e) {
       sheetContext.offer(snapshot, e);
       setNoTable(e instanceof ChitieuError && e.is("error.no-indicators"));
@@ -101,7 +106,9 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setMany(null);
       setFile(open);
       setReport(null);
-      await check(open);
+      setHistory([]);
+      setHistoryFailed([]);
+      await check(open, undefined, []);
     });
 
   // "Kiểm tra lại": the file as it is on disk now (fixed and saved since?), with the level/year chosen by hand
@@ -143,6 +150,26 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     else if (files.length > 1) await openMany(files);
   };
 
+  // earlier reports: each read and checked on its own; one that cannot be read is said, the others still used
+  const addHistory = (files: File[]) =>
+    run(async () => {
+      if (!file) return;
+      const { earlierReportFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
+      const added: EarlierReport[] = [];
+      const failed: { name: string; reason: string }[] = [];
+      for (const f of files) {
+        try {
+          added.push(earlierReportFromBytes(await readFileBytes(f), f.name, { catalog }));
+        } catch (e) {
+          failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
+        }
+      }
+      const all = [...history, ...added];
+      setHistory(all);
+      setHistoryFailed(failed);
+      await check(file, manual, all);
+    });
+
   const openSample = () =>
     run(async () => {
       const sample = await import(/* webpackChunkName: "sample" */ "./sample");
@@ -158,7 +185,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
     run(async () => {
       if (!file) return;
       await file.host.saveMapping(saved);
-      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog }));
+      setReport(checkWorkbook(await file.host.readSnapshot(), { catalog, ...(history.length > 0 ? { history } : {}) }));
       setStatus({ key: "mapping.saved", params: { count: saved.entries.length } });
     });
 
@@ -238,6 +265,8 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const reset = () => {
     setFile(null);
     setMany(null);
+    setHistory([]);
+    setHistoryFailed([]);
     setManual(undefined);
     setNoTable(false);
     setReport(null);
@@ -384,6 +413,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
             <StartScreen mode="browser" registry={registry} choice={choice} onChoice={setChoice} busy={busy} onDownload={() => void downloadBlank()} />
           )}
           {report && needsMappingReview(report) && <ConflictNotice report={report} registry={registry} />}
+          {report && !needsMappingReview(report) && <HistoryPicker busy={busy} report={report} failed={historyFailed} onPick={(files) => void addHistory(files)} />}
           {report && needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} />}
           {report && !needsMappingReview(report) && (
             <CheckView

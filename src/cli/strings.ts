@@ -68,9 +68,9 @@ export const vi = {
   "help.command-usage": "Cách dùng:",
   "help.catalog": "  catalog [--json]            In danh mục chỉ tiêu của Nghị quyết 09-NQ/TU",
   "help.units": "  units [--year Y] [--json]   In danh sách đơn vị báo cáo (theo năm)",
-  "help.template": "  template --level <tinh|huyen|xa> --unit <tên hoặc mã> --year <YYYY> --out <tệp.xlsx>\n                              Tạo biểu mẫu báo cáo chuẩn",
-  "help.check": "  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]\n        [--mapping ánh-xạ.json] [--accept-uncertain]\n                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)\n                              --json - ghi báo cáo JSON ra màn hình (đầu ra chuẩn), phần chữ chuyển sang đầu ra lỗi\n                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự\n                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain",
   "help.map": "  map <tệp.xlsx> [--json] [--year Y] [--level L] [--unit U] [--out ánh-xạ.json] [--into bản-sao.xlsx] [--accept-uncertain]\n                              In ánh xạ đề xuất (chỉ tiêu nào ở ô nào, độ tin cậy, lý do) cho bảng riêng của đơn vị;\n                              --into ghi bản sao sổ tính có lưu ánh xạ bên trong; --unit ghi đơn vị vào ánh xạ để tổng hợp nhận ra sổ tính",
+  "help.template": "  template --level <tinh|huyen|xa> --unit <tên hoặc mã> --year <YYYY> --out <tệp.xlsx>\n        [--previous báo-cáo-năm-trước.xlsx]\n                              Tạo biểu mẫu báo cáo chuẩn; --previous điền cột Kết quả năm trước",
+  "help.check": "  check <tệp.xlsx>... [--year Y] [--level L] [--unit U] [--out tệp-đánh-dấu.xlsx] [--json báo-cáo.json] [--strict]\n        [--mapping ánh-xạ.json] [--accept-uncertain] [--history tệp-hoặc-thư-mục]\n                              Kiểm tra số liệu với mục tiêu; --out ghi bản sao có đánh dấu (tệp gốc không bị sửa)\n                              --json - ghi báo cáo JSON ra màn hình (đầu ra chuẩn), phần chữ chuyển sang đầu ra lỗi\n                              Bảng riêng của đơn vị: --mapping <ánh-xạ.json> dùng ánh xạ đã lưu, nếu không thì tự\n                              nhận dạng; dòng cần xác nhận không được đánh giá trừ khi có --accept-uncertain\n                              --history <tệp-hoặc-thư-mục> (lặp lại được): báo cáo các năm trước của chính đơn vị:\n                              lộ trình tính từ kết quả gần nhất, tốc độ, năm dự kiến đạt, số liệu cần kiểm tra lại\n                              --fill-previous (với --out): điền cột Kết quả năm trước còn trống từ báo cáo năm trước",
   "help.clear": "  clear <tệp.xlsx> --out <tệp.xlsx>\n                              Xóa các đánh dấu của Chỉ tiêu CĐS",
   "help.consolidate": "  consolidate <tệp hoặc thư mục>... --year Y [--period 2025-H1] [--level L] --out tong-hop.xlsx [--json báo-cáo.json]\n        [--history thư-mục-các-năm-trước] [--approved-only]\n                              Tổng hợp sổ tính của các đơn vị thành báo cáo toàn tỉnh (tổng tử số / tổng mẫu số);\n                              --history thêm xu hướng các năm, tốc độ và năm dự kiến đạt mục tiêu;\n                              --approved-only chỉ tổng hợp báo cáo đã được duyệt, nêu các đơn vị bị bỏ qua và lý do",
   "help.review": "  review <tệp.xlsx> --out <ra-soat.pdf|.csv|.xlsx> [--reviewer \"Họ tên\"] [--year Y] [--level L] [--unit U]\n                              Ghi biên bản rà soát (A4: đơn vị, kỳ, người rà soát, ngày; số chỉ tiêu đạt, chưa đạt có/chưa\n                              giải trình, sai số liệu, quyết định theo trụ cột; danh sách chỉ tiêu); tệp gốc không bị sửa",
@@ -106,6 +106,10 @@ export const vi = {
   "check.shortfalls": "Chưa đạt: {explained} có giải trình, {unexplained} chưa giải trình",
   "check.review": "Rà soát: {state}",
   "consolidate.approvedOnly": "Chỉ tổng hợp báo cáo đã duyệt (--approved-only): {count} đơn vị bị bỏ qua.",
+  // issue 17: earlier reports in a check
+  "check.history.unusable": "Không dùng được báo cáo năm trước {file}: {reason}",
+  "check.group.double-check": "Cần kiểm tra lại (so với số liệu các năm trước của đơn vị):",
+  "check.group.trend": "Xu hướng so với các năm trước:",
 } as const;
 
 export type CliKey = keyof typeof vi;
@@ -176,9 +180,9 @@ export const en: Record<CliKey, string> = {
   "help.command-usage": "Usage:",
   "help.catalog": "  catalog [--json]            Print the indicator catalog of Resolution 09-NQ/TU",
   "help.units": "  units [--year Y] [--json]   Print the reporting units (of a year)",
-  "help.template": "  template --level <province|district|commune> --unit <name or code> --year <YYYY> --out <file.xlsx>\n                              Write the standard report template",
-  "help.check": "  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]\n        [--mapping mapping.json] [--accept-uncertain]\n                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)\n                              --json - writes the JSON report to standard output; the text goes to standard error\n                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is\n                              detected; rows to confirm are not judged unless --accept-uncertain is given",
   "help.map": "  map <file.xlsx> [--json] [--year Y] [--level L] [--unit U] [--out mapping.json] [--into copy.xlsx] [--accept-uncertain]\n                              Print the proposed mapping (which indicator is in which cell, confidence, reason);\n                              --into writes a copy of the workbook that keeps the mapping inside; --unit records the unit so consolidation recognises the workbook",
+  "help.template": "  template --level <province|district|commune> --unit <name or code> --year <YYYY> --out <file.xlsx>\n        [--previous last-year.xlsx]\n                              Write the standard report template; --previous fills \"Kết quả năm trước\"",
+  "help.check": "  check <file.xlsx>... [--year Y] [--level L] [--unit U] [--out marked.xlsx] [--json report.json] [--strict]\n        [--mapping mapping.json] [--accept-uncertain] [--history file-or-folder]\n                              Check figures against the targets; --out writes a highlighted copy (the input is never changed)\n                              --json - writes the JSON report to standard output; the text goes to standard error\n                              An office's own table: --mapping <mapping.json> uses a saved mapping, else it is\n                              detected; rows to confirm are not judged unless --accept-uncertain is given\n                              --history <file-or-folder> (repeatable): the unit's own earlier reports: the path starts\n                              from the latest result; pace, projected year and figures to double-check are shown\n                              --fill-previous (with --out): fills the empty \"Kết quả năm trước\" cells from last year's report",
   "help.clear": "  clear <file.xlsx> --out <file.xlsx>\n                              Remove Chỉ tiêu CĐS highlights",
   "help.consolidate": "  consolidate <files or folders>... --year Y [--period 2025-H1] [--level L] --out summary.xlsx [--json report.json]\n        [--history earlier-years-folder] [--approved-only]\n                              Consolidate the units' workbooks into the provincial report (sum of numerators / sum of denominators);\n                              --history adds the trend over the years, the pace and the year each target is reached;\n                              --approved-only rolls up approved reports only, naming the units left out and why",
   "help.review": "  review <file.xlsx> --out <review.pdf|.csv|.xlsx> [--reviewer \"Full name\"] [--year Y] [--level L] [--unit U]\n                              Write the review record (A4: unit, period, reviewer, date; per pillar the indicators met, not\n                              met with or without an explanation, invalid, and the decisions; the indicators); the input is never changed",
@@ -214,6 +218,10 @@ export const en: Record<CliKey, string> = {
   "check.shortfalls": "Not met: {explained} explained, {unexplained} unexplained",
   "check.review": "Review: {state}",
   "consolidate.approvedOnly": "Approved reports only (--approved-only): {count} units left out.",
+  // issue 17: earlier reports in a check
+  "check.history.unusable": "Cannot use the earlier report {file}: {reason}",
+  "check.group.double-check": "To double-check (against the unit's earlier figures):",
+  "check.group.trend": "Trend against earlier years:",
 };
 
 const maps: Record<Lang, Record<CliKey, string>> = { vi, en };

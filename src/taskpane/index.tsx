@@ -33,6 +33,12 @@ function watcherFor(host: OfficeHost) {
   };
 }
 
+/** Last year's report file picked in the pane: the .xlsx reader is loaded on first use only. */
+async function readEarlier(file: File) {
+  const { earlierReportFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
+  return earlierReportFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, { catalog: defaultCatalog() });
+}
+
 function renderExcel(): void {
   const host = createOfficeHostFromGlobals();
   const registry = loadUnits();
@@ -49,6 +55,7 @@ function renderExcel(): void {
         stores={stores}
         watchChanges={watcherFor(host)}
         consolidation={paneConsolidation(catalog, registry)}
+        readEarlier={readEarlier}
       />
     </AppFrame>,
   );

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, makeStyles, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { findIndicator, pillarHeading, type Catalog } from "../../core/catalog";
+import { findIndicator, pillarHeading, type Catalog, type Indicator } from "../../core/catalog";
 import type { LocatedFinding } from "../../core/check";
 import type { Severity } from "../../core/highlight-plan";
 import { formatMessage } from "../../core/messages";
@@ -8,6 +8,7 @@ import { DECISION_TERM, decisionMessage, reopenedMessage, SHORTFALL_TERM, shortf
 import { useLang } from "../i18n";
 import { returnedFindings, reviewGroups, type ReviewGroupKey } from "../report-view";
 import type { ReviewActions } from "../review-actions";
+import { Sparkline } from "./Sparkline";
 
 // Findings grouped by severity, then pillar, with unmet targets said apart by whether the clerk explained them; the
 // findings a reviewer returned come first, with the reviewer's comment. Where the host can select cells each finding
@@ -54,6 +55,11 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
 });
+
+/** Shares are drawn and said in %, counts as they are. */
+function percentLike(ind: Indicator | undefined): boolean {
+  return ind !== undefined && ind.unit.kind !== "count" && ind.unit.kind !== "rank";
+}
 
 /** More missing figures than this and the information group starts folded. */
 const FOLD_INFO_OVER = 5;
@@ -145,6 +151,7 @@ export function FindingsList({ findings, catalog, onSelect, review, busy = false
           </Badge>
         </span>
         <span className={styles.line}>{formatMessage(f.message, lang)}</span>
+        {f.history && <Sparkline history={f.history} unit={percentLike(ind) ? "%" : ""} />}
         {f.details.length > 0 && <span className={styles.details}>{f.details.map((d) => formatMessage(d, lang)).join(" ")}</span>}
         {f.explanation !== null && (
           <span className={styles.explanation} data-testid="finding-explanation">

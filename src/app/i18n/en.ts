@@ -227,4 +227,12 @@ export const en: Record<UiKey, string> = {
   "record.csv": "Download CSV",
   "record.xlsx": "Download Excel (.xlsx)",
   "record.downloaded": "Created {file}.",
+  // issue 17: a finding's own series
+  "history.spark.label": "Figures over the years: {points}",
+  "history.spark.point": "{year}: {value}",
+  "history.pick.label": "Earlier years' reports",
+  "history.pick.input": "Choose the unit's earlier reports",
+  "history.pick.button": "Add last year's report…",
+  "history.pick.used": "Earlier years' figures used: {files}",
+  "history.pick.failed": "Cannot use {file}: {reason}",
 };

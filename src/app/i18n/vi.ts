@@ -225,6 +225,14 @@ export const vi = {
   "record.csv": "Tải CSV",
   "record.xlsx": "Tải Excel (.xlsx)",
   "record.downloaded": "Đã tạo tệp {file}.",
+  // issue 17: a finding's own series
+  "history.spark.label": "Số liệu các năm: {points}",
+  "history.spark.point": "năm {year}: {value}",
+  "history.pick.label": "Báo cáo các năm trước",
+  "history.pick.input": "Chọn báo cáo các năm trước của đơn vị",
+  "history.pick.button": "Thêm báo cáo năm trước…",
+  "history.pick.used": "Đã dùng số liệu các năm trước: {files}",
+  "history.pick.failed": "Không dùng được {file}: {reason}",
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -13,7 +13,7 @@ import { ErrorNotice, StatusNotice } from "../components/ErrorNotice";
 import { HeldTemplate } from "../components/HeldTemplate";
 import { MappingReview, needsMappingReview } from "../components/MappingReview";
 import type { SavedMapping } from "../../core/mapping";
-import { toUserError } from "../errors";
+import { errorText, toUserError } from "../errors";
 import { useLang } from "../i18n";
 import { useSheetContext } from "../sheet-context";
 import { layoutFor } from "../template-request";
@@ -24,6 +24,8 @@ import { ConsolidateInExcel } from "./ConsolidateInExcel";
 import type { ReviewStore } from "../../core/review";
 import { storeWithFinding, storeWithReport, type ReviewActions } from "../review-actions";
 import { useReviewerName } from "../reviewer";
+import { HistoryPicker } from "../components/HistoryPicker";
+import type { EarlierReport } from "../../core/history/baselines";
 import { ContextRetry } from "./ContextRetry";
 import { StartScreen } from "./StartScreen";
 
@@ -39,12 +41,14 @@ export interface ExcelAppProps {
   watchChanges?: (onChange: () => void, onError: (e: unknown) => void) => () => void;
   /** Consolidating the units' workbooks into this one (the page gives the file reader; the host must write sheets). */
   consolidation?: ConsolidationIo;
+  /** Reads one of the unit's earlier report files (the pane offers "last year's report" when given). */
+  readEarlier?: (file: File) => Promise<EarlierReport>;
 }
 
 type Screen = "start" | "check" | "consolidate";
 
-export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges, consolidation }: ExcelAppProps) {
-  const { t } = useLang();
+export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], watchChanges, consolidation, readEarlier }: ExcelAppProps) {
+  const { t, lang } = useLang();
   const [screen, setScreen] = useState<Screen>("start");
   const [choice, setChoiceState] = useState<Choice>(initialChoice);
   const [report, setReport] = useState<CheckReport | null>(null);
@@ -66,6 +70,9 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
   };
   const [stale, setStale] = useState(false);
   const { busy, error, setError, status, setStatus, askContext, setAskContext, run } = useUserAction();
+  /** The unit's earlier reports the user picked: every check uses them until the pane closes. */
+  const [history, setHistory] = useState<EarlierReport[]>([]);
+  const [historyFailed, setHistoryFailed] = useState<{ name: string; reason: string }[]>([]);
 
   /** The template the workbook already holds, read once when the pane opens (which also lets the host's first check be cheap). */
   const [held, setHeld] = useState<TemplateMetadata | null>(null);
@@ -97,12 +104,12 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       setStatus({ key: "start.inserted", params: { sheet: inserted } });
     });
 
-  const check = (opts: { level: Choice["level"]; year: number; unitCode?: string } | null = given) =>
+  const check = (opts: { level: Choice["level"]; year: number; unitCode?: string } | null = given, earlier: readonly EarlierReport[] = history) =>
     run(async () => {
       const snapshot = await host.readSnapshot();
       let next: CheckReport;
       try {
-        next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}) });
+        next = checkWorkbook(snapshot, { catalog, ...(opts ?? {}), ...(sessionMapping ? { mapping: sessionMapping } : {}), ...(earlier.length > 0 ? { history: earlier } : {}) });
       } catch (e) {
         offerSheetContext(snapshot, e);
         throw e;
@@ -117,6 +124,24 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       quiet();
       setStatus({ key: "check.marked", params: { count: applied.marked } });
     });
+
+  // earlier reports: each read on its own; one that cannot be read is said, the others still used
+  const addHistory = async (files: File[]) => {
+    if (!readEarlier) return;
+    const added: EarlierReport[] = [];
+    const failed: { name: string; reason: string }[] = [];
+    for (const f of files) {
+      try {
+        added.push(await readEarlier(f));
+      } catch (e) {
+        failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
+      }
+    }
+    const all = [...history, ...added];
+    setHistory(all);
+    setHistoryFailed(failed);
+    await check(given, all);
+  };
 
   const saveMapping = (saved: SavedMapping) =>
     run(async () => {
@@ -249,6 +274,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
           </div>
           {needsMappingReview(report) && <ConflictNotice report={report} registry={registry} />}
           {needsMappingReview(report) && <MappingReview report={report} catalog={catalog} busy={busy} onSave={(m) => void saveMapping(m)} {...(host.selectedCell ? { onPickSelection: pickSelection } : {})} />}
+          {!needsMappingReview(report) && readEarlier && <HistoryPicker busy={busy} report={report} failed={historyFailed} onPick={(files) => void addHistory(files)} />}
           {!needsMappingReview(report) && <CheckView
             report={report}
             catalog={catalog}

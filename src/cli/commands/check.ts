@@ -1,13 +1,19 @@
-import { basename } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
+import { setAsideMessage } from "../../core/history/describe";
+import { earlierReportFromBytes } from "../../hosts/xlsx/earlier-report";
+import type { EarlierReport } from "../../core/history/baselines";
+import type { Level } from "../../core/catalog";
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
 import { parseSavedMappingText, type SavedMapping } from "../../core/mapping";
 import { formatMessage, msg } from "../../core/messages";
 import { decisionMessage, DECISION_TERM, reopenedMessage, REPORT_DECISION_TERM, reportReopenedMessage, shortfallKind } from "../../core/review";
 import { createFileHost } from "../../hosts/xlsx/file-host";
+import { fillEmptyCells } from "../../hosts/xlsx/fill-empty";
 import { readInput, refuseInputAsOutput, refuseOutputKind, refuseWrongExtension, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
@@ -46,6 +52,12 @@ export interface JsonReport {
     decisionAt: string | null;
     /** A decision reopened because the figure changed since it was made: what it was, and on which figure. */
     reopened: { decision: "accepted" | "returned"; by: string; at: string; figure: string; message: string } | null;
+    /** With --history: the unit's earlier values, the pace (per year, null with too little history) and the year the
+     * next target is reached at that pace (null: not at this pace; absent: too little history). */
+    history?: { year: number; value: number }[];
+    pace?: number | null;
+    projectedYear?: number | null;
+    doubleCheck?: string[];
   }[];
   /** The whole report's review: its decision (null while open), and why one was reopened or could not be read. */
   review: {
@@ -60,6 +72,8 @@ export interface JsonReport {
   notFound: string[];
   /** Options that contradict what the file states (the options were used), each with its warning; empty when none. */
   conflicts: { field: string; stated: string | number; given: string | number; statedBy: string; cell?: string; message: string }[];
+  /** With --history: the earlier reports used, and those set aside (another unit, not earlier…) with why. */
+  history?: { used: { source: string; year: number; kind: string }[]; setAside: { source: string; year: number; unit: string | null; reason: string; message: string }[] };
   summary: CheckReport["summary"];
   /** For an office's own layout: which mapping was used, rows to confirm (not judged), the office's own targets. */
   mapping?: {
@@ -102,6 +116,7 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang, regi
       decisionBy: f.decision?.by ?? null,
       decisionAt: f.decision?.at ?? null,
       reopened: f.reopened ? { decision: f.reopened.kind, by: f.reopened.by, at: f.reopened.at, figure: f.reopened.figure, message: formatMessage(reopenedMessage(f)!, lang) } : null,
+      ...(f.history ? historyJson(f, lang) : {}),
     })),
     review: {
       decision: report.review.report?.kind ?? null,
@@ -122,6 +137,9 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang, regi
       message: conflictText(c, registry, lang),
     })),
     summary: report.summary,
+    ...(report.history
+      ? { history: { used: report.history.used, setAside: report.history.setAside.map((a) => ({ source: a.source, year: a.year, unit: a.unitCode, reason: a.reason, message: formatMessage(setAsideMessage(a, basename(a.source)), lang) })) } }
+      : {}),
     ...(report.mapping
       ? {
           mapping: {
@@ -135,6 +153,59 @@ export function toJsonReport(file: string, report: CheckReport, lang: Lang, regi
         }
       : {}),
   };
+}
+
+function historyJson(f: LocatedFinding, lang: Lang): Pick<JsonReport["findings"][number], "history" | "pace" | "projectedYear" | "doubleCheck"> {
+  const h = f.history!;
+  const doubleCheck = f.details.filter((d) => d.key.startsWith("history.check.")).map((d) => formatMessage(d, lang));
+  return {
+    history: h.series.map((p) => ({ year: p.year, value: p.value })),
+    ...(h.projectedYear !== undefined ? { pace: h.pace, projectedYear: h.projectedYear } : {}),
+    ...(doubleCheck.length > 0 ? { doubleCheck } : {}),
+  };
+}
+
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+
+/** --history paths: a file as given, a folder as its workbooks (not its subfolders), in name order. */
+export function historyFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(p).isDirectory();
+    } catch {
+      // a missing path is said by readInput when it is read, like any input
+    }
+    if (!isFolder) {
+      files.push(p);
+      continue;
+    }
+    const names = readdirSync(p).filter((n) => WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith("~$")).sort();
+    for (const n of names) {
+      const full = join(p, n);
+      if (statSync(full).isFile()) files.push(full);
+    }
+  }
+  return files;
+}
+
+/**
+ * The unit's earlier reports, each checked on its own (its unit and year from the file; a mapped layout that does
+ * not say its unit takes --unit's). One unreadable file is said and skipped; the others are still used.
+ */
+async function readHistory(paths: readonly string[], catalog: Catalog, unitCode: string | undefined, level: Level | undefined, lang: Lang, io: Io): Promise<EarlierReport[]> {
+  const reports: EarlierReport[] = [];
+  for (const file of historyFiles(paths)) {
+    try {
+      reports.push(earlierReportFromBytes(readInput(file), basename(file), { catalog, ...(unitCode ? { unitCode } : {}), ...(level ? { level } : {}) }));
+    } catch (e) {
+      const reason = userText(e, lang);
+      if (reason === null) throw e;
+      io.err(t(lang, "check.history.unusable", { file, reason }) + "\n");
+    }
+  }
+  return reports;
 }
 
 /** The mapping file given with --mapping, read and validated; a bad one names the file and each problem. */
@@ -202,6 +273,17 @@ function printReview(report: CheckReport, lang: Lang, io: Io): void {
   if (review.damaged) io.out(`${review.damaged[lang]}\n`);
 }
 
+function printHistory(report: CheckReport, lang: Lang, io: Io): void {
+  const h = report.history;
+  if (!h) return;
+  const files = h.used.filter((u) => u.kind === "file");
+  if (files.length > 0) {
+    const reports = files.map((u) => msg("history.used-report", { source: msg("history.source.file", { file: basename(u.source) }), year: u.year }));
+    io.out(`\n${formatMessage(msg("history.used", { reports }), lang)}\n`);
+  }
+  for (const a of h.setAside) io.out(`${formatMessage(setAsideMessage(a, basename(a.source)), lang)}\n`);
+}
+
 export function printReport(file: string, report: CheckReport, catalog: Catalog, lang: Lang, io: Io, registry: UnitRegistry, mappingFile?: string): void {
   const { context, summary } = report;
   const unit = context.unitCode ?? t(lang, "unit.unknown");
@@ -230,6 +312,12 @@ export function printReport(file: string, report: CheckReport, catalog: Catalog,
     if (list.length === 0) continue;
     io.out(`\n${title}\n${list.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
   }
+  const doubleChecks = report.findings.filter((f) => (f.history?.doubleChecks.length ?? 0) > 0);
+  if (doubleChecks.length > 0) io.out(`\n${t(lang, "check.group.double-check")}\n${doubleChecks.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
+  // met and on-track findings are listed nowhere else: their trend is news too
+  const trends = report.findings.filter((f) => f.history !== undefined && f.history.series.length > 0 && f.severity === "info" && f.status !== "missing" && !doubleChecks.includes(f));
+  if (trends.length > 0) io.out(`\n${t(lang, "check.group.trend")}\n${trends.map((f) => findingLine(f, catalog, lang)).join("\n")}\n`);
+  printHistory(report, lang, io);
   if (report.notFound.length > 0) io.out(`\n${t(lang, "check.notFound", { codes: report.notFound.join(", ") })}\n`);
   if (report.duplicates.length > 0) {
     io.out(`${t(lang, "check.duplicates", { list: report.duplicates.map((d) => `${d.code} (${d.sheet}!${d.row})`).join(", ") })}\n`);
@@ -244,7 +332,8 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       year: { type: "string" }, level: { type: "string" }, unit: { type: "string" }, units: { type: "string" },
       out: { type: "string" }, json: { type: "string" }, strict: { type: "boolean" }, force: { type: "boolean" },
       notes: { type: "boolean", default: true }, lang: { type: "string" },
-      mapping: { type: "string" }, "accept-uncertain": { type: "boolean" },
+      mapping: { type: "string" }, "accept-uncertain": { type: "boolean" }, history: { type: "string", multiple: true },
+      "fill-previous": { type: "boolean" },
     },
     allowPositionals: true,
     allowNegative: true,
@@ -253,6 +342,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
   if (positionals.length === 0) throw new ChitieuError("error.usage.check");
   if (positionals.length > 1 && values.out) throw new ChitieuError("error.usage.check-out");
   if (values.out) refuseOutputKind(values.out);
+  if (values["fill-previous"] && (!values.out || !values.history)) throw new ChitieuError("error.usage.fill-previous");
   // `--json -`: the JSON is standard output, so the words for people go to standard error and the JSON stays parseable
   const jsonToStdout = values.json === "-";
   const io: Io = jsonToStdout ? { ...terminal, out: terminal.err } : terminal;
@@ -263,6 +353,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
   const level = parseLevel(values.level);
   const registry = registryFrom(values.units);
   const unitCode = values.unit && year !== undefined ? resolveUnit(registry, values.unit, year, level).code : undefined;
+  const history = values.history ? await readHistory(values.history, catalog, unitCode ?? values.unit, level, lang, io) : undefined;
   const reports: (JsonReport | JsonUnusable)[] = [];
   let unusable = 0;
   let errors = 0;
@@ -277,6 +368,7 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
         checkWorkbook(snapshot, {
           catalog, ...(year !== undefined ? { year } : {}), ...(level ? { level } : {}), ...(unit ? { unitCode: unit } : {}),
           ...(mapping ? { mapping } : {}), acceptUncertain: values["accept-uncertain"] ?? false, guessContext: true,
+          ...(history ? { history } : {}), fillPrevious: values["fill-previous"] ?? false,
         });
       // --unit without --year: the unit is looked up in the year the file states, so a name is compared as a code
       let report = checkAs(unitCode);
@@ -285,7 +377,13 @@ export async function runCheck(args: string[], lang: Lang, terminal: Io): Promis
       errors += report.summary.bySeverity.error;
       if (values.out) {
         const applied = await host.applyHighlights(report.plan);
-        writeOutput(values.out, host.bytes(), positionals, values.force ?? false);
+        let out = host.bytes();
+        if (report.previousFill) {
+          const filled = fillEmptyCells(out, report.previousFill.fills);
+          out = filled.bytes;
+          io.out(`\n${formatMessage(msg("history.filled", { written: filled.written.length, kept: report.previousFill.kept.length + filled.kept.length }), lang)}\n`);
+        }
+        writeOutput(values.out, out, positionals, values.force ?? false);
         io.out(`\n${t(lang, "check.marked", { file: values.out, marked: applied.marked })}\n`);
       }
       reports.push(toJsonReport(file, report, lang, registry));

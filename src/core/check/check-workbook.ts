@@ -13,6 +13,8 @@ import { contextConflicts, resolveContext, type CheckContext, type ContextConfli
 import { rowsFromMapping, type MappingUse } from "./from-mapping";
 import { liveCondition } from "./live-rule";
 import { locateIndicators, type Located, type LocatedCell, type LocatedRow } from "./locate";
+import { buildBaselines, historyOf, type Baselines, type EarlierFigure, type EarlierReport, type SetAside } from "../history/baselines";
+import { describeHistory, earlierStart } from "../history/describe";
 
 // One check: locate the indicators, read each figure, judge it, and say which cells to mark. Pure: hosts do the I/O.
 
@@ -37,6 +39,10 @@ export interface CheckReport {
   conflicts?: ContextConflict[];
   /** Explained and unexplained shortfalls, and the reviewer's decisions kept in the workbook. */
   review: ReviewOutcome;
+  /** The unit's earlier figures used (earlier reports given, an office's year columns): which, and which set aside. */
+  history?: { used: Baselines["used"]; setAside: SetAside[]; newSince: string | null };
+  /** With fillPrevious: what to write into "Kết quả năm trước" from last year's report. */
+  previousFill?: PreviousFill;
 }
 
 export interface CheckOptions extends ContextOptions {
@@ -54,6 +60,22 @@ export interface CheckOptions extends ContextOptions {
   units?: UnitRegistry;
   /** The day of the check (ISO yyyy-mm-dd) that the notes of marks state; the hosts' today when absent. */
   checkedOn?: string;
+  /**
+   * The unit's earlier reports (each checked on its own, see earlierFromReport): the path to the next target starts
+   * from the latest earlier figure, findings show the series, pace and projection. Other units' reports are set aside.
+   */
+  history?: readonly EarlierReport[];
+  /**
+   * Plan to fill the empty "Kết quả năm trước" cells from last year's report among `history` (report.previousFill);
+   * a cell that holds anything is kept as the clerk typed it.
+   */
+  fillPrevious?: boolean;
+}
+
+/** Last year's results to write into the empty "Kết quả năm trước" cells, and the cells kept because they hold something. */
+export interface PreviousFill {
+  fills: { sheet: string; cell: string; value: number; indicator: string }[];
+  kept: { sheet: string; cell: string; indicator: string }[];
 }
 
 let bundledUnits: UnitRegistry | undefined;
@@ -199,12 +221,21 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   }
   const judgeCtx = { level: context.level, year: context.year, fieldSizeNow: context.fieldSizeNow };
   const unreviewed: (Finding & { sheet: string; cell: string | null; explanation: string | null; figureKey: string })[] = [];
+  const baselines = historyFor(context, opts, mapping, located.rows);
   const marks: Mark[] = [];
   const watches: Watch[] = [];
   for (const row of located.rows) {
     const indicator = asEntered(row.indicator, context.level);
-    const judgement = judge(indicator, entryOf(row, indicator.unit), judgeCtx);
-    const finding = toFinding(indicator, judgement, judgeCtx);
+    const entry = entryOf(row, indicator.unit);
+    const hist = baselines ? historyOf(baselines, indicator.code) : null;
+    const start = hist ? earlierStart(indicator, hist) : undefined;
+    if (start) entry.earlier = start;
+    const judgement = judge(indicator, entry, judgeCtx);
+    let finding = toFinding(indicator, judgement, judgeCtx);
+    if (baselines && hist) {
+      const { history, details } = describeHistory(indicator, judgement, hist, baselines);
+      finding = { ...finding, details: [...finding.details, ...details], history };
+    }
     const cell = markedCell(row, finding, indicator.unit, judgement);
     unreviewed.push({
       ...finding,
@@ -239,5 +270,80 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
   const report: CheckReport = { context, findings, notFound, duplicates: located.duplicates, summary: summarize(findings), plan: planOf(marks, watches, opts.checkedOn), review };
   if (mapping) report.mapping = mapping;
   if (conflicts.length > 0) report.conflicts = conflicts;
+  if (baselines) report.history = { used: baselines.used, setAside: baselines.setAside, newSince: baselines.newSince };
+  if (opts.fillPrevious) report.previousFill = previousFill(located.rows, context, opts);
   return report;
+}
+
+/** Last year's figures from the reports given (never from the column itself), for the column's empty cells only. */
+function previousFill(rows: readonly LocatedRow[], context: CheckContext, opts: CheckOptions): PreviousFill {
+  const files = buildBaselines(opts.history ?? [], { unitCode: context.unitCode, level: context.level, year: context.year, units: opts.units ?? defaultUnits() });
+  const plan: PreviousFill = { fills: [], kept: [] };
+  for (const row of rows) {
+    const cell = row.previous;
+    if (!cell) continue;
+    const kind = asEntered(row.indicator, context.level).unit.kind;
+    if (kind !== "ratio" && kind !== "percent" && kind !== "count") continue;
+    const last = historyOf(files, row.indicator.code).series.find((p) => p.year === context.year - 1);
+    if (!last) continue;
+    const empty = cell.raw === null || cell.raw === undefined || (typeof cell.raw === "string" && cell.raw.trim() === "");
+    if (empty) plan.fills.push({ sheet: row.sheet, cell: cell.address, value: last.value, indicator: row.indicator.code });
+    else plan.kept.push({ sheet: row.sheet, cell: cell.address, indicator: row.indicator.code });
+  }
+  return plan;
+}
+
+/**
+ * The unit's own earlier figures: the reports given, and an office's earlier years' columns in this very workbook.
+ * Null when there are none of either, so a check without history reads exactly as before.
+ */
+function historyFor(context: CheckContext, opts: CheckOptions, mapping: MappingUse | undefined, rows: readonly LocatedRow[]): Baselines | null {
+  const reports: EarlierReport[] = [...(opts.history ?? [])];
+  const column = previousColumn(rows, context);
+  if (column) reports.push(column);
+  if (mapping && mapping.history.length > 0) reports.push(...yearColumns(mapping, opts.catalog, context));
+  if (opts.history === undefined && reports.length === 0) return null;
+  return buildBaselines(reports, { unitCode: context.unitCode, level: context.level, year: context.year, units: opts.units ?? defaultUnits() });
+}
+
+/**
+ * "Kết quả năm trước" as last year's figures: a number typed like the year's own result (48 for 48%), read as the
+ * sheet's own formula reads it (see template/formulas.ts pathTargetFormula), so the sheet and the tool agree.
+ */
+function previousColumn(rows: readonly LocatedRow[], context: CheckContext): EarlierReport | null {
+  const figures: Record<string, EarlierFigure> = {};
+  for (const row of rows) {
+    const raw = row.previous?.raw;
+    if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) continue;
+    const kind = asEntered(row.indicator, context.level).unit.kind;
+    if (kind === "count" || ((kind === "ratio" || kind === "percent") && raw <= 100)) figures[row.indicator.code] = { value: raw };
+  }
+  if (Object.keys(figures).length === 0) return null;
+  return { source: "", kind: "column", unitCode: context.unitCode, level: context.level, year: context.year - 1, figures };
+}
+
+/** An office's table with a column per year: the earlier years' cells, read and measured as the report year's are. */
+function yearColumns(mapping: MappingUse, catalog: Catalog, context: CheckContext): EarlierReport[] {
+  const rows = new Map<string, LocatedRow>();
+  for (const h of mapping.history) {
+    const key = `${h.year}|${h.indicator}`;
+    let row = rows.get(key);
+    if (!row) {
+      const indicator = catalog.indicators.find((i) => i.code === h.indicator);
+      if (!indicator) continue;
+      rows.set(key, (row = { indicator, sheet: h.sheet, row: 0, matchedBy: "code" }));
+    }
+    row[h.part] = { address: h.cell, raw: h.raw, format: "General" };
+  }
+  const byYear = new Map<number, Record<string, EarlierFigure>>();
+  for (const [key, row] of rows) {
+    const year = Number(key.slice(0, key.indexOf("|")));
+    const indicator = asEntered(row.indicator, context.level);
+    const j = judge(indicator, entryOf(row, indicator.unit), { level: context.level, year });
+    if (j.value === null || j.status === "invalid" || j.status === "missing") continue;
+    let figures = byYear.get(year);
+    if (!figures) byYear.set(year, (figures = {}));
+    figures[indicator.code] = { value: j.value, numerator: j.figure.numerator, denominator: j.figure.denominator };
+  }
+  return [...byYear].map(([year, figures]) => ({ source: "", kind: "year-columns" as const, unitCode: context.unitCode, level: context.level, year, figures }));
 }

@@ -7,13 +7,15 @@ import { cellAddress } from "../a1";
 // own table (recognised by its headers and by the indicator's code or wording). Headers, not fixed positions, so rows
 // the clerk inserts or columns an office adds do not break it.
 
-export type ColumnRole = "code" | "label" | "numerator" | "denominator" | "value" | "result" | "notes" | "evidence";
+export type ColumnRole = "code" | "label" | "numerator" | "denominator" | "value" | "result" | "notes" | "evidence" | "previous";
 
 /** Folded header words → role. Order matters: the first matching rule wins for a header cell. */
 const HEADER_RULES: readonly [RegExp, ColumnRole][] = [
   [/^(ma|ma chi tieu|ma so)$/, "code"],
   [/^tu so\b/, "numerator"],
   [/^mau so\b/, "denominator"],
+  // before "Kết quả": last year's result is history, never this year's figure
+  [/^(ket qua|so lieu|thuc hien) nam truoc\b/, "previous"],
   [/^(gia tri|so lieu|ket qua thuc hien|thuc hien|uoc thuc hien|uoc dat|so lieu thuc hien)\b/, "value"],
   [/^(ket qua|ty le|ty le dat)\b/, "result"],
   [/^(ghi chu)\b/, "notes"],
@@ -49,6 +51,8 @@ export interface LocatedRow {
   result?: LocatedCell;
   /** The row's "Ghi chú" / "Minh chứng" cells (or a mapped note column): the clerk's explanation. */
   explanation?: LocatedCell[];
+  /** "Kết quả năm trước": last year's result as the clerk typed it (or the tool filled it). */
+  previous?: LocatedCell;
 }
 
 export interface Located {
@@ -174,6 +178,8 @@ export function locateIndicators(snapshot: WorkbookSnapshot, catalog: Catalog): 
       if (result) located.result = result;
       const explanation = [cellAt(r, columns.notes), cellAt(r, columns.evidence)].filter((c): c is LocatedCell => c !== undefined);
       if (explanation.length > 0) located.explanation = explanation;
+      const previous = cellAt(r, columns.previous);
+      if (previous) located.previous = previous;
       rows.push(located);
     }
   }

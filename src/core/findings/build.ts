@@ -126,7 +126,8 @@ function resultMessage(indicator: Indicator, j: Judgement, ctx: JudgeContext): M
 
 function pathMessage(indicator: Indicator, j: Judgement): Message | null {
   const t = j.target;
-  if (!t || t.basis !== "path" || !t.pathFrom || (j.status !== "on-track" && j.status !== "off-track")) return null;
+  // a path from the unit's own earlier figure is said with its source by the history (core/history/describe.ts)
+  if (!t || t.basis !== "path" || !t.pathFrom || t.pathFrom.kind === "earlier" || (j.status !== "on-track" && j.status !== "off-track")) return null;
   const unit = familyOf(indicator) === "percent" ? "%" : "";
   return {
     key: t.pathFrom.kind === "baseline" ? "note.path-from-baseline" : "note.path-from-target",

@@ -2,6 +2,7 @@ import type { Pillar } from "../catalog/schema";
 import type { Severity, Status } from "../highlight-plan";
 import type { AppliedTarget, Figure } from "../judge";
 import type { Message } from "../messages";
+import type { FindingHistory } from "../history/describe";
 
 /** The target a finding was judged against, as the judge applied it. */
 export type FindingTarget = Pick<AppliedTarget, "value" | "comparator" | "year" | "level" | "carried" | "aspirational" | "basis" | "compareWith">;
@@ -22,4 +23,6 @@ export interface Finding {
   message: Message;
   /** Further explanations: more problems, how the figure was read, how the target was chosen. */
   details: readonly Message[];
+  /** The unit's own earlier figures, pace and projection (only when earlier reports were given or the sheet has them). */
+  history?: FindingHistory;
 }

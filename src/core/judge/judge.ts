@@ -4,7 +4,7 @@ import { LEVELS, type Indicator } from "../catalog/schema";
 import type { ReadResult } from "../figures";
 import type { Severity, Status } from "../highlight-plan";
 import { holds, roundFloat, signedGap } from "./compare";
-import { resolveTarget, type Resolution } from "./targets";
+import { resolveTarget, type EarlierValue, type Resolution } from "./targets";
 import type { AppliedTarget, Entry, EntryPart, Figure, JudgeContext, Judgement, JudgeNote, JudgeProblem } from "./types";
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -21,7 +21,7 @@ export function judge(indicator: Indicator, entry: Entry, ctx: JudgeContext): Ju
   if (!indicator.levels.includes(ctx.level)) return notApplicable("level", NO_FIGURE, null, NONE);
 
   const measured = measure(indicator, entry, ctx);
-  const resolution = resolveFor(indicator, ctx, measured.figure.answer !== undefined);
+  const resolution = resolveFor(indicator, ctx, measured.figure.answer !== undefined, entry.earlier);
   const applied = resolution ? applyTarget(indicator, resolution, ctx) : null;
 
   if (measured.kind === "invalid") {
@@ -197,13 +197,15 @@ function problem(code: JudgeProblem["code"], params: JudgeProblem["params"]): Ju
  * and compares with exactly this, so the sheet and the tool cannot disagree. `answer`: a unit's yes/no, which may be
  * judged by a share set at another level.
  */
-export function requiredLevel(indicator: Indicator, ctx: JudgeContext, answer = false): AppliedTarget | null {
-  const r = resolveFor(indicator, ctx, answer);
+export function requiredLevel(indicator: Indicator, ctx: JudgeContext, answer = false, earlier?: EarlierValue): AppliedTarget | null {
+  const r = resolveFor(indicator, ctx, answer, earlier);
   return r ? applyTarget(indicator, r, ctx).target : null;
 }
 
-function resolveFor(indicator: Indicator, ctx: JudgeContext, answer: boolean): Resolution | null {
-  const own = resolveTarget(indicator, ctx.level, ctx.year);
+function resolveFor(indicator: Indicator, ctx: JudgeContext, answer: boolean, earlier?: EarlierValue): Resolution | null {
+  // a rank's earlier position may be out of another field (63 provinces before 2025, 34 after): no path from it
+  const start = indicator.unit.kind === "rank" ? undefined : earlier;
+  const own = resolveTarget(indicator, ctx.level, ctx.year, start);
   if (own !== null || indicator.unit.kind !== "yesno" || !answer) return own;
   // a unit's yes/no where only a share of units (set at another level) is targeted: that share tells how much "no" weighs
   for (const level of LEVELS) {

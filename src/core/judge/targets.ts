@@ -1,13 +1,20 @@
 // Which target applies to a level and year. Depends only on (indicator, level, year), so answers are cached per indicator.
 
 import type { Indicator, Level, Target } from "../catalog/schema";
-import { roundFloat } from "./compare";
+import { holds, roundFloat } from "./compare";
 import type { Basis } from "./types";
 
 export interface PathStart {
   year: number;
   value: number;
-  kind: "baseline" | "target";
+  /** baseline: the catalog's; target: the previous target; earlier: the unit's own latest earlier figure. */
+  kind: "baseline" | "target" | "earlier";
+}
+
+/** The unit's own latest known figure from an earlier report, in the target's terms (a share in %, a count). */
+export interface EarlierValue {
+  year: number;
+  value: number;
 }
 
 export interface Resolution {
@@ -23,7 +30,16 @@ export interface Resolution {
 type PerLevel = Record<Level, Map<number, Resolution | null>>;
 const cache = new WeakMap<Indicator, PerLevel>();
 
-export function resolveTarget(indicator: Indicator, level: Level, year: number): Resolution | null {
+/**
+ * With `earlier` (the unit's latest known figure before `year`), the path toward the next target starts from that
+ * figure rather than from the catalog's baseline or nothing, unless the previous target is more recent.
+ */
+export function resolveTarget(indicator: Indicator, level: Level, year: number, earlier?: EarlierValue): Resolution | null {
+  const general = resolveCached(indicator, level, year);
+  return earlier === undefined || general === null ? general : fromEarlier(general, year, earlier);
+}
+
+function resolveCached(indicator: Indicator, level: Level, year: number): Resolution | null {
   let perIndicator = cache.get(indicator);
   if (perIndicator === undefined) {
     perIndicator = { province: new Map(), district: new Map(), commune: new Map() };
@@ -107,4 +123,21 @@ function pathStart(indicator: Indicator, level: Level, year: number, previousDat
     if (b.year < year && (best === null || b.year > best.year)) best = { year: b.year, value: b.value, kind: "baseline" };
   }
   return best;
+}
+
+/**
+ * The path from the unit's own earlier figure: a straight line from it (its year) to the next target (its year).
+ * A figure that already meets that target asks for the target itself, not for a line sloping away from it.
+ */
+function fromEarlier(general: Resolution, year: number, earlier: EarlierValue): Resolution {
+  if (general.basis !== "path" && general.basis !== "final-no-path") return general;
+  if (!(earlier.year < year) || !Number.isFinite(earlier.value)) return general;
+  // the previous target is a more recent start than an older figure (a 2027 report with only a 2024 figure)
+  if (general.pathFrom !== undefined && general.pathFrom.year > earlier.year) return general;
+  const next = general.target;
+  const pathFrom: PathStart = { year: earlier.year, value: earlier.value, kind: "earlier" };
+  if (holds(earlier.value, next.comparator, next.value)) return { ...general, basis: "path", compareWith: roundFloat(next.value), pathFrom };
+  const share = (year - earlier.year) / (general.year - earlier.year);
+  const compareWith = roundFloat(earlier.value + (next.value - earlier.value) * share);
+  return { ...general, basis: "path", compareWith, pathFrom };
 }

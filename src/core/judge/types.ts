@@ -1,12 +1,15 @@
 import type { Comparator, Level, TargetLevel } from "../catalog/schema";
 import type { Params, ProblemCode, ReadResult, Reading } from "../figures";
 import type { Severity, Status } from "../highlight-plan";
+import type { EarlierValue } from "./targets";
 
 /** What was read for one indicator. A ratio normally has numerator and denominator; `value` alone is its result in %. */
 export interface Entry {
   value?: ReadResult;
   numerator?: ReadResult;
   denominator?: ReadResult;
+  /** The unit's own latest figure from an earlier report (or "Kết quả năm trước"): where the path to the next target starts. */
+  earlier?: EarlierValue;
 }
 
 export interface JudgeContext {
@@ -83,7 +86,7 @@ export interface AppliedTarget {
   /** What this year's figure is compared with: the target, or the point on the path (ranks: in today's field). */
   compareWith: number;
   /** Where the path starts (basis "path" only). */
-  pathFrom?: { year: number; value: number; kind: "baseline" | "target" };
+  pathFrom?: { year: number; value: number; kind: "baseline" | "target" | "earlier" };
 }
 
 /** The figure as read: numbers where they could be read, else null. */

@@ -5,7 +5,7 @@ import { LEVELS } from "../catalog/schema";
 import type { TemplateMetadata } from "../snapshot";
 import { columnLetters, MAX_COLS, parseCell } from "../a1";
 import { COLUMN_LETTERS as C, COLUMN_NUMBERS, tableColumns } from "./columns";
-import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, resultFormula, TYPE_A_NUMBER } from "./formulas";
+import { assessmentFormula, CHOOSE_YES_NO, evaluateRow, gapFormula, INVALID, MET, NOT_MET, pathTargetFormula, pathTargetTextFormula, resultFormula, TYPE_A_NUMBER } from "./formulas";
 import { GUIDE_SHEET_NAME, guideLines } from "./guide";
 import { ChitieuError } from "../errors";
 import { administrativeHeader, formatDateVi, levelTitle, placeAndDate, unitDisplayName, type TemplateUnit } from "./header";
@@ -13,9 +13,9 @@ import { DIFFERENTIAL_STYLES, TEMPLATE_STYLES } from "./styles";
 import { inputUnit } from "../catalog/input-unit";
 import { inResolutionPeriod, RESOLUTION_PERIOD } from "../catalog/period";
 import type { AppliedTarget } from "../judge/types";
-import { applicableTarget, finalTarget, formatLevel, formatTarget, isPercentKind, numericLevel, unitText } from "./targets";
+import { applicableTarget, COMPARATOR_SYMBOLS, finalTarget, formatLevel, formatTarget, isPercentKind, numericLevel, unitText } from "./targets";
 import type { CellValue, ConditionalFormatRule, DataValidationRule, IndicatorRow, LayoutCell, StyleId, TemplateLayout } from "./types";
-import { groupRules, inputRules } from "./validations";
+import { groupRules, inputRules, previousRule } from "./validations";
 
 export const TEMPLATE_VERSION = "1";
 export const REPORT_SHEET_NAME = "Báo cáo";
@@ -30,6 +30,11 @@ export interface TemplateRequest {
   date?: string;
   /** Overrides the body named above the unit in the header, e.g. "UBND HUYỆN TAM ĐƯỜNG". */
   issuer?: string;
+  /**
+   * Last year's results per indicator code, in the result's terms (percent points for shares), to fill the "Kết quả
+   * năm trước" column with (from last year's report): the required level then starts from them, as the engine's does.
+   */
+  previous?: ReadonlyMap<string, number>;
 }
 
 const LAST_TABLE_COLUMN = C.evidence;
@@ -105,6 +110,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
   const indicators = reportedIndicators(catalog, level);
   // a unit's own yes/no may be judged by a share set at another level, as the engine does for an answer
   const chosen = new Map(indicators.map((ind) => [ind.code, applicableTarget(ind, level, year, inputUnit(ind.unit, level).kind === "yesno")]));
+  const previous = req.previous ?? new Map<string, number>();
   // the "Mức cần đạt" column is the level required in the report year, whatever target year it comes from
   const targetYear = year;
   const columns = tableColumns(year);
@@ -164,7 +170,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
     shownPillars++;
     r++;
     members.forEach((ind, i) => {
-      rows.push(indicatorRow(b, ind, r, i + 1, level, chosen.get(ind.code) ?? null, targetYear, validationEntries));
+      rows.push(indicatorRow(b, ind, r, i + 1, level, chosen.get(ind.code) ?? null, targetYear, validationEntries, previous.get(ind.code)));
       r++;
     });
   }
@@ -225,7 +231,7 @@ export function buildTemplateLayout(req: TemplateRequest): TemplateLayout {
     targetYear,
     guide: { sheetName: GUIDE_SHEET_NAME, title: "HƯỚNG DẪN NHẬP SỐ LIỆU", lines: guideLines(targetYear, level, REPORT_SHEET_NAME) },
     lastRow: nameRow,
-    lastColumn: C.targetValue,
+    lastColumn: C.previous,
   };
 }
 
@@ -244,14 +250,22 @@ function indicatorRow(
   r: number,
   stt: number,
   level: Level,
-  chosen: AppliedTarget | null,
+  chosenWithout: AppliedTarget | null,
   reportYear: number,
   validationEntries: { ref: string; rule: Omit<DataValidationRule, "refs"> }[],
+  previousValue: number | undefined,
 ): IndicatorRow {
   const unit = inputUnit(ind.unit, level);
   const kind = unit.kind;
   const at = (key: keyof typeof C) => cellRef(C[key], r);
   const final = finalTarget(ind, level);
+  const usesPrevious = PREVIOUS_KINDS.has(kind);
+  const withoutPrevious = chosenWithout;
+  let chosen = chosenWithout;
+  // last year's result, when the tool fills it, starts the path exactly as the engine's requiredLevel starts it
+  if (usesPrevious && previousValue !== undefined && chosen) {
+    chosen = applicableTarget(ind, level, reportYear, false, { year: reportYear - 1, value: previousValue }) ?? chosen;
+  }
   const targetValue = chosen ? numericLevel(chosen, unit) : null;
 
   b.put(at("stt"), "textCenter", { value: stt });
@@ -261,7 +275,13 @@ function indicatorRow(
   b.put(at("label"), "text", { value: label });
   b.put(at("unit"), "textCenter", { value: unitText(unit) });
   const targetText = chosen ? formatLevel(chosen, unit, reportYear) : "—";
-  b.put(at("target"), "target", { value: targetText });
+  const onPath = withoutPrevious !== null && usesPrevious && (withoutPrevious.basis === "path" || withoutPrevious.basis === "final-no-path");
+  if (onPath) {
+    // the words follow "Kết quả năm trước" as the level does: typed later, they still say where the level comes from
+    const finalText = formatTarget({ value: withoutPrevious.value, comparator: withoutPrevious.comparator }, unit).replace(/^\S+\s/, "");
+    const formula = pathTargetTextFormula(r, COMPARATOR_SYMBOLS[withoutPrevious.comparator], finalText, withoutPrevious.year, reportYear, formatLevel(withoutPrevious, unit, reportYear), isPercentKind(kind));
+    b.put(at("target"), "target", { formula, cached: targetText });
+  } else b.put(at("target"), "target", { value: targetText });
   b.put(at("target2030"), "target", { value: final ? formatTarget(final, unit) : "—" });
 
   const rules = inputRules(unit);
@@ -290,7 +310,15 @@ function indicatorRow(
   b.put(at("assessment"), "assessment", { formula: assessmentFormula(chosen?.comparator ?? ">=", r), cached: outputs.assessment });
   b.put(at("notes"), "inputText");
   b.put(at("evidence"), "inputText");
-  b.put(at("targetValue"), "helper", { value: targetValue });
+  if (onPath) {
+    const fallback = numericLevel(withoutPrevious, unit);
+    const formula = pathTargetFormula(r, withoutPrevious.comparator, numericLevel({ ...withoutPrevious, compareWith: withoutPrevious.value }, unit), withoutPrevious.year, reportYear, fallback, isPercentKind(kind));
+    b.put(at("targetValue"), "helper", { formula, cached: targetValue });
+  } else b.put(at("targetValue"), "helper", { value: targetValue });
+  if (usesPrevious) {
+    b.put(at("previous"), kind === "count" ? "inputCount" : "inputDecimal", previousValue === undefined ? {} : { value: previousValue });
+    validationEntries.push({ ref: at("previous"), rule: previousRule(kind as "ratio" | "percent" | "count") });
+  } else b.put(at("previous"), "unused", { value: "" });
 
   b.rowHeights[r] = Math.max(estimateLines(label, 46), estimateLines(targetText, 11)) * 15 + 4;
 
@@ -311,6 +339,10 @@ function indicatorRow(
       notes: at("notes"),
       evidence: at("evidence"),
       target: at("targetValue"),
+      previous: usesPrevious ? at("previous") : null,
     },
   };
 }
+
+/** Rows whose last year's result can start the path: shares and counts (not yes/no answers, growth rates or ranks). */
+const PREVIOUS_KINDS: ReadonlySet<string> = new Set(["ratio", "percent", "count"]);

@@ -19,7 +19,12 @@ export const COLUMN_LETTERS: Record<ColumnKey, string> = {
   notes: "M",
   evidence: "N",
   targetValue: "O",
+  // after the hidden helper, so every earlier letter (and every template already filled) stays where it was
+  previous: "P",
 };
+
+/** The column the clerk (or the tool, from last year's file) fills with last year's result: the path starts there. */
+export const PREVIOUS_HEADER = "Kết quả năm trước";
 
 export function tableColumns(reportYear: number): LayoutColumn[] {
   const col = (key: ColumnKey, width: number, header: string, hidden?: boolean): LayoutColumn => ({
@@ -46,6 +51,7 @@ export function tableColumns(reportYear: number): LayoutColumn[] {
     col("evidence", 22, "Minh chứng"),
     // numeric target read by the formulas; hidden so the clerk sees only the worded target
     col("targetValue", 10, "Mục tiêu (số)", true),
+    col("previous", 12, PREVIOUS_HEADER),
   ];
 }
 
@@ -65,4 +71,5 @@ export const COLUMN_NUMBERS: Partial<Record<ColumnKey, string>> = {
   assessment: "(12)",
   notes: "(13)",
   evidence: "(14)",
+  previous: "(15)",
 };

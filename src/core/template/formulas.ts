@@ -95,6 +95,37 @@ export function gapFormula(kind: UnitKind, row: number): string | null {
   }
 }
 
+/**
+ * The required level (column O) when last year's result (column P) may start the path: the sheet's mirror of
+ * judge/targets.ts, for a start one year before the report year. A P that already meets the next target asks for the
+ * target; else the straight line from P reaches 1/(target year − report year + 1) of the way. P is typed like "Giá
+ * trị" (48 for 48%): percentages are divided by 100 into O's terms. Without a usable P, O is `fallback`, the level
+ * computed without it. Rounded like the engine's figures (1e-9 of a point), so a figure exactly at the level agrees.
+ */
+export function pathTargetFormula(row: number, comparator: Comparator, target: number, targetYear: number, reportYear: number, fallback: number | null, percent: boolean): string {
+  const p = `${C.previous}${row}`;
+  const start = percent ? `${p}/100` : p;
+  const valid = percent ? `AND(ISNUMBER(${p}),${p}>=0,${p}<=100)` : `AND(ISNUMBER(${p}),${p}>=0)`;
+  const steps = targetYear - reportYear + 1;
+  const meets = `${start}${EXCEL_OPERATOR[comparator]}${target}`;
+  return `IF(${valid},IF(${meets},${target},ROUND(${start}+(${target}-${start})/${steps},${percent ? 11 : 9})),${fallback === null ? '""' : fallback})`;
+}
+
+/**
+ * "Mức cần đạt năm N" in words when last year's result (P) starts the path, as formatLevel words a path: "≥ 59%
+ * (lộ trình: 48% năm 2023 → 70% năm 2025)"; `fallback` (the words without P) otherwise. Numbers become text the
+ * spreadsheet's own way (decimal comma in a Vietnamese Excel), to 3 decimals as formatNumberVi.
+ */
+export function pathTargetTextFormula(row: number, symbol: string, targetText: string, targetYear: number, reportYear: number, fallback: string, percent: boolean): string {
+  const p = `${C.previous}${row}`;
+  const o = `${C.targetValue}${row}`;
+  const valid = percent ? `AND(ISNUMBER(${p}),${p}>=0,${p}<=100)` : `AND(ISNUMBER(${p}),${p}>=0)`;
+  const unit = percent ? "%" : "";
+  const level = percent ? `ROUND(${o}*100,3)` : `ROUND(${o},3)`;
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return `IF(${valid},${quote(`${symbol} `)}&${level}&${quote(`${unit} (lộ trình: `)}&${p}&${quote(`${unit} năm ${reportYear - 1} → ${targetText} năm ${targetYear})`)},${quote(fallback)})`;
+}
+
 export function assessmentFormula(comparator: Comparator, row: number): string {
   const j = `${C.result}${row}`;
   const o = `${C.targetValue}${row}`;

@@ -17,6 +17,7 @@ export function guideLines(reportYear: number, level: Level, sheetName: string):
     `7. Cột Đánh giá tự hiện "Đạt" (nền xanh) hoặc "Chưa đạt" (nền đỏ) so với cột "Mức cần đạt năm ${reportYear}" áp dụng cho ${levelTitle(level, "vi").toLocaleLowerCase("vi-VN")}.`,
     "8. Lộ trình: năm không có mục tiêu riêng thì mức cần đạt được chia đều theo từng năm, từ mục tiêu (hoặc số liệu gốc) năm trước đó đến mục tiêu năm kế tiếp. Ô mức cần đạt ghi rõ lộ trình đi từ mức nào, năm nào, đến mức nào, năm nào.",
     "9. Ghi chú và Minh chứng: ghi nguồn số liệu, số và ngày văn bản, đường dẫn tài liệu minh chứng.",
-    "10. Không đổi tên trang tính, không chèn hoặc xóa dòng, cột trong bảng: phần kiểm tra số liệu dựa vào vị trí các ô.",
+    `10. Kết quả năm trước (cột ${C.previous}): nhập kết quả năm ${reportYear - 1} của chính đơn vị (tỷ lệ theo %, ví dụ 48 nghĩa là 48%), hoặc để công cụ điền từ báo cáo năm trước. Năm không có mục tiêu riêng thì lộ trình tính từ kết quả này.`,
+    "11. Không đổi tên trang tính, không chèn hoặc xóa dòng, cột trong bảng: phần kiểm tra số liệu dựa vào vị trí các ô.",
   ];
 }

@@ -4,7 +4,7 @@ import { RESOLUTION_PERIOD } from "../catalog/period";
 import type { Comparator, Indicator, Level, Target, UnitSpec } from "../catalog/schema";
 import { provincesInRanking } from "../check/context";
 import { requiredLevel } from "../judge/judge";
-import { targetForYear } from "../judge/targets";
+import { targetForYear, type EarlierValue } from "../judge/targets";
 import type { AppliedTarget } from "../judge/types";
 
 /** The resolution's last year, whose targets the template shows beside the year's own. */
@@ -14,8 +14,8 @@ export const FINAL_TARGET_YEAR = RESOLUTION_PERIOD.to;
  * The level a report for `year` is judged against, exactly as the engine applies it (judge.requiredLevel): the target
  * year's target, the level on the path to the next target, or the last target after it; ranks in today's field.
  */
-export function applicableTarget(ind: Indicator, level: Level, year: number, answer: boolean): AppliedTarget | null {
-  return requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, answer);
+export function applicableTarget(ind: Indicator, level: Level, year: number, answer: boolean, earlier?: EarlierValue): AppliedTarget | null {
+  return requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, answer, earlier);
 }
 
 /** The level in the unit of the result cell: percentages become fractions (76 → 0.76). */

@@ -87,7 +87,8 @@ export type ColumnKey =
   | "assessment"
   | "notes"
   | "evidence"
-  | "targetValue";
+  | "targetValue"
+  | "previous";
 
 export interface LayoutColumn {
   key: ColumnKey;
@@ -142,6 +143,8 @@ export interface IndicatorRow {
     notes: string;
     evidence: string;
     target: string;
+    /** "Kết quả năm trước": last year's result, in the result's terms (percent points for shares); null where unused. */
+    previous: string | null;
   };
 }
 

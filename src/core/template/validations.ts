@@ -99,6 +99,22 @@ export function inputRules(unit: UnitSpec): { numerator?: RuleShape; denominator
   }
 }
 
+/** "Kết quả năm trước": typed like the year's own result (48 for 48%), or a count for count indicators. */
+export function previousRule(kind: "ratio" | "percent" | "count"): RuleShape {
+  if (kind === "count") return { ...wholeNonNegative("Kết quả năm trước"), prompt: "Kết quả năm trước: số lượng, số nguyên không âm. Lộ trình năm nay tính từ số này." };
+  return {
+    type: "decimal",
+    operator: "between",
+    formula1: "0",
+    formula2: "100",
+    allowBlank: true,
+    promptTitle: "Kết quả năm trước (%)",
+    prompt: "Kết quả năm trước theo %, ví dụ 48 cho 48%. Lộ trình năm nay tính từ số này.",
+    errorTitle: "Giá trị không hợp lệ",
+    error: "Kết quả năm trước phải là số từ 0 đến 100 (đơn vị %).",
+  };
+}
+
 // Excel refuses longer prompt/error texts (titles 32, prompt 255, error 225 characters)
 function clamp(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + "…";

@@ -30,7 +30,9 @@ function rowOf(layout: TemplateLayout, code: string) {
 
 /** The worded target shown in the "Mục tiêu {year}" column for an indicator. */
 function shownTarget(layout: TemplateLayout, code: string): unknown {
-  return cell(layout, `E${rowOf(layout, code).row}`).value;
+  // on a path the words are a formula (they follow "Kết quả năm trước"): its value as built
+  const c = cell(layout, `E${rowOf(layout, code).row}`);
+  return c.formula !== undefined ? c.cached : c.value;
 }
 
 function texts(layout: TemplateLayout): string[] {
@@ -103,7 +105,8 @@ describe("targets shown", () => {
     expect(shownTarget(layout, "XHS-06")).toBe("≥ 76% (lộ trình: 70% năm 2025 → 100% năm 2030)");
     expect(shownTarget(layout, "CQS-02")).toBe("≥ 62% (lộ trình: 60% năm 2025 → 70% năm 2030)");
     const row = rowOf(layout, "XHS-06");
-    expect(cell(layout, row.cells.target).value).toBeCloseTo(0.76, 12);
+    // on a path, the level is a formula (last year's result may start it) whose value without one is 76%
+    expect(cell(layout, row.cells.target).cached).toBeCloseTo(0.76, 12);
     const filled = fillTemplateLayout(layout, new Map([["XHS-06", { numerator: 855, denominator: 1000 }]]));
     expect(cell(filled, row.cells.assessment).cached).toBe("Đạt");
     expect(cell(layout, "A5").value).toBe("Kỳ báo cáo: năm 2026");
@@ -182,7 +185,7 @@ describe("input cells", () => {
 
   it("unlocks and shades exactly the input cells; formulas and labels stay locked", () => {
     const inputs = new Set<string>([layout.info.preparer, layout.info.date]);
-    for (const r of layout.rows) for (const ref of [r.cells.numerator, r.cells.denominator, r.cells.value, r.cells.notes, r.cells.evidence]) if (ref) inputs.add(ref);
+    for (const r of layout.rows) for (const ref of [r.cells.numerator, r.cells.denominator, r.cells.value, r.cells.notes, r.cells.evidence, r.cells.previous]) if (ref) inputs.add(ref);
     for (const c of layout.cells) {
       const style = layout.styles[c.style];
       if (inputs.has(c.ref) || (c.ref === "H7" && layout.merges.includes("G7:H7"))) {

@@ -8,9 +8,10 @@ import { join } from "node:path";
 import { loadCatalog } from "../../../../src/core/catalog/index";
 import type { Level } from "../../../../src/core/catalog/schema";
 import { checkWorkbook, provincesInRanking } from "../../../../src/core/check/index";
-import { resolveTarget } from "../../../../src/core/judge/index";
+import { requiredLevel, resolveTarget } from "../../../../src/core/judge/index";
 import { buildTemplateLayout, fillTemplateLayout, type IndicatorFigures, type IndicatorRow } from "../../../../src/core/template/index";
 import type { TemplateUnit } from "../../../../src/core/template/header";
+import { formatLevel } from "../../../../src/core/template/targets";
 import { formatFinding } from "../../../../src/core/findings/index";
 import type { TemplateLayout } from "../../../../src/core/template/index";
 import { readWorkbook } from "../../../../src/hosts/xlsx/read/index";
@@ -28,6 +29,7 @@ const UNITS: Record<Level, TemplateUnit> = {
   district: { code: "huyen-tam-duong", name: "Tam Đường", kind: "huyện", level: "district" },
   commune: { code: "xa-sin-suoi-ho", name: "Sìn Suối Hồ", kind: "xã", level: "commune" },
 };
+const UNITS_BY_NAME: Record<string, Level> = { district: "district", commune: "commune" };
 const YEARS = [2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
 const LEVELS: Level[] = ["province", "district", "commune"];
 
@@ -89,6 +91,34 @@ for (const level of LEVELS) {
   }
 }
 
+// "Kết quả năm trước" typed by the clerk (the file's cached levels are stale: LibreOffice recalculates, the engine reads
+// the column): in years between targets the required level starts from it, on both sides alike. Last year's results
+// vary from far below to already above the next target; the figures straddle the level the engine then requires.
+const PREVIOUS_YEARS = [2023, 2024, 2027, 2029];
+const previousCases: Case[] = [];
+for (const level of ["district", "commune"] as const) {
+  for (const year of PREVIOUS_YEARS) {
+    const blank = buildTemplateLayout({ catalog, unit: UNITS[level], year });
+    const typed = new Map<string, number>();
+    const figures = new Map<string, IndicatorFigures>();
+    blank.rows.forEach((row, i) => {
+      if (row.cells.previous === null) return;
+      const ind = catalog.indicators.find((x) => x.code === row.indicatorCode)!;
+      const previous = row.kind === "count" ? 3 + ((i * 7) % 20) : [5, 35, 62.5, 80, 100][(i + year) % 5]!;
+      typed.set(row.cells.previous, previous);
+      const required = requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, false, { year: year - 1, value: previous });
+      const level100 = required?.compareWith ?? 50;
+      const step = [-1, 0, 1][(i + year) % 3]!;
+      if (row.kind === "ratio") figures.set(row.indicatorCode, { numerator: Math.min(1000, Math.max(0, Math.round(level100 * 10) + step * 7)), denominator: 1000 });
+      else if (row.kind === "percent") figures.set(row.indicatorCode, { value: Math.min(100, Math.max(0, level100 + step)) });
+      else figures.set(row.indicatorCode, { value: Math.max(0, Math.round(level100) + step) });
+    });
+    const filled = fillTemplateLayout(blank, figures);
+    const withPrevious = { ...filled, cells: filled.cells.map((c) => (typed.has(c.ref) ? { ...c, value: typed.get(c.ref)! } : c)) };
+    previousCases.push({ name: `previous-${level}-${year}`, bytes: writeTemplateXlsx(withPrevious), rows: blank.rows });
+  }
+}
+
 // figures typed as text, as a clerk pastes them: the sheet asks for a number, the tool says what it read and asks the same
 const textBlank = buildTemplateLayout({ catalog, unit: UNITS.commune, year: 2026 });
 const rowOfKind = (kind: IndicatorRow["kind"], nth = 0) => textBlank.rows.filter((r) => r.kind === kind)[nth]!;
@@ -113,11 +143,11 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "chitieu-agreement-"));
   const out = join(dir, "out");
   mkdirSync(out);
-  for (const c of cases) writeFileSync(join(dir, `${c.name}.xlsx`), c.bytes);
+  for (const c of [...cases, ...previousCases]) writeFileSync(join(dir, `${c.name}.xlsx`), c.bytes);
   writeFileSync(join(dir, "text-figures.xlsx"), textBytes);
-  const names = [...cases.map((c) => c.name), "text-figures"];
+  const names = [...cases.map((c) => c.name), ...previousCases.map((c) => c.name), "text-figures"];
   const started = Date.now();
-  // one LibreOffice start for all 28 files
+  // one LibreOffice start for all the files
   convert(libreOfficeProfile(join(dir, "lo-profile")), CSV_FILTER, out, names.map((n) => join(dir, `${n}.xlsx`)));
   seconds = (Date.now() - started) / 1000;
   for (const n of names) csv.set(n, parseCsv(readFileSync(join(out, `${n}.csv`), "utf8")));
@@ -128,7 +158,7 @@ afterAll(() => {
 });
 
 tools.describe("the template's formulas and the engine give one verdict", () => {
-  it.each(cases.map((c) => [c.name, c] as const))("%s: every row's Đánh giá equals the engine's status", (_name, c) => {
+  it.each([...cases, ...previousCases].map((c) => [c.name, c] as const))("%s: every row's Đánh giá equals the engine's status", (_name, c) => {
     const report = checkWorkbook(readWorkbook(c.bytes), { catalog });
     const statuses = new Map(report.findings.map((f) => [f.indicator, f.status]));
     const lines = csv.get(c.name)!;
@@ -160,8 +190,28 @@ tools.describe("the template's formulas and the engine give one verdict", () => 
     }
   });
 
-  it("converts all 28 files in one LibreOffice start, well under a minute", () => {
-    console.info(`LibreOffice recalculated ${cases.length} templates in ${seconds.toFixed(1)} s`);
+  it.each(previousCases.map((c) => [c.name, c] as const))("%s: the path starts from the typed 'Kết quả năm trước', in the sheet and in the tool", (name, c) => {
+    const year = Number(name.slice(-4));
+    const report = checkWorkbook(readWorkbook(c.bytes), { catalog });
+    const fromColumn = report.findings.filter((f) => f.history?.pathFrom?.year === year - 1);
+    // most rows are on a path in these years; a check that ignored the column would have none
+    expect(fromColumn.length).toBeGreaterThan(5);
+    expect(formatFinding(fromColumn[0]!, "vi")).toContain("theo cột Kết quả năm trước");
+    // "Mức cần đạt năm N" in words, recalculated from the typed column, says the level the engine requires
+    const lines = csv.get(c.name)!;
+    const level = c.rows[0] ? UNITS_BY_NAME[name.split("-")[1]!]! : "district";
+    for (const f of fromColumn) {
+      const ind = catalog.indicators.find((x) => x.code === f.indicator)!;
+      const row = c.rows.find((r) => r.indicatorCode === f.indicator)!;
+      const required = requiredLevel(ind, { level, year, fieldSizeNow: provincesInRanking(year) }, false, { year: year - 1, value: f.history!.pathFrom!.value })!;
+      const unit = row.kind === "count" ? ind.unit : { kind: "percent" as const };
+      const shown = lines.find((l) => l[1] === f.indicator)![4]!.replace(/\./g, ",");
+      expect({ code: f.indicator, shown }).toEqual({ code: f.indicator, shown: formatLevel(required, unit as never, year) });
+    }
+  });
+
+  it("converts all the files in one LibreOffice start, well under a minute", () => {
+    console.info(`LibreOffice recalculated ${cases.length + previousCases.length + 1} templates in ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(45);
   });
 });
