@@ -27,6 +27,12 @@ export interface PoolOptions {
   workers?: number;
 }
 
+/** What a worker starts with: the main thread's validated catalog and registry (structured-cloned plain data). */
+export interface WorkerData {
+  catalog: Catalog;
+  registry: UnitRegistry;
+}
+
 const IN_FLIGHT = 2;
 
 /**
@@ -56,7 +62,7 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
     if (next < tasks.length) w.postMessage(tasks[next++]);
   };
   for (let i = 0; i < workers; i++) {
-    const w = spawn(opts.registry);
+    const w = spawn({ catalog: opts.catalog, registry: opts.registry });
     pool.push(w);
     w.on("message", (msg: "ready" | { index: number; submission: Submission }) => {
       if (msg === "ready") {
@@ -89,15 +95,27 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
   }
 }
 
+/** Files a worker reads before its code cache is made: by then the per-file code is compiled, and the cache holds it. */
+const CACHE_AFTER_FILES = 32;
+
 /**
  * A worker thread. Built (bin/chitieu.cjs runs build/cli/main.cjs), the worker's JavaScript bundle sits beside this
- * code and starts in a few milliseconds; from the sources (tests, tsx) the TypeScript module runs through tsx.
+ * code and loads through V8's code cache (require-cached.cjs, also beside it); from the sources (tests, tsx) the
+ * TypeScript module runs through tsx.
  */
-function spawn(registry: UnitRegistry): Worker {
+function spawn(data: WorkerData): Worker {
   const built = join(__dirname, "consolidate-worker.cjs");
+  const loader = join(__dirname, "require-cached.cjs");
   // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
-  const options = { workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-  if (existsSync(built)) return new Worker(built, options);
+  const options = { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 }, eval: true };
+  if (existsSync(built) && existsSync(loader)) {
+    return new Worker(
+      `const w = require(${JSON.stringify(loader)}).requireCached(${JSON.stringify(built)}, "worker");
+      let n = 0;
+      require("node:worker_threads").parentPort.on("message", () => { if (++n === ${CACHE_AFTER_FILES}) w.save(); });`,
+      options,
+    );
+  }
   const entry = join(__dirname, "consolidate-worker.ts");
-  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, { ...options, eval: true });
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, options);
 }

@@ -46,6 +46,8 @@ export interface CheckOptions extends ContextOptions {
   guessContext?: boolean;
   /** The units a template's header may name (the bundled Lai Châu registry by default). */
   units?: UnitRegistry;
+  /** false: no highlight plan (its marks' texts are most of a check's formatting; the consolidation reads no marks). */
+  highlights?: boolean;
 }
 
 let bundledUnits: UnitRegistry | undefined;
@@ -175,7 +177,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
     const finding = toFinding(indicator, judgement, judgeCtx);
     const cell = markedCell(row, finding, indicator.unit, judgement);
     findings.push({ ...finding, sheet: row.sheet, cell: cell?.address ?? null });
-    if (cell && shouldMark(finding)) {
+    if (cell && opts.highlights !== false && shouldMark(finding)) {
       marks.push({
         sheet: row.sheet,
         cell: cell.address,

@@ -2,16 +2,19 @@ import type { Catalog } from "../../core/catalog";
 import { submissionOf, unreadable, type Submission } from "../../core/consolidate";
 import type { UnitRegistry } from "../../core/units";
 import { ChitieuError } from "../../core/errors";
-import { readSheetsInfo, readWorkbook } from "./read";
+import { readWorkbook, type WorkbookInfo } from "./read";
 
 // One unit's file → what the roll-up needs of it. A file we cannot read is a reason, never an exception, so one
 // bad file never stops a batch; anything else (a bug of ours) is still reported against that file, not hidden.
 
-/** Our template names its report sheet: read only that one; any other workbook is read whole. */
-function readForConsolidation(bytes: Uint8Array) {
-  const info = readSheetsInfo(bytes);
+/** Our template names its report sheet: read only that one; any other workbook is read whole. One opening either way. */
+function templateSheet(info: WorkbookInfo): readonly string[] | undefined {
   const sheet = info.metadata?.sheet;
-  return sheet !== undefined && info.sheets.some((s) => s.name === sheet && s.kind === "worksheet") ? readWorkbook(bytes, { sheets: [sheet] }) : readWorkbook(bytes);
+  return sheet !== undefined && info.sheets.some((s) => s.name === sheet && s.kind === "worksheet") ? [sheet] : undefined;
+}
+
+function readForConsolidation(bytes: Uint8Array) {
+  return readWorkbook(bytes, { sheets: templateSheet });
 }
 
 export function submissionFromBytes(file: string, bytes: Uint8Array, catalog: Catalog, registry: UnitRegistry): Submission {

@@ -2,7 +2,6 @@
 // indicators coloured by status, weakest first), "Đầy đủ" (completeness), each unit's findings, and a native chart
 // of the provincial values against their targets.
 
-import { strToU8 } from "fflate";
 import { findIndicator, inputUnit, type Catalog } from "../../../core/catalog";
 import { formatMessages, formatReason, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup } from "../../../core/consolidate";
 import type { CellStyle } from "../../../core/template/types";
@@ -242,6 +241,12 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
     ],
     chart: charted.length > 0 ? { sheet: names.chart, categories: charted.map((i) => i.indicator), value: charted.map((i) => round4(i.value!)), target: charted.map((i) => i.target!.value) } : null,
   };
+}
+
+const utf8 = new TextEncoder();
+/** The platform's UTF-8 encoder: native, several times faster than fflate's strToU8 on the long sheets. */
+function strToU8(text: string): Uint8Array {
+  return utf8.encode(text);
 }
 
 function round4(x: number): number {
