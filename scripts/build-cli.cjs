@@ -24,6 +24,19 @@ const STAMP = path.join(OUT, "stamp.json");
 /** Besides the files esbuild read: a dependency updated or the build settings changed make the bundle stale too. */
 const ALSO = ["package.json", "package-lock.json", "scripts/build-cli.cjs", LOADER];
 
+/** The newest modification time (ms) under the folders a bundle may be made of, and of ALSO: read once per build. */
+function newestSource() {
+  let newest = 0;
+  const walk = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (st === undefined) return;
+    if (st.mtimeMs > newest) newest = st.mtimeMs;
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) walk(path.join(p, name));
+  };
+  for (const s of ["src", "seeds", ...ALSO]) walk(path.join(ROOT, s));
+  return newest;
+}
+
 /**
  * True when build/cli holds a bundle at least as new as every file it was made of: the files esbuild read (its
  * metafile, kept in the stamp) and ALSO. A file gone is stale too. Only those files are looked at, one stat each
@@ -47,8 +60,9 @@ function isFresh() {
 /** Builds the bundle; written to a temporary directory first and swapped in, so a concurrent start never sees half a build. */
 function build() {
   const esbuild = require("esbuild");
-  // the build's start: a file saved during the build is newer, so the bundle stays stale
-  const started = Date.now();
+  // the sources' newest time when the build starts (not the clock: a file dated ahead stays fresh once built); a file
+  // saved during the build is newer, so the bundle stays stale
+  const started = newestSource();
   const tmp = fs.mkdtempSync(path.join(ROOT, "build", ".cli-"));
   try {
     const common = {
