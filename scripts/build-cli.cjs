@@ -57,6 +57,33 @@ function isFresh() {
   return FILES.every((f) => fs.existsSync(path.join(OUT, f)));
 }
 
+/**
+ * The bundled catalog and unit registry as the sources' own loadCatalog() and loadUnits() return them (validated by
+ * their zod schemas, defaults filled), as JSON text: defined into the bundles, which then skip validating them at
+ * every start. A seed that does not validate fails the build with the same message a start would give.
+ */
+function validatedSeeds(esbuild) {
+  const { outputFiles } = esbuild.buildSync({
+    stdin: {
+      contents: 'import { loadCatalog } from "./src/core/catalog"; import { loadUnits } from "./src/core/units";\n' +
+        "module.exports = { catalog: loadCatalog(), units: loadUnits() };",
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "error",
+  });
+  const m = { exports: {} };
+  new Function("module", "exports", "require", outputFiles[0].text)(m, m.exports, require);
+  const out = {};
+  for (const [k, v] of Object.entries(m.exports)) {
+    const text = JSON.stringify(v);
+    // plain data only: what JSON keeps is what the code gets
+    if (!require("node:util").isDeepStrictEqual(JSON.parse(text), v)) throw new Error(`the validated ${k} is not plain JSON data`);
+    out[k] = text;
+  }
+  return out;
+}
+
 /** Builds the bundle; written to a temporary directory first and swapped in, so a concurrent start never sees half a build. */
 function build() {
   const esbuild = require("esbuild");
@@ -79,6 +106,8 @@ function build() {
       // the CLI needs no React; keep anything a browser-only module might pull in out of the bundle
       external: ["react", "react-dom", "@fluentui/*"],
     };
+    const seeds = validatedSeeds(esbuild);
+    common.define = { CHITIEU_VALIDATED_CATALOG: JSON.stringify(seeds.catalog), CHITIEU_VALIDATED_UNITS: JSON.stringify(seeds.units) };
     const entries = (list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, path.join(ROOT, v)]));
     const results = [
       esbuild.buildSync({

@@ -1,6 +1,8 @@
 // Turning a message reference into text in one language.
 
-import { z } from "zod";
+import type { z } from "zod";
+import zodEn from "zod/v4/locales/en.js";
+import zodVi from "zod/v4/locales/vi.js";
 import { en } from "./en";
 import { vi, type MessageKey } from "./vi";
 
@@ -95,7 +97,8 @@ function issuePath(issue: DataIssue): string {
   return issue.path.map(String).join(".") || "(root)";
 }
 
-const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+// only our two languages (z.locales would bring zod's sixty), made when a data file's problem is first worded
+let zodLocales: Record<Lang, ReturnType<typeof zodEn>> | undefined;
 
 /**
  * Our schemas word their own problems as catalog keys (`data.*`, see data-issues.ts); everything else is said by zod's
@@ -104,6 +107,7 @@ const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 function formatIssue(issue: DataIssue, lang: Lang): string {
   if (isMessageKey(issue.message)) return formatMessage({ key: issue.message, params: (issue as { params?: MessageParams }).params ?? {} }, lang);
   if (issue.code === "invalid_type" && issue.input === undefined && issue.path.length > 0) return formatMessage({ key: "data.required", params: { expected: issue.expected } }, lang);
+  zodLocales ??= { vi: zodVi(), en: zodEn() };
   const said = zodLocales[lang].localeError(issue as never);
   const text = typeof said === "string" ? said : said?.message;
   return text ?? issue.message;
