@@ -1,8 +1,6 @@
 // Turning a message reference into text in one language.
 
-import type { z } from "zod";
-import zodEn from "zod/v4/locales/en.js";
-import zodVi from "zod/v4/locales/vi.js";
+import { z } from "zod";
 import { en } from "./en";
 import { vi, type MessageKey } from "./vi";
 
@@ -97,8 +95,8 @@ function issuePath(issue: DataIssue): string {
   return issue.path.map(String).join(".") || "(root)";
 }
 
-// only our two languages (z.locales would bring zod's sixty), made when a data file's problem is first worded
-let zodLocales: Record<Lang, ReturnType<typeof zodEn>> | undefined;
+// made when a data file's problem is first worded, not at every start
+let zodLocales: Record<Lang, ReturnType<typeof z.locales.en>> | undefined;
 
 /**
  * Our schemas word their own problems as catalog keys (`data.*`, see data-issues.ts); everything else is said by zod's
@@ -107,7 +105,7 @@ let zodLocales: Record<Lang, ReturnType<typeof zodEn>> | undefined;
 function formatIssue(issue: DataIssue, lang: Lang): string {
   if (isMessageKey(issue.message)) return formatMessage({ key: issue.message, params: (issue as { params?: MessageParams }).params ?? {} }, lang);
   if (issue.code === "invalid_type" && issue.input === undefined && issue.path.length > 0) return formatMessage({ key: "data.required", params: { expected: issue.expected } }, lang);
-  zodLocales ??= { vi: zodVi(), en: zodEn() };
+  zodLocales ??= { vi: z.locales.vi(), en: z.locales.en() };
   const said = zodLocales[lang].localeError(issue as never);
   const text = typeof said === "string" ? said : said?.message;
   return text ?? issue.message;
