@@ -25,7 +25,9 @@ function run() {
   const dir = built();
   if (dir === null) {
     require("tsx/cjs/api").register();
-    return require(path.join(__dirname, "..", "src", "cli", "main.ts")).main(argv);
+    const src = path.join(__dirname, "..", "src", "cli");
+    // required, not import()ed: tsx's CommonJS hook does not reach node's import()
+    return require(path.join(src, "main.ts")).main(argv, undefined, async () => require(path.join(src, "commands", "index.ts")));
   }
   const { requireCached } = require(path.join(dir, "require-cached.cjs"));
   const loaded = [requireCached(path.join(dir, "main.cjs"), "main")];
