@@ -10,18 +10,20 @@ export interface ZipCodec {
   /** Raw deflate (no zlib header) at `level` 1–9. */
   deflate(data: Uint8Array, level: number): Uint8Array;
   /**
-   * Raw inflate of a small stream that declares `size` bytes, never allocating more: its whole output when that is at
-   * most `size` bytes; when the stream would give more, null or a result that is not its output (the caller's size and
-   * CRC check rejects both). Throws on invalid deflate data.
+   * Raw inflate of a small stream that declares `size` bytes, never allocating (much) more: its whole output when that
+   * is at most `size` bytes, null when the stream would give more. Throws on invalid deflate data.
    */
   inflate(data: Uint8Array, size: number): Uint8Array | null;
   crc32(data: Uint8Array): number;
 }
 
-/** fflate: output past a buffer of exactly `size` bytes is dropped, so memory stays at the declared size. */
+/** fflate: output past a buffer of `size` + 1 bytes is dropped, so memory stays at the declared size (and a byte). */
 export const JS_CODEC: ZipCodec = {
   deflate: (data, level) => deflateSync(data, { level: level as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }),
-  inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  inflate: (data, size) => {
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    return out.length > size ? null : out;
+  },
   crc32: crc32InJs,
 };
 

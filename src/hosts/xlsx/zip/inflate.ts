@@ -21,7 +21,7 @@ const SYNC_MAX_COMPRESSED = 64 * 1024;
 
 /**
  * Inflates at most `cap` bytes. `declared` is the size the zip claims; output of any other size is returned
- * as is (shorter), stops at the cap, or (small parts) is null, and the caller's size check rejects it.
+ * as is (shorter), stops at the cap, or (small parts, longer than declared) is null; the caller's size check rejects it.
  * Throws OutputCapExceeded as soon as streamed output passes `cap` bytes.
  */
 export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Deadline, declared = cap): Uint8Array | null {
