@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/catalog";
@@ -36,15 +36,21 @@ export interface WorkerData {
 const IN_FLIGHT = 2;
 
 /**
- * A worker built into JavaScript costs about 80 ms of CPU to start (0.7 s when it compiled the TypeScript through tsx)
- * and a file about 3 ms: from a hundred files it pays back even when it waits a little for a core (measured in
- * docs/consolidation.md). From there, one per further core.
+ * A worker costs about 60 ms of CPU to start (its bundle through a code cache, the catalog handed over, not parsed) and
+ * then warms up as this thread does; a file costs about 2 ms: from a hundred files a worker shortens the run, if it has
+ * a core of its own (measured in docs/consolidation.md).
  */
 export const WORKERS_FROM_FILES = 100;
 
-export function defaultWorkers(files: number): number {
-  const cores = availableParallelism();
-  return files < WORKERS_FROM_FILES || cores < 2 ? 0 : Math.min(cores - 1, 7);
+/**
+ * One worker per core the rest of the machine leaves idle, besides this thread's: while other processes keep fewer
+ * than `cores - 1` cores busy on average (the 1-minute load average; 0 where the system keeps none, as on Windows),
+ * a worker gets a core and shortens the run; on a busy machine it would only wait, adding its start and warm-up to
+ * the CPU time without shortening anything. At most seven.
+ */
+export function defaultWorkers(files: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  if (files < WORKERS_FROM_FILES || cores < 2) return 0;
+  return Math.max(0, Math.min(cores - 1, 7, Math.ceil(cores - 1 - load)));
 }
 
 export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOptions, each: (index: number, s: Submission) => void): Promise<void> {
