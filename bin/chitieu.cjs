@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the CLI from its JavaScript bundles (build/cli/, made by scripts/build-cli.cjs at `npm ci` through `prepare`),
 // rebuilding them first when a source file is newer; a start then costs no TypeScript compilation. main.cjs holds the
-// argument handling, help and version; commands.cjs, loaded only when a command runs, everything else. Both load
+// argument handling, help and version; commands.js, loaded only when a command runs, everything else. Both load
 // through V8's code cache (scripts/lib/require-cached.cjs), one cache per command. Should the bundle be impossible to
 // build (no esbuild, read-only tree), the TypeScript runs through tsx as before, a little slower.
 "use strict";
