@@ -105,7 +105,7 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
 const CACHE_AFTER_FILES = 32;
 
 /**
- * A worker thread. Built (bin/chitieu.cjs runs build/cli/main.cjs), the worker's JavaScript bundle sits beside this
+ * A worker thread. Built (bin/chitieu.cjs runs the bundles of build/cli), the worker's JavaScript bundle sits beside this
  * code and loads through V8's code cache (require-cached.cjs, also beside it); from the sources (tests, tsx) the
  * TypeScript module runs through tsx.
  */
