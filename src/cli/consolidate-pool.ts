@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/catalog";
@@ -27,18 +27,30 @@ export interface PoolOptions {
   workers?: number;
 }
 
+/** What a worker starts with: the main thread's validated catalog and registry (structured-cloned plain data). */
+export interface WorkerData {
+  catalog: Catalog;
+  registry: UnitRegistry;
+}
+
 const IN_FLIGHT = 2;
 
 /**
- * A worker built into JavaScript costs about 80 ms of CPU to start (0.7 s when it compiled the TypeScript through tsx)
- * and a file about 3 ms: from a hundred files it pays back even when it waits a little for a core (measured in
- * docs/consolidation.md). From there, one per further core.
+ * A worker costs about 60 ms of CPU to start (its bundle through a code cache, the catalog handed over, not parsed) and
+ * then warms up as this thread does; a file costs about 2 ms: from a hundred files a worker shortens the run, if it has
+ * a core of its own (measured in docs/consolidation.md).
  */
 export const WORKERS_FROM_FILES = 100;
 
-export function defaultWorkers(files: number): number {
-  const cores = availableParallelism();
-  return files < WORKERS_FROM_FILES || cores < 2 ? 0 : Math.min(cores - 1, 7);
+/**
+ * One worker per core the rest of the machine leaves idle, besides this thread's: while other processes keep fewer
+ * than `cores - 1` cores busy on average (the 1-minute load average; 0 where the system keeps none, as on Windows),
+ * a worker gets a core and shortens the run; on a busy machine it would only wait, adding its start and warm-up to
+ * the CPU time without shortening anything. At most seven.
+ */
+export function defaultWorkers(files: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  if (files < WORKERS_FROM_FILES || cores < 2) return 0;
+  return Math.max(0, Math.min(cores - 1, 7, Math.ceil(cores - 1 - load)));
 }
 
 export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOptions, each: (index: number, s: Submission) => void): Promise<void> {
@@ -56,7 +68,7 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
     if (next < tasks.length) w.postMessage(tasks[next++]);
   };
   for (let i = 0; i < workers; i++) {
-    const w = spawn(opts.registry);
+    const w = spawn({ catalog: opts.catalog, registry: opts.registry });
     pool.push(w);
     w.on("message", (msg: "ready" | { index: number; submission: Submission }) => {
       if (msg === "ready") {
@@ -89,15 +101,27 @@ export async function readSubmissions(tasks: readonly FileTask[], opts: PoolOpti
   }
 }
 
+/** Files a worker reads before its code cache is made: by then the per-file code is compiled, and the cache holds it. */
+const CACHE_AFTER_FILES = 32;
+
 /**
- * A worker thread. Built (bin/chitieu.cjs runs build/cli/main.cjs), the worker's JavaScript bundle sits beside this
- * code and starts in a few milliseconds; from the sources (tests, tsx) the TypeScript module runs through tsx.
+ * A worker thread. Built (bin/chitieu.cjs runs the bundles of build/cli), the worker's JavaScript bundle sits beside this
+ * code and loads through V8's code cache (require-cached.cjs, also beside it); from the sources (tests, tsx) the
+ * TypeScript module runs through tsx.
  */
-function spawn(registry: UnitRegistry): Worker {
+function spawn(data: WorkerData): Worker {
   const built = join(__dirname, "consolidate-worker.cjs");
+  const loader = join(__dirname, "require-cached.cjs");
   // a small young generation: a worker's garbage is one file's worth at a time, and peak memory is a stated goal
-  const options = { workerData: registry, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-  if (existsSync(built)) return new Worker(built, options);
+  const options = { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 }, eval: true };
+  if (existsSync(built) && existsSync(loader)) {
+    return new Worker(
+      `const w = require(${JSON.stringify(loader)}).requireCached(${JSON.stringify(built)}, "worker");
+      let n = 0;
+      require("node:worker_threads").parentPort.on("message", () => { if (++n === ${CACHE_AFTER_FILES}) w.save(); });`,
+      options,
+    );
+  }
   const entry = join(__dirname, "consolidate-worker.ts");
-  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, { ...options, eval: true });
+  return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, options);
 }

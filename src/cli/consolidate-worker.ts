@@ -1,16 +1,15 @@
 import "./zod-jitless";
+import "./native-zip";
 import { parentPort, workerData } from "node:worker_threads";
-import { defaultCatalog } from "../core/catalog";
-import { loadUnits } from "../core/units";
 import { submissionFromBytes } from "../hosts/xlsx/consolidate-file";
-import type { FileTask } from "./consolidate-pool";
+import type { FileTask, WorkerData } from "./consolidate-pool";
 import { readOrReason } from "./consolidate-read";
 
 // A worker thread of `chitieu consolidate`: reads the files it is sent, one at a time, and posts back what the
-// roll-up needs of each (a few kilobytes), so no workbook outlives its own reading.
+// roll-up needs of each (a few kilobytes), so no workbook outlives its own reading. The catalog and the unit registry
+// come from the main thread, which validated them: a copy of plain data, not parsed again here.
 
-const catalog = defaultCatalog();
-const registry = loadUnits(workerData as unknown);
+const { catalog, registry } = workerData as WorkerData;
 
 parentPort!.on("message", (task: FileTask) => {
   const read = readOrReason(task);

@@ -1,3 +1,2 @@
-// The built CLI's entry point (scripts/build-cli.cjs): zod's settings first, then the CLI itself.
-import "./zod-jitless";
+// The built CLI's entry point (scripts/build-cli.cjs). zod's settings are made by main before a command loads.
 export { main } from "./main";

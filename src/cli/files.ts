@@ -33,14 +33,15 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
+/** The path with links resolved, or as given when it does not exist (the system's call: one per path, for thousands of inputs). */
+function realPath(p: string): string {
+  return existsSync(p) ? realpathSync.native(p) : resolve(p);
 }
 
 /** Checked before any work, so a mistyped --out never costs the user a run, let alone their file. */
 export function refuseInputAsOutput(path: string, inputs: readonly string[]): void {
-  if (inputs.some((i) => samePath(i, path))) {
+  const out = realPath(path);
+  if (inputs.some((i) => realPath(i) === out)) {
     throw new ChitieuError("error.input-as-output", { file: basename(path) });
   }
 }

@@ -60,6 +60,21 @@ describe("the built CLI", () => {
     }
   });
 
+  it("has the catalog and unit registry that the sources validate (validated once, when the bundle is built)", async () => {
+    const out = (argv: string[]) => {
+      const r = chitieu(argv);
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as unknown;
+    };
+    const here = async (argv: string[]) => {
+      let text = "";
+      expect(await main(argv, { out: (s) => (text += s), err: () => {}, tty: false })).toBe(0);
+      return JSON.parse(text) as unknown;
+    };
+    expect(out(["catalog", "--json"])).toEqual(await here(["catalog", "--json"]));
+    expect(out(["units", "--json"])).toEqual(await here(["units", "--json"]));
+  });
+
   it("consolidates on the bundle's worker threads as the sources do on this thread", async () => {
     // CQS-02 at district level: (700 + 150 + 500) / (1000 + 200 + 500) = 1350 / 1700
     const built = join(dir, "built.json");

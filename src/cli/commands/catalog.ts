@@ -1,8 +1,17 @@
-import type { Catalog, Indicator } from "../../core/catalog";
+import { parseArgs } from "node:util";
+import { defaultCatalog, type Catalog, type Indicator } from "../../core/catalog";
 import { describeTargets, levelName, unitName } from "../../core/catalog/describe";
+import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { t } from "../strings";
 import { renderTable } from "../text-table";
+
+export function runCatalog(args: string[], lang: Lang, io: Io): number {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, strict: true });
+  const catalog = defaultCatalog();
+  io.out(values.json ? JSON.stringify(catalogJson(catalog), null, 2) + "\n" : catalogTable(catalog, lang));
+  return 0;
+}
 
 /** The machine-readable catalog: one object per indicator, targets flattened for scripts. */
 export function catalogJson(catalog: Catalog) {

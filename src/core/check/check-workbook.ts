@@ -70,6 +70,8 @@ export interface CheckOptions extends ContextOptions {
    * a cell that holds anything is kept as the clerk typed it.
    */
   fillPrevious?: boolean;
+  /** false: no highlight plan (its marks' texts are most of a check's formatting; the consolidation reads no marks). */
+  highlights?: boolean;
 }
 
 /** Last year's results to write into the empty "Kết quả năm trước" cells, and the cells kept because they hold something. */
@@ -244,7 +246,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, opts: CheckOptions): C
       explanation: explanationOf(row.explanation ?? []),
       figureKey: figureKeyOf(row, indicator.unit.kind === "ratio"),
     });
-    if (!cell) continue;
+    if (!cell || opts.highlights === false) continue;
     // a doubt about what was typed is not a comparison: it stays marked until the next check
     const doubt = judgement.notes.some((n) => READING_DOUBTS.has(n.code));
     const field = indicator.unit.kind === "rank" ? (judgeCtx.fieldSizeNow ?? indicator.unit.fieldSize) : 0;

@@ -24,7 +24,7 @@ export function submissionOf(file: string, snapshot: WorkbookSnapshot, catalog: 
   if (identity === null) return why ? { file, kind: "unidentified", fileNameHint, why } : { file, kind: "unidentified", fileNameHint };
   let report;
   try {
-    report = checkWorkbook(snapshot, { catalog, level: identity.level, year: identity.year, unitCode: identity.unitCode });
+    report = checkWorkbook(snapshot, { catalog, level: identity.level, year: identity.year, unitCode: identity.unitCode, highlights: false });
   } catch (e) {
     if (e instanceof ChitieuError) return unreadable(file, { vi: e.text("vi"), en: e.text("en") });
     throw e;

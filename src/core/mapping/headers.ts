@@ -35,22 +35,31 @@ const YEAR = /\b(20[2-3]\d)\b/;
 /** Header cells are short; a longer text is a label or a sentence, whatever words it starts with. */
 const MAX_HEADER = 40;
 
-/** Folded form of each Vietnamese letter (and Latin-1 letter): a table instead of NFD + a regex per cell, for speed. */
-const FOLDED_CHAR = new Map<number, string>();
-for (let cp = 0xc0; cp <= 0x1ef9; cp++) {
-  const ch = String.fromCodePoint(cp);
-  const f = fold(ch);
-  if (f !== ch) FOLDED_CHAR.set(cp, f);
+/**
+ * Folded form of each Vietnamese letter (and Latin-1 letter): a table instead of NFD + a regex per cell, for speed.
+ * Made on first use: it costs a few milliseconds, which every `chitieu check` of our template would pay for nothing.
+ */
+let foldedChar: Map<number, string> | undefined;
+function foldedChars(): Map<number, string> {
+  if (foldedChar) return foldedChar;
+  foldedChar = new Map<number, string>();
+  for (let cp = 0xc0; cp <= 0x1ef9; cp++) {
+    const ch = String.fromCodePoint(cp);
+    const f = fold(ch);
+    if (f !== ch) foldedChar.set(cp, f);
+  }
+  return foldedChar;
 }
 
 /** fold() for short text, without normalising the whole string first (combining marks are dropped as met). */
 function foldShort(v: string): string {
+  const folded = foldedChars();
   let out = "";
   for (let i = 0; i < v.length; i++) {
     const code = v.charCodeAt(i);
     if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : v[i];
     else if (code >= 0x300 && code <= 0x36f) continue;
-    else out += FOLDED_CHAR.get(code) ?? v[i]!.toLowerCase();
+    else out += folded.get(code) ?? v[i]!.toLowerCase();
   }
   return out;
 }

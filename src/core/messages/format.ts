@@ -95,7 +95,8 @@ function issuePath(issue: DataIssue): string {
   return issue.path.map(String).join(".") || "(root)";
 }
 
-const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+// made when a data file's problem is first worded, not at every start
+let zodLocales: Record<Lang, ReturnType<typeof z.locales.en>> | undefined;
 
 /**
  * Our schemas word their own problems as catalog keys (`data.*`, see data-issues.ts); everything else is said by zod's
@@ -104,6 +105,7 @@ const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 function formatIssue(issue: DataIssue, lang: Lang): string {
   if (isMessageKey(issue.message)) return formatMessage({ key: issue.message, params: (issue as { params?: MessageParams }).params ?? {} }, lang);
   if (issue.code === "invalid_type" && issue.input === undefined && issue.path.length > 0) return formatMessage({ key: "data.required", params: { expected: issue.expected } }, lang);
+  zodLocales ??= { vi: z.locales.vi(), en: z.locales.en() };
   const said = zodLocales[lang].localeError(issue as never);
   const text = typeof said === "string" ? said : said?.message;
   return text ?? issue.message;

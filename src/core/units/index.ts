@@ -46,8 +46,12 @@ export type UnitRegistry = z.infer<typeof unitRegistrySchema>;
  * throws ChitieuError "data-file" naming each problem and its path.
  */
 export function loadUnits(raw: unknown = rawUnits, file: MessageRef = msg("file.units")): UnitRegistry {
+  if (raw === rawUnits && typeof CHITIEU_VALIDATED_UNITS === "string") return JSON.parse(CHITIEU_VALIDATED_UNITS) as UnitRegistry;
   return parseData(unitRegistrySchema, raw, file);
 }
+
+/** The bundled registry as loadUnits returned it when the CLI was built, as JSON text (see defaultCatalog). */
+declare const CHITIEU_VALIDATED_UNITS: string | undefined;
 
 /** Whether the unit exists on this day (ISO date). */
 export function isValidOn(unit: ReportingUnit, date: string): boolean {

@@ -3,18 +3,24 @@ import { submissionOf, unreadable, type Submission } from "../../core/consolidat
 import type { UnitRegistry } from "../../core/units";
 import { ChitieuError } from "../../core/errors";
 import { isReviewSheet } from "../../core/review";
-import { readSheetsInfo, readWorkbook } from "./read";
+import { readWorkbook, type WorkbookInfo } from "./read";
 
 // One unit's file → what the roll-up needs of it. A file we cannot read is a reason, never an exception, so one
 // bad file never stops a batch; anything else (a bug of ours) is still reported against that file, not hidden.
 
-/** Our template names its report sheet: read only that one (and the reviewer's decisions); any other workbook is read whole. */
-function readForConsolidation(bytes: Uint8Array) {
-  const info = readSheetsInfo(bytes);
+/**
+ * Our template names its report sheet: read only that one (and the reviewer's decisions); any other workbook is read
+ * whole. One opening either way.
+ */
+function templateSheet(info: WorkbookInfo): readonly string[] | undefined {
   const sheet = info.metadata?.sheet;
-  if (sheet === undefined || !info.sheets.some((s) => s.name === sheet && s.kind === "worksheet")) return readWorkbook(bytes);
+  if (sheet === undefined || !info.sheets.some((s) => s.name === sheet && s.kind === "worksheet")) return undefined;
   const review = info.sheets.filter((s) => isReviewSheet(s.name) && s.kind === "worksheet").map((s) => s.name);
-  return readWorkbook(bytes, { sheets: [sheet, ...review] });
+  return [sheet, ...review];
+}
+
+function readForConsolidation(bytes: Uint8Array) {
+  return readWorkbook(bytes, { sheets: templateSheet });
 }
 
 export function submissionFromBytes(file: string, bytes: Uint8Array, catalog: Catalog, registry: UnitRegistry): Submission {

@@ -4,7 +4,7 @@ import { ChitieuError } from "../../core/errors";
 import { msg, type MessageRef } from "../../core/messages";
 import { type Deadline, type Limits, NO_DEADLINE, resolveLimits } from "./limits";
 import { type ZipEntry, compressedData, corruptZipError, readCentralDirectory } from "./zip/central-directory";
-import { crc32 } from "./zip/crc32";
+import { zipCodec } from "./zip/codec";
 import { InflateFailed, OutputCapExceeded, inflateCapped } from "./zip/inflate";
 import { sniffFormat } from "./zip/sniff";
 import { resolveTarget } from "./part-names";
@@ -70,7 +70,7 @@ class ZipPackage implements XlsxPackage {
     const raw = compressedData(this.bytes, e);
     // Never trust the declared size past the limits, nor past itself: a lying header stops at the cap.
     const cap = Math.min(e.uncompressedSize, this.limits.maxPartBytes, this.limits.maxTotalUncompressedBytes - this.inflatedTotal);
-    let out: Uint8Array;
+    let out: Uint8Array | null;
     if (e.method === 0) {
       if (raw.length > cap) throw partTooLarge(e.name, raw.length, this.limits, this.bytes, this.entries);
       out = raw;
@@ -90,7 +90,8 @@ class ZipPackage implements XlsxPackage {
     } else {
       throw new ChitieuError("error.unsupported-compression", { name: e.name, method: e.method });
     }
-    if (out.length !== e.uncompressedSize || crc32(out) !== e.crc) {
+    // null: longer than declared (./zip/codec.ts)
+    if (out === null || out.length !== e.uncompressedSize || zipCodec().crc32(out) !== e.crc) {
       throw corruptZipError(msg("zip.bad-size-or-crc", { name: e.name }));
     }
     this.inflatedTotal += out.length;

@@ -2,7 +2,6 @@
 // indicators coloured by status, weakest first), "Đầy đủ" (completeness), each unit's findings, and a native chart
 // of the provincial values against their targets.
 
-import { strToU8 } from "fflate";
 import { findIndicator, inputUnit, type Catalog } from "../../../core/catalog";
 import {
   formatMessages, formatReason, formatShortfalls, formatUnitReview, missesTarget, outlookMessage, type ByUnitStatus, type ConsolidationReport, type IndicatorRollup,
@@ -382,6 +381,12 @@ function trendSheet(
   const unitName = new Map(report.units.filter((u) => u.unit).map((u) => [u.unit!, u.unitName ?? u.unit!]));
   for (const u of history.units) rows.push([text(m("consolidate.book.trend.unit-note", { unit: unitName.get(u.unit) ?? u.unit, note: formatReason(u.note, lang) }))]);
   return { spec: { widths: [5, 9, 44, 20, ...years.map(() => 9), 12, 16, 34], rows, freeze: { rows: 4, columns: 4 } }, charts };
+}
+
+const utf8 = new TextEncoder();
+/** The platform's UTF-8 encoder: native, several times faster than fflate's strToU8 on the long sheets. */
+function strToU8(text: string): Uint8Array {
+  return utf8.encode(text);
 }
 
 function round4(x: number): number {

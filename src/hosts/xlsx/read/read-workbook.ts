@@ -36,8 +36,11 @@ export interface WorkbookInfo {
 
 export interface ReadOptions {
   limits?: Partial<Limits>;
-  /** Names of the sheets to read (default: every worksheet, hidden ones included). */
-  sheets?: readonly string[];
+  /**
+   * Names of the sheets to read (default: every worksheet, hidden ones included), or a choice made from the workbook's
+   * description (sheets, metadata) once the package is open: undefined reads every worksheet.
+   */
+  sheets?: readonly string[] | ((info: WorkbookInfo) => readonly string[] | undefined);
 }
 
 function findWorkbookPart(pkg: XlsxPackage, deadline: Deadline): string {
@@ -97,7 +100,8 @@ export function readWorkbookFromPackage(pkg: XlsxPackage, opts?: ReadOptions, de
   const clock = deadline ?? startDeadline(limits.timeoutMs);
   const { info, workbookRels } = describeWorkbook(pkg, clock);
 
-  const wanted = opts?.sheets ? new Set(opts.sheets.map((n) => n.normalize("NFC"))) : null;
+  const names = typeof opts?.sheets === "function" ? opts.sheets(info) : opts?.sheets;
+  const wanted = names ? new Set(names.map((n) => n.normalize("NFC"))) : null;
   if (wanted) {
     for (const name of wanted) {
       if (!info.sheets.some((s) => s.name === name)) {

@@ -11,7 +11,17 @@ export interface CellFormats {
 
 export const GENERAL_ONLY: CellFormats = { formatOf: () => "General" };
 
+// Workbooks made from one template carry the same styles part: a consolidation of thousands parses it once.
+let last: { text: string; formats: CellFormats } | undefined;
+
 export function parseStyles(text: string, part: string, deadline?: Deadline): CellFormats {
+  if (last?.text === text) return last.formats;
+  const formats = parseStylesText(text, part, deadline);
+  last = { text, formats };
+  return formats;
+}
+
+function parseStylesText(text: string, part: string, deadline?: Deadline): CellFormats {
   const root = parseXmlTree(text, part, deadline);
   const custom = new Map<number, string>();
   for (const f of childrenNamed(child(root, "numFmts"), "numFmt")) {

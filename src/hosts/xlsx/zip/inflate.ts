@@ -1,8 +1,9 @@
 // Inflates one entry while counting output, so a lying size header cannot make us allocate past a cap.
 
 import { ChitieuError } from "../../../core/errors";
-import { Inflate, inflateSync } from "fflate";
+import { Inflate } from "fflate";
 import type { Deadline } from "../limits";
+import { zipCodec } from "./codec";
 
 // Small input chunks bound how far one push can overshoot the cap (deflate expands at most ~1032:1).
 const CHUNK = 16 * 1024;
@@ -13,20 +14,20 @@ export class OutputCapExceeded extends Error {
   }
 }
 
-// Below this compressed size one synchronous inflate into a buffer of exactly the declared size is safe:
-// output past the buffer is dropped (so memory stays at the declared, already-checked size) and the wasted work
-// is bounded by 64 KB x 1032 ~ 66 MB of copying. The size/CRC check afterwards catches any mismatch.
+// Below this compressed size one synchronous inflate (the installed codec's, see ./codec.ts) into a buffer of at most the
+// declared size is safe: memory stays at the declared, already-checked size and the wasted work is bounded by
+// 64 KB x 1032 ~ 66 MB of output. The size/CRC check afterwards catches any mismatch.
 const SYNC_MAX_COMPRESSED = 64 * 1024;
 
 /**
  * Inflates at most `cap` bytes. `declared` is the size the zip claims; output of any other size is returned
- * as is (shorter) or stops at the cap, and the caller's size check rejects it.
+ * as is (shorter), stops at the cap, or (small parts, longer than declared) is null; the caller's size check rejects it.
  * Throws OutputCapExceeded as soon as streamed output passes `cap` bytes.
  */
-export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Deadline, declared = cap): Uint8Array {
+export function inflateCapped(compressed: Uint8Array, cap: number, deadline: Deadline, declared = cap): Uint8Array | null {
   if (compressed.length <= SYNC_MAX_COMPRESSED && declared <= cap) {
     try {
-      return inflateSync(compressed, { out: new Uint8Array(declared) });
+      return zipCodec().inflate(compressed, declared);
     } catch (e) {
       throw new InflateFailed(e);
     }

@@ -1,8 +1,7 @@
 // Writes a zip: entries copied verbatim (compressed bytes and all) or freshly deflated, in the order given.
 
-import { deflateSync } from "fflate";
 import type { ZipEntry } from "./central-directory";
-import { crc32 } from "./crc32";
+import { zipCodec } from "./codec";
 
 /** An entry as it will be written: the directory's fields, with the bytes already compressed with `method`. */
 export type RawZipEntry = Omit<ZipEntry, "name" | "compressedSize" | "localHeaderOffset"> & { data: Uint8Array };
@@ -18,15 +17,16 @@ const LARGE_PART = 4 * 1024 * 1024;
 export function freshEntry(name: string, content: Uint8Array): RawZipEntry {
   const rawName = encoder.encode(name);
   const nonAscii = rawName.some((b) => b > 0x7f);
+  const codec = zipCodec();
   return {
     rawName,
     flags: nonAscii ? 0x0800 : 0,
     method: 8,
     dosTime: 0,
     dosDate: DOS_DATE_1980,
-    crc: crc32(content),
+    crc: codec.crc32(content),
     uncompressedSize: content.length,
-    data: deflateSync(content, { level: content.length > LARGE_PART ? 1 : 6 }),
+    data: codec.deflate(content, content.length > LARGE_PART ? 1 : 6),
   };
 }
 
