@@ -1,7 +1,7 @@
 // `chitieu check` as a reviewer reads it: unmet targets with the clerk's explanation listed apart from unexplained
 // ones, in text and in JSON, with the decisions kept in the workbook, and a decision reopened when its figure changed.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultCatalog } from "../../src/core/catalog";
@@ -109,3 +109,20 @@ describe("chitieu check on a reviewed workbook", () => {
     expect(json.review.reopened).toContain("cả báo cáo");
   });
 });
+
+describe("chitieu review: the record carries what the check read of the review", () => {
+  it("puts the clerk's explanations and the decisions kept in the workbook on the record's rows", async () => {
+    const out = join(dir, "bien-ban.csv");
+    const r = await run(["review", await reviewedFile(), "--out", out, "--force"]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(out, "utf8").split("\r\n");
+    const row = (code: string) => rows.find((l) => l.includes(`,${code},`)) ?? "";
+    expect(row("CQS-02")).toContain("Mạng chập chờn quý IV");
+    expect(row("CQS-02")).toContain("Chấp nhận");
+    expect(row("CQS-03")).toContain("Yêu cầu bổ sung");
+    expect(row("CQS-03")).toContain("Bổ sung danh sách hồ sơ");
+    expect(row("XHS-06")).toContain("Báo cáo trạm y tế");
+    expect(row("XHS-06")).not.toContain("Chấp nhận");
+  });
+});
+
