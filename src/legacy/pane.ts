@@ -303,7 +303,7 @@ export function mountLegacyPane(root: HTMLElement, props: LegacyPaneProps): void
   /** An unmet target says whether the clerk explained it; any other finding its status. */
   function statusText(f: LocatedFinding): string {
     const kind = shortfallKind(f);
-    return kind ? formatMessage({ key: SHORTFALL_TERM[kind], params: {} }, state.lang) : t(("status." + f.status) as UiKey);
+    return kind ? t(("status.shortfall." + kind) as UiKey, { status: t(("status." + f.status) as UiKey) }) : t(("status." + f.status) as UiKey);
   }
 
   /** The report's review state, and an earlier decision reopened; decisions are recorded in the modern pane. */

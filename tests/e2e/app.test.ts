@@ -153,7 +153,7 @@ tools.describe("browser mode (index.html)", () => {
     const byCli = path.join(dir, "cli.xlsx");
     const json = path.join(dir, "cli.json");
     execFileSync(process.execPath, [path.join(ROOT, "bin", "chitieu.cjs"), "check", source, "--accept-uncertain", "--out", byCli, "--json", json], { cwd: ROOT });
-    const cli = JSON.parse(fs.readFileSync(json, "utf8")) as { level: string; year: number; findings: { indicator: string; cell: string | null; status: string }[] };
+    const cli = JSON.parse(fs.readFileSync(json, "utf8")) as { level: string; year: number; findings: { indicator: string; cell: string | null; status: string; shortfall: "explained" | "unexplained" | null }[] };
     expect([cli.level, cli.year]).toEqual(["district", 2025]);
 
     // the same findings: indicator, cell and status, as the page lists them and as the CLI reports them
@@ -161,7 +161,11 @@ tools.describe("browser mode (index.html)", () => {
       .map(({ text, status }) => ({ indicator: /^([A-Z]+-\d+)/.exec(text)?.[1] ?? text, cell: /ô ([A-Z]+\d+)/.exec(text)?.[1] ?? null, status }))
       .sort((a, b) => `${a.indicator}${a.cell}`.localeCompare(`${b.indicator}${b.cell}`));
     const fromCli = cli.findings
-      .map((f) => ({ indicator: f.indicator, cell: f.cell, status: ui[`status.${f.status}` as keyof typeof ui] }))
+      .map((f) => {
+        const status = ui[`status.${f.status}` as keyof typeof ui];
+        // an unmet target says whether the clerk explained it, on the page as in the CLI's JSON
+        return { indicator: f.indicator, cell: f.cell, status: f.shortfall ? ui[`status.shortfall.${f.shortfall}`].replace("{status}", status) : status };
+      })
       .sort((a, b) => `${a.indicator}${a.cell}`.localeCompare(`${b.indicator}${b.cell}`));
     expect(fromPage).toEqual(fromCli);
     expect(fromCli.filter((f) => f.cell !== null).length).toBeGreaterThan(3);

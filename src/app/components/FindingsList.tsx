@@ -147,7 +147,7 @@ export function FindingsList({ findings, catalog, onSelect, review, busy = false
         <span className={styles.line}>
           <span className={styles.code}>{f.indicator}</span> {ind?.label[lang] ?? ""}{" "}
           <Badge appearance="tint" color={BADGE[f.severity]} size="small" data-testid="finding-status">
-            {kind ? formatMessage({ key: SHORTFALL_TERM[kind], params: {} }, lang) : t(`status.${f.status}`)}
+            {kind ? t(`status.shortfall.${kind}`, { status: t(`status.${f.status}`) }) : t(`status.${f.status}`)}
           </Badge>
         </span>
         <span className={styles.line}>{formatMessage(f.message, lang)}</span>

@@ -81,6 +81,9 @@ export const en: Record<UiKey, string> = {
   "status.below": "Not met",
   "status.on-track": "On track",
   "status.off-track": "Off track",
+  // an unmet target's badge: its status, then whether the clerk explained it ("Chậm lộ trình — có giải trình")
+  "status.shortfall.explained": "{status} — explained",
+  "status.shortfall.unexplained": "{status} — unexplained",
   "status.missing": "Missing",
   "status.invalid": "Invalid",
   "status.not-applicable": "Not judged",

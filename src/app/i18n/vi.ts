@@ -79,6 +79,9 @@ export const vi = {
   "status.below": "Chưa đạt",
   "status.on-track": "Đúng lộ trình",
   "status.off-track": "Chậm lộ trình",
+  // an unmet target's badge: its status, then whether the clerk explained it ("Chậm lộ trình — có giải trình")
+  "status.shortfall.explained": "{status} — có giải trình",
+  "status.shortfall.unexplained": "{status} — chưa giải trình",
   "status.missing": "Chưa nhập",
   "status.invalid": "Số liệu sai",
   "status.not-applicable": "Không đánh giá",
