@@ -16,8 +16,8 @@ const OUT = path.join(ROOT, "build", "cli");
  * consolidate-pool.ts loads from its own directory.
  */
 const ENTRIES = { main: "src/cli/entry.ts", "consolidate-worker": "src/cli/consolidate-worker.ts" };
-const COMMANDS = { commands: "src/cli/commands/index.ts" };
-const FILES = ["main.cjs", "consolidate-worker.cjs", "commands.js", "require-cached.cjs"];
+const COMMANDS = { commands: "src/cli/commands/index.ts", "record-pdf": "src/cli/commands/record-pdf.ts" };
+const FILES = ["main.cjs", "consolidate-worker.cjs", "commands.js", "record-pdf.js", "require-cached.cjs"];
 /** The loader through V8's code cache, copied beside the bundles (bin/chitieu.cjs and the worker threads use it). */
 const LOADER = "scripts/lib/require-cached.cjs";
 const STAMP = path.join(OUT, "stamp.json");
@@ -118,7 +118,13 @@ function build() {
         external: [...common.external, "./commands"],
         supported: { "dynamic-import": false },
       }),
-      esbuild.buildSync({ ...common, entryPoints: entries(COMMANDS) }),
+      esbuild.buildSync({
+        ...common,
+        entryPoints: entries(COMMANDS),
+        // review's import("./record-pdf") is the PDF bundle beside commands.js, required only for a .pdf record
+        external: [...common.external, "./record-pdf"],
+        supported: { "dynamic-import": false },
+      }),
     ];
     fs.copyFileSync(path.join(ROOT, LOADER), path.join(tmp, "require-cached.cjs"));
     // what the bundle is made of (paths from the repository's root), outside node_modules, which ALSO's lock file covers

@@ -45,6 +45,19 @@ describe("the built CLI", () => {
     expect(existsSync(join(builder.OUT, "consolidate-worker.cjs"))).toBe(true);
   });
 
+  it("writes a PDF review record from the PDF bundle it loads only for that, with the font beside the repository", () => {
+    const template = join(dir, "mau.xlsx");
+    expect(chitieu(["template", "--level", "xa", "--unit", "Mường Kim", "--year", "2025", "--out", template]).status).toBe(0);
+    const pdf = join(dir, "ra-soat.pdf");
+    const r = chitieu(["review", template, "--out", pdf]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // the other commands' bundle does not carry pdf-lib: it is required only for a .pdf record
+    expect(readFileSync(join(builder.OUT, "commands.js"), "utf8")).not.toContain("PDFDocument");
+    expect(existsSync(join(builder.OUT, "record-pdf.js"))).toBe(true);
+  });
+
   it("is stale once a source file is newer, and the next start rebuilds it", () => {
     expect(builder.isFresh()).toBe(true);
     const source = join(ROOT, "src", "cli", "entry.ts");

@@ -10,7 +10,6 @@ import { checkOutput, readInput, registryFrom, writeOutput } from "../files";
 import type { Io } from "../io";
 import type { Lang } from "../lang";
 import { parseLevel, parseYear, resolveUnit } from "../options";
-import { writeRecordPdf } from "../record-pdf";
 import { t } from "../strings";
 
 // `chitieu review`: the review record of one workbook, as the file kind --out names (.pdf, .csv or .xlsx).
@@ -55,7 +54,7 @@ export async function runReview(args: string[], lang: Lang, io: Io, now: Date = 
   });
   const record = recordOfCheck(report, { catalog, registry, reviewer: values.reviewer ?? null, date: localDate(now) });
   const text = recordText(record, lang);
-  const bytes = kind === ".pdf" ? await writeRecordPdf(text) : kind === ".xlsx" ? writeRecordXlsx(text) : recordCsv(record, lang);
+  const bytes = kind === ".pdf" ? await (await import("./record-pdf")).writeRecordPdf(text) : kind === ".xlsx" ? writeRecordXlsx(text) : recordCsv(record, lang);
   writeOutput(values.out, bytes, [file], force);
   const c = record.total;
   io.out(`${t(lang, "review.summary", { met: c.met, explained: c.explained, unexplained: c.unexplained, errors: c.errors, missing: c.missing })}\n`);
