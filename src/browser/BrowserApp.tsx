@@ -154,12 +154,12 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
   const addHistory = (files: File[]) =>
     run(async () => {
       if (!file) return;
-      const { earlierReportFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
+      const { earlierReportsFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
       const added: EarlierReport[] = [];
       const failed: { name: string; reason: string }[] = [];
       for (const f of files) {
         try {
-          added.push(earlierReportFromBytes(await readFileBytes(f), f.name, { catalog }));
+          added.push(...earlierReportsFromBytes(await readFileBytes(f), f.name, { catalog, units: registry }));
         } catch (e) {
           failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
         }

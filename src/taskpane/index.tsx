@@ -35,8 +35,8 @@ function watcherFor(host: OfficeHost) {
 
 /** Last year's report file picked in the pane: the .xlsx reader is loaded on first use only. */
 async function readEarlier(file: File) {
-  const { earlierReportFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
-  return earlierReportFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, { catalog: defaultCatalog() });
+  const { earlierReportsFromBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/earlier-report");
+  return earlierReportsFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, { catalog: defaultCatalog() });
 }
 
 function renderExcel(): void {

@@ -193,3 +193,48 @@ describe("chitieu template --previous", () => {
     expect(b.err).toContain("là năm 2023, không phải năm 2024");
   });
 });
+
+describe("chitieu check --history <the province's consolidated workbook of an earlier year>", () => {
+  // 2023's consolidation of Tam Đường (48%) and Sìn Hồ (99%), written by `chitieu consolidate`
+  const inbox = join(dir, "nhan-2023");
+  put("nhan-2023/tam-duong.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 48, denominator: 100 } }, { year: 2023 }));
+  put("nhan-2023/sin-ho.xlsx", unitWorkbook("huyen-sin-ho", { "CQS-07": { numerator: 99, denominator: 100 } }, { year: 2023 }));
+  const book = join(dir, "tong-hop-2023.xlsx");
+  const first2022 = join(past, "2022.xlsx");
+
+  it("takes the unit's own row of the scorecard as its 2023 figure, and no other unit's", async () => {
+    expect((await run(["consolidate", inbox, "--year", "2023", "--out", book])).code).toBe(0);
+    const r = await run(["check", current, "--history", book, "--history", first2022, "--json", "-"]);
+    expect(r.code).toBe(0);
+    const cqs07 = (JSON.parse(r.out) as JsonReport).findings.find((f) => f.indicator === "CQS-07")!;
+    // the same series as from the unit's own files: 40 (2022), 48 (2023) — never Sìn Hồ's 99
+    expect(cqs07.history).toEqual([{ year: 2022, value: 40 }, { year: 2023, value: 48 }]);
+    expect(cqs07.pace).toBe(6);
+    expect(cqs07.message).toContain("theo bảng tổng hợp toàn tỉnh tong-hop-2023.xlsx");
+    // the other districts' rows are not this unit's: nothing is said of them
+    expect(r.err).not.toContain("đơn vị khác");
+  });
+
+  it("says so when the consolidated workbook has no row for the unit", async () => {
+    const other = put("nhan-2023b/sin-ho.xlsx", unitWorkbook("huyen-sin-ho", { "CQS-07": { numerator: 99, denominator: 100 } }, { year: 2023 }));
+    const only = join(dir, "tong-hop-2023-sin-ho.xlsx");
+    expect((await run(["consolidate", other, "--year", "2023", "--out", only])).code).toBe(0);
+    const r = await run(["check", current, "--history", only]);
+    expect(r.out).toContain("tong-hop-2023-sin-ho.xlsx: bảng tổng hợp năm 2023 không có số liệu của đơn vị này, không dùng");
+  });
+});
+
+describe("a province-level report with the consolidated workbook of an earlier year", () => {
+  it("takes the provincial value (the ratio of sums) as the province's own earlier figure", async () => {
+    const inbox = join(dir, "nhan-2023c");
+    put("nhan-2023c/tam-duong.xlsx", unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 48, denominator: 100 } }, { year: 2023 }));
+    put("nhan-2023c/sin-ho.xlsx", unitWorkbook("huyen-sin-ho", { "CQS-07": { numerator: 99, denominator: 100 } }, { year: 2023 }));
+    const book = join(dir, "tong-hop-2023c.xlsx");
+    expect((await run(["consolidate", inbox, "--year", "2023", "--out", book])).code).toBe(0);
+    const province = put("tinh-2024.xlsx", unitWorkbook("tinh-lai-chau", { "CQS-07": { numerator: 60, denominator: 100 } }, { year: 2024 }));
+    const r = await run(["check", province, "--history", book, "--json", "-"]);
+    const cqs07 = (JSON.parse(r.out) as JsonReport).findings.find((f) => f.indicator === "CQS-07")!;
+    // (48 + 99) / (100 + 100) = 73.5 %, never the average of 48 % and 99 %
+    expect(cqs07.history).toEqual([{ year: 2023, value: 73.5 }]);
+  });
+});

@@ -2,7 +2,7 @@ import "./support/dom-polyfills";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { ExcelApp } from "../../src/app/screens/ExcelApp";
 import { loadUnits } from "../../src/core/units";
-import { earlierReportFromBytes } from "../../src/hosts/xlsx/earlier-report";
+import { earlierReportsFromBytes } from "../../src/hosts/xlsx/earlier-report";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { unitWorkbook } from "../support/unit-workbooks";
 import { fakeHost } from "./support/fake-host";
@@ -17,7 +17,7 @@ const thisYear = readWorkbook(unitWorkbook("huyen-tam-duong", { "CQS-07": { nume
 const y2022 = unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 40, denominator: 100 } }, { year: 2022 });
 const y2023 = unitWorkbook("huyen-tam-duong", { "CQS-07": { numerator: 48, denominator: 100 } }, { year: 2023 });
 
-const readEarlier = async (f: File) => earlierReportFromBytes(await readFileBytes(f), f.name, { catalog });
+const readEarlier = async (f: File) => earlierReportsFromBytes(await readFileBytes(f), f.name, { catalog });
 
 describe("task pane with last year's reports", () => {
   it("offers to add them after a check, then shows the series and the projection in each finding", async () => {

@@ -42,7 +42,7 @@ export interface ExcelAppProps {
   /** Consolidating the units' workbooks into this one (the page gives the file reader; the host must write sheets). */
   consolidation?: ConsolidationIo;
   /** Reads one of the unit's earlier report files (the pane offers "last year's report" when given). */
-  readEarlier?: (file: File) => Promise<EarlierReport>;
+  readEarlier?: (file: File) => Promise<EarlierReport[]>;
 }
 
 type Screen = "start" | "check" | "consolidate";
@@ -132,7 +132,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
     const failed: { name: string; reason: string }[] = [];
     for (const f of files) {
       try {
-        added.push(await readEarlier(f));
+        added.push(...(await readEarlier(f)));
       } catch (e) {
         failed.push({ name: f.name, reason: errorText(toUserError(e), lang) });
       }

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog";
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
 import { setAsideMessage } from "../../core/history/describe";
-import { earlierReportFromBytes } from "../../hosts/xlsx/earlier-report";
+import { earlierReportsFromBytes } from "../../hosts/xlsx/earlier-report";
 import type { EarlierReport } from "../../core/history/baselines";
 import type { Level } from "../../core/catalog";
 import { ChitieuError } from "../../core/errors";
@@ -198,7 +198,7 @@ async function readHistory(paths: readonly string[], catalog: Catalog, unitCode:
   const reports: EarlierReport[] = [];
   for (const file of historyFiles(paths)) {
     try {
-      reports.push(earlierReportFromBytes(readInput(file), basename(file), { catalog, ...(unitCode ? { unitCode } : {}), ...(level ? { level } : {}) }));
+      reports.push(...earlierReportsFromBytes(readInput(file), basename(file), { catalog, ...(unitCode ? { unitCode } : {}), ...(level ? { level } : {}) }));
     } catch (e) {
       const reason = userText(e, lang);
       if (reason === null) throw e;
@@ -276,7 +276,7 @@ function printReview(report: CheckReport, lang: Lang, io: Io): void {
 function printHistory(report: CheckReport, lang: Lang, io: Io): void {
   const h = report.history;
   if (!h) return;
-  const files = h.used.filter((u) => u.kind === "file");
+  const files = h.used.filter((u) => u.kind === "file" || u.kind === "consolidated");
   if (files.length > 0) {
     const reports = files.map((u) => msg("history.used-report", { source: msg("history.source.file", { file: basename(u.source) }), year: u.year }));
     io.out(`\n${formatMessage(msg("history.used", { reports }), lang)}\n`);

@@ -15,9 +15,10 @@ export interface EarlierFigure {
 /**
  * Where an earlier figure comes from. file: an earlier report (our template or a mapped layout);
  * year-columns: an office's table with a column per year (the same workbook); column: the template's "Kết quả năm
- * trước", which the clerk typed or the tool filled.
+ * trước", which the clerk typed or the tool filled; consolidated: the province's consolidated workbook of that year
+ * (written by `chitieu consolidate`), whose scorecard holds every unit's value.
  */
-export type EarlierKind = "file" | "year-columns" | "column";
+export type EarlierKind = "file" | "year-columns" | "column" | "consolidated";
 
 /** What an earlier report says, reduced to numbers per indicator code. */
 export interface EarlierReport {
@@ -41,7 +42,7 @@ export interface HistoryScope {
 }
 
 /** Why an earlier report was not used. */
-export type SetAsideReason = "other-unit" | "unknown-unit" | "other-level" | "not-earlier" | "before-unit-existed";
+export type SetAsideReason = "other-unit" | "unknown-unit" | "other-level" | "not-earlier" | "before-unit-existed" | "not-in-consolidated";
 
 export interface SetAside {
   source: string;
@@ -72,14 +73,14 @@ export interface Baselines {
 }
 
 /** For the same year, the figure in the workbook under check wins: the clerk may have corrected last year's report. */
-const PRIORITY: Record<EarlierKind, number> = { column: 0, "year-columns": 1, file: 2 };
+const PRIORITY: Record<EarlierKind, number> = { column: 0, "year-columns": 1, file: 2, consolidated: 3 };
 
 const EMPTY: IndicatorHistory = Object.freeze({ series: [], latest: null, denominators: [], missingYears: [] }) as IndicatorHistory;
 
 function whyNot(r: EarlierReport, scope: HistoryScope, newSince: string | null): SetAsideReason | null {
   if (!(r.year < scope.year)) return "not-earlier";
   // the workbook under check is the unit's own: its columns need no identity check
-  if (r.kind !== "file") return null;
+  if (r.kind !== "file" && r.kind !== "consolidated") return null;
   if (scope.unitCode === null || r.unitCode === null) return "unknown-unit";
   if (r.unitCode !== scope.unitCode) return "other-unit";
   if (r.level !== scope.level) return "other-level";
@@ -101,10 +102,22 @@ export function buildBaselines(reports: readonly EarlierReport[], scope: History
   const newSince = unitNewSince(scope);
   const setAside: SetAside[] = [];
   const accepted: EarlierReport[] = [];
+  // a consolidated workbook holds every unit of the province: the others' rows are not this unit's and go unsaid, but a
+  // book with no row for this unit is said once
+  const consolidated = new Map<string, { year: number; used: boolean }>();
   for (const r of reports) {
     const reason = whyNot(r, scope, newSince);
+    if (r.kind === "consolidated") {
+      const seen = consolidated.get(r.source) ?? { year: r.year, used: false };
+      consolidated.set(r.source, seen);
+      if (reason === null) seen.used = true;
+      if (reason === "other-unit" || reason === "unknown-unit") continue;
+    }
     if (reason === null) accepted.push(r);
     else setAside.push({ source: r.source, year: r.year, unitCode: r.unitCode, reason });
+  }
+  for (const [source, { year, used }] of consolidated) {
+    if (!used && !setAside.some((a) => a.source === source)) setAside.push({ source, year, unitCode: scope.unitCode, reason: "not-in-consolidated" });
   }
   // lowest priority first, so a higher one replaces it for the same year
   accepted.sort((a, b) => a.year - b.year || PRIORITY[b.kind] - PRIORITY[a.kind]);

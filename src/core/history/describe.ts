@@ -53,6 +53,7 @@ function unitSign(indicator: Indicator): string {
 /** The words for where an earlier figure came from. */
 export function sourceMessage(kind: EarlierKind, source: string, year: number): MessageRef {
   if (kind === "file") return msg("history.source.file", { file: source });
+  if (kind === "consolidated") return msg("history.source.consolidated", { file: source });
   if (kind === "year-columns") return msg("history.source.year-columns", { year });
   return msg("history.source.column");
 }
@@ -151,5 +152,7 @@ export function setAsideMessage(a: SetAside, source: string): MessageRef {
       return msg("history.set-aside.not-earlier", { source, year: a.year });
     case "before-unit-existed":
       return msg("history.set-aside.before-unit-existed", { source, year: a.year });
+    case "not-in-consolidated":
+      return msg("history.set-aside.not-in-consolidated", { source, year: a.year });
   }
 }

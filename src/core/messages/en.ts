@@ -536,6 +536,7 @@ export const en: Record<MessageKey, string> = {
   "record.empty": "No indicator in the record.",
   // progress over the years (issue 17, check of one unit): earlier values, the path from them, pace, projection, double-checks
   "history.source.file": "report {file}",
+  "history.source.consolidated": "the provincial consolidated workbook {file}",
   "history.source.column": "the \"Kết quả năm trước\" (last year's result) column",
   "history.source.year-columns": "the table's {year} column",
   "history.path-from-earlier": "The path runs straight from the unit's {fromYear} result ({fromValue}{unit}, from {source:message}) to the {year} target",
@@ -558,6 +559,7 @@ export const en: Record<MessageKey, string> = {
   "history.set-aside.other-level": "{source}: a report of another level, not used",
   "history.set-aside.not-earlier": "{source}: a {year} report, not earlier than the report year, not used",
   "history.set-aside.before-unit-existed": "{source}: the unit did not exist in {year}, not used",
+  "history.set-aside.not-in-consolidated": "{source}: the consolidated workbook of {year} has no figures for this unit, not used",
   "history.used": "Earlier years' figures: {reports:list}",
   "history.used-report": "{source:message} ({year})",
   "error.usage.fill-previous": "--fill-previous needs --history (last year's report) and --out (the filled copy; the input is never changed).",

@@ -554,6 +554,7 @@ export const vi = {
   "record.empty": "Không có chỉ tiêu nào trong biên bản.",
   // progress over the years (issue 17, check of one unit): earlier values, the path from them, pace, projection, double-checks
   "history.source.file": "báo cáo {file}",
+  "history.source.consolidated": "bảng tổng hợp toàn tỉnh {file}",
   "history.source.column": "cột Kết quả năm trước",
   "history.source.year-columns": "cột năm {year} của bảng",
   "history.path-from-earlier": "Lộ trình tính thẳng từ kết quả năm {fromYear} của đơn vị ({fromValue}{unit}, theo {source:message}) đến mục tiêu năm {year}",
@@ -576,6 +577,7 @@ export const vi = {
   "history.set-aside.other-level": "{source}: báo cáo của cấp khác, không dùng",
   "history.set-aside.not-earlier": "{source}: báo cáo năm {year}, không trước năm báo cáo, không dùng",
   "history.set-aside.before-unit-existed": "{source}: năm {year} đơn vị chưa thành lập, không dùng",
+  "history.set-aside.not-in-consolidated": "{source}: bảng tổng hợp năm {year} không có số liệu của đơn vị này, không dùng",
   "history.used": "Số liệu các năm trước: {reports:list}",
   "history.used-report": "{source:message} (năm {year})",
   "error.usage.fill-previous": "--fill-previous cần --history (báo cáo năm trước) và --out (bản sao được điền; tệp gốc không bị sửa).",
