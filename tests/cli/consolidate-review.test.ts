@@ -13,6 +13,8 @@ import { readWorkbook } from "../../src/hosts/xlsx/read";
 import type { ConsolidateJson } from "../../src/cli/commands/consolidate";
 import { main } from "../../src/cli/main";
 import { unitWorkbook, type Figures } from "../support/unit-workbooks";
+import { execFileSync } from "node:child_process";
+import { PYTHON, requireTools } from "../support/tools";
 
 jest.setTimeout(120_000);
 const catalog = defaultCatalog();
@@ -105,3 +107,35 @@ describe("chitieu consolidate and the reviewer's decisions", () => {
     expect(r.out).toMatch(/Not approved: .*tam-duong\.xlsx — Returned by the reviewer \(Lò Văn Hùng, 27\/11\/2026 09:30\): Thiếu minh chứng CQS-02/);
   });
 });
+
+const openpyxl = requireTools(["openpyxl"]);
+
+openpyxl.describe("explained shortfalls in the scorecard", () => {
+  it("sets the explained unmet target apart in the JSON and on a paler fill in Bảng điểm, with a legend", async () => {
+    const out = join(dir, "explained.xlsx");
+    const json = join(dir, "explained.json");
+    expect((await run(["consolidate", inbox, "--year", "2025", "--period", "2025-H1", "--out", out, "--json", json])).code).toBe(0);
+    const cqs02 = (JSON.parse(readFileSync(json, "utf8")) as ConsolidateJson).indicators.find((i) => i.indicator === "CQS-02")!;
+    const of = (unit: string) => cqs02.byUnit.find((b) => b.unit === unit)!;
+    // both below 80%: Thành phố Lai Châu explained it ("Thiếu cán bộ"), Tam Đường did not; the status is the same
+    expect(of("tp-lai-chau")).toMatchObject({ status: "below", explanation: "Thiếu cán bộ" });
+    expect(of("huyen-tam-duong")).toMatchObject({ status: "below", explanation: null });
+    const script = `
+import openpyxl, sys, json
+ws = openpyxl.load_workbook(sys.argv[1])["Bảng điểm"]
+head = next(r for r in ws.iter_rows() if any(c.value == "CQS-02" for c in r))
+col = next(c.column for c in head if c.value == "CQS-02")
+fills = {}
+for row in ws.iter_rows(min_row=head[0].row + 1):
+    if row[0].value in ("tp-lai-chau", "huyen-tam-duong"):
+        fills[row[0].value] = ws.cell(row=row[0].row, column=col).fill.fgColor.rgb[-6:]
+legend = any(isinstance(c.value, str) and "có giải trình" in c.value for r in ws.iter_rows() for c in r)
+print(json.dumps({"fills": fills, "legend": legend}))
+`;
+    const read = JSON.parse(execFileSync(PYTHON, ["-c", script, out], { encoding: "utf8" })) as { fills: Record<string, string>; legend: boolean };
+    expect(read.fills["huyen-tam-duong"]).toBe("FFC7CE");
+    expect(read.fills["tp-lai-chau"]).toBe("FBE5E8");
+    expect(read.legend).toBe(true);
+  });
+});
+

@@ -19,7 +19,8 @@ const slow = { timeout: 30_000 };
 
 
 const files = () => [
-  new File([unitWorkbook("tp-lai-chau", { "CQS-02": { numerator: 700, denominator: 1000 } }) as BlobPart], "tp-lai-chau.xlsx"),
+  // below the 90% target, with the clerk's explanation
+  new File([unitWorkbook("tp-lai-chau", { "CQS-02": { numerator: 700, denominator: 1000, note: "Thiếu cán bộ" } }) as BlobPart], "tp-lai-chau.xlsx"),
   new File([unitWorkbook("huyen-tam-duong", { "CQS-02": { numerator: 150, denominator: 200 } }) as BlobPart], "tam-duong.xlsx"),
   new File([truncated(unitWorkbook("huyen-tan-uyen", {})) as BlobPart], "tan-uyen.xlsx"),
   new File([new Uint8Array([1]) as BlobPart], "~$tam-duong.xlsx"),
@@ -41,14 +42,19 @@ describe("browser mode: consolidating many files", () => {
       const row = within(screen.getByTestId("consolidate-indicators")).getByText("CQS-02").closest("tr")!;
       expect([...row.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["70,83", "850", "1200", "≥ 90", "Chưa đạt", "Chưa đầy đủ: thiếu 6/8 đơn vị, 0 đơn vị không tính được"]);
       const scorecard = screen.getByTestId("consolidate-scorecard");
-      expect(within(scorecard).getByText("thành phố Lai Châu").closest("tr")!.querySelectorAll("td")[1]!.textContent).toBe("70");
+      const cityCell = within(scorecard).getByText("thành phố Lai Châu").closest("tr")!.querySelectorAll("td")[1]!;
+      expect(cityCell.textContent).toBe("70");
+      // both below target; the explained one is set apart, with its explanation
+      expect(cityCell.getAttribute("data-explained")).toBe("true");
+      expect(cityCell.getAttribute("title")).toBe("Chưa đạt — có giải trình: Thiếu cán bộ");
+      expect(within(scorecard).getByText("huyện Tam Đường").closest("tr")!.querySelectorAll("td")[1]!.getAttribute("data-explained")).toBeNull();
       const completeness = screen.getByTestId("consolidate-completeness");
       expect(completeness.querySelectorAll('tr[data-status="missing"]')).toHaveLength(6);
       expect(within(completeness).getByText("tan-uyen.xlsx").closest("tr")!.textContent).toContain("Không đọc được tệp:");
       // each received report's review state (none reviewed here) and its unmet targets, explained / unexplained
       const received = within(completeness).getByText("tp-lai-chau.xlsx").closest("tr")!;
       expect(within(received).getByTestId("unit-review").textContent).toBe("Chưa duyệt");
-      expect(received.lastElementChild!.textContent).toBe("0 / 1");
+      expect(received.lastElementChild!.textContent).toBe("1 / 0");
 
       fireEvent.click(screen.getByRole("button", { name: "Tải sổ tổng hợp" }));
       await screen.findByText("Đã tạo tệp tong-hop-2025-H1.xlsx.", {}, slow);

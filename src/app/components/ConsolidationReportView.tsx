@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", textAlign: "left" } },
   met: { backgroundColor: tokens.colorPaletteGreenBackground2 },
   below: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  // an unmet target the clerk explained: paler than an unexplained one
+  explained: { backgroundColor: tokens.colorPaletteRedBackground1 },
   offTrack: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   invalid: { backgroundColor: tokens.colorPaletteDarkOrangeBackground2 },
   leftOut: { backgroundColor: tokens.colorPaletteMarigoldBackground2 },
@@ -107,7 +109,12 @@ export function ConsolidationReportView({ report, catalog }: ConsolidationReport
               {rolled.map((i) => {
                 const b = i.byUnit.find((x) => x.unit === u);
                 return (
-                  <td key={i.indicator} className={b ? tone(b.status) : ""} title={b ? m(`consolidate.judged.${b.status}` as MessageKey) : ""}>
+                  <td
+                    key={i.indicator}
+                    className={b ? (b.explanation !== undefined ? styles.explained : tone(b.status)) : ""}
+                    data-explained={b?.explanation !== undefined ? "true" : undefined}
+                    title={b ? (b.explanation !== undefined ? `${m("term.shortfall.explained")}: ${b.explanation}` : m(`consolidate.judged.${b.status}` as MessageKey)) : ""}
+                  >
                     {b ? value(b.value) : ""}
                   </td>
                 );

@@ -47,7 +47,8 @@ export interface ConsolidateJson {
     status: string;
     partial: { expected: number; missing: number; leftOut: number } | null;
     reason: string | null;
-    byUnit: ({ unit: string; value: number | null; numerator: number | null; denominator: number | null; status: string; reason: string | null } & Partial<TrendJson> & { historyNote?: string | null })[];
+    /** `explanation`: an unmet target's explanation by the clerk ("Chưa đạt — có giải trình"), else null. */
+    byUnit: ({ unit: string; value: number | null; numerator: number | null; denominator: number | null; status: string; reason: string | null; explanation: string | null } & Partial<TrendJson> & { historyNote?: string | null })[];
   } & Partial<TrendJson>)[];
   /** With --history: the earlier years used, and the history files not used with why. */
   history?: { years: { year: number; source: string; files: string[] }[]; unused: { file: string; reason: string }[] };
@@ -102,6 +103,7 @@ export function toConsolidateJson(r: ConsolidationReport, lang: Lang): Consolida
       reason: text(i.reason),
       byUnit: i.byUnit.map((b) => ({
         unit: b.unit, value: b.value, numerator: b.numerator, denominator: b.denominator, status: b.status, reason: text(b.reason),
+        explanation: b.explanation ?? null,
         ...(b.trend ? { ...trendJson(b.trend), historyNote: text(b.trend.note) } : {}),
       })),
       ...(i.trend ? trendJson(i.trend) : {}),

@@ -204,6 +204,8 @@ export class Consolidator {
       }
       const f: UnitFigure | undefined = s.figures.find((x) => x.indicator === ind.code);
       const entry: ByUnit = { unit: u.code, value: f?.value ?? null, numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, status: f?.status ?? "missing", reason: null };
+      // an explanation never changes the status: it sets an unmet target apart from the unexplained ones
+      if (f?.explanation && (f.status === "below" || f.status === "off-track")) entry.explanation = f.explanation;
       byUnit.push(entry);
       const leave = (r: Reason) => {
         leftOut++;

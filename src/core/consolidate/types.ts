@@ -86,6 +86,8 @@ export interface ByUnit {
   denominator: number | null;
   status: ByUnitStatus;
   reason: Reason | null;
+  /** An unmet target the clerk explained ("Chưa đạt — có giải trình"): the explanation; absent otherwise. */
+  explanation?: string;
   /** With earlier years' files (--history): the unit's own series. */
   trend?: UnitTrend;
 }

@@ -366,6 +366,7 @@ export const en: Record<MessageKey, string> = {
   "consolidate.book.col.finding": "Finding",
   "consolidate.book.complete": "Complete",
   "consolidate.book.scorecard.note": "Each cell is the unit's figure (%, or Yes/No); the weakest units and indicators come first.",
+  "consolidate.book.scorecard.explained-legend": "Pale pink cells: not met — explained (the explanation is on the unit's findings sheet).",
   "consolidate.book.chart.title": "Provincial value against target (%)",
   "consolidate.book.chart.value": "Provincial value",
   "consolidate.book.chart.target": "Target",

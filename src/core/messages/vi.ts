@@ -384,6 +384,7 @@ export const vi = {
   "consolidate.book.col.finding": "Nội dung",
   "consolidate.book.complete": "Đủ",
   "consolidate.book.scorecard.note": "Mỗi ô là số liệu của đơn vị (%, hoặc Có/Không); đơn vị và chỉ tiêu yếu nhất đứng đầu.",
+  "consolidate.book.scorecard.explained-legend": "Ô nền hồng nhạt: chưa đạt — có giải trình (lời giải trình ở trang kết quả của đơn vị).",
   "consolidate.book.chart.title": "Giá trị toàn tỉnh so với mục tiêu (%)",
   "consolidate.book.chart.value": "Giá trị toàn tỉnh",
   "consolidate.book.chart.target": "Mục tiêu",

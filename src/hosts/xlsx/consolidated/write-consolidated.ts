@@ -22,6 +22,8 @@ import { sheetXml, type Cell, type SheetSpec } from "./sheet";
 const TONES = {
   met: { fill: "C6EFCE", color: "006100" },
   below: { fill: "FFC7CE", color: "9C0006" },
+  /** An unmet target with the clerk's explanation: still red text, on a paler fill, so it stands apart. */
+  explained: { fill: "FBE5E8", color: "9C0006" },
   offTrack: { fill: "FFEB9C", color: "9C5700" },
   missing: { fill: "EDEDED", color: "595959" },
   invalid: { fill: "FF9999", color: "7F0000" },
@@ -197,13 +199,15 @@ export function consolidatedSheets(report: ConsolidationReport, opts: Consolidat
           if (!b) return text(null);
           const yesNo = i.method === "share-of-units" && b.value !== null;
           const v = yesNo ? m(b.value === 100 ? "consolidate.book.yes" : "consolidate.book.no") : b.value === null ? null : round4(b.value);
-          return { v, s: (yesNo ? `label_${toneOf(b.status)}` : `num_${toneOf(b.status)}`) as StyleKey };
+          const tone = b.explanation !== undefined ? "explained" : toneOf(b.status);
+          return { v, s: (yesNo ? `label_${tone}` : `num_${tone}`) as StyleKey };
         }),
         ...(paced ? [paceMiss(u)] : []),
       ];
     }
     yield [];
     yield [text(m("consolidate.book.scorecard.note"), "subtitle")];
+    if (cols.some((i) => i.byUnit.some((b) => b.explanation !== undefined))) yield [text(m("consolidate.book.scorecard.explained-legend"), "subtitle")];
     if (paced) yield [text(m("consolidate.book.scorecard.pace-legend"), "subtitle")];
   }
   // with earlier years: the indicators each unit, at its own pace, reaches after the target year or not at all
