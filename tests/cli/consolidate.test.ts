@@ -84,7 +84,8 @@ describeWithTools("chitieu consolidate on a folder of district workbooks (2025-H
     // 940 / 1300 = 72.3077 %; target ≥ 90 % → below; missing: sin-ho (two files), muong-te, tan-uyen, nam-nhun
     expect(cqs02).toMatchObject({ numerator: 940, denominator: 1300, target: 90, status: "below", partial: { expected: 8, missing: 4, leftOut: 1 } });
     expect(cqs02.value).toBeCloseTo(72.3077, 4);
-    expect(Object.keys(cqs02.byUnit[0]!).sort()).toEqual(["denominator", "numerator", "reason", "status", "unit", "value"]);
+    // the agreed shape, with why a unit was left out and an unmet target's explanation (issue 18)
+    expect(Object.keys(cqs02.byUnit[0]!).sort()).toEqual(["denominator", "explanation", "numerator", "reason", "status", "unit", "value"]);
     // XHS-09: yes from tp, phong-tho, than-uyen = 3 of 8 expected = 37.5 % against ≥ 40 %
     expect(report.indicators.find((i) => i.indicator === "XHS-09")).toMatchObject({ numerator: 3, denominator: 8, value: 37.5, status: "below" });
     expect(report.indicators.find((i) => i.indicator === "KTS-01")).toMatchObject({ value: 8.5, status: "below", method: "province-workbook" });
