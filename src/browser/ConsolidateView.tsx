@@ -1,5 +1,5 @@
 import { Button, makeStyles, ProgressBar, Subtitle1, Text } from "@fluentui/react-components";
-import { useRef, useState, type DragEvent } from "react";
+import { useRef, useState } from "react";
 import type { Catalog } from "../core/catalog";
 import type { ConsolidationReport, Period } from "../core/consolidate";
 import { formatReason } from "../core/consolidate/reason";
@@ -10,9 +10,10 @@ import { useLang } from "../app/i18n";
 import { useUserAction } from "../app/use-user-action";
 import { ConsolidationReportView } from "../app/components/ConsolidationReportView";
 import { PeriodSelect } from "../app/components/PeriodSelect";
-import { consolidateFiles, filesFromDrop, workbooksOf, type HistoryReader, type NamedFile, type SubmissionReader } from "../app/consolidate-run";
+import { consolidateFiles, workbooksOf, type HistoryReader, type NamedFile, type SubmissionReader } from "../app/consolidate-run";
 import { downloadBytes } from "./download";
 import { useDropZoneStyles } from "../app/components/drop-zone-styles";
+import { UnitFilesDrop } from "../app/components/UnitFilesDrop";
 
 // Browser mode, consolidation: drop the units' workbooks (or a folder), see the progress, the scorecard and who is
 // missing, and download the consolidated workbook. Nothing leaves the page.
@@ -47,12 +48,9 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
   const styles = { ...useDropZoneStyles(), ...useStyles() };
   const { t, lang } = useLang();
   const m = (key: MessageKey, params: Record<string, string | number> = {}) => formatMessage({ key, params }, lang);
-  const filesRef = useRef<HTMLInputElement>(null);
-  const folderRef = useRef<HTMLInputElement>(null);
   const historyRef = useRef<HTMLInputElement>(null);
   const [history, setHistory] = useState<NamedFile[] | null>(null);
   const [period, setPeriod] = useState<Period>({ year: 2025, half: null });
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<ConsolidationReport | null>(null);
   const { busy, error, status, setStatus, run } = useUserAction();
@@ -69,18 +67,6 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
       const r = await consolidateFiles(files, { catalog, registry, period, ...earlier }, readerFor(catalog, registry), (done, total) => setProgress({ done, total }));
       setReport(r);
     });
-
-  const fromInput = (list: FileList | null) => {
-    if (!list) return;
-    void start([...list].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f })));
-  };
-
-  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    const { items, files } = e.dataTransfer;
-    void start(await filesFromDrop(items, files));
-  };
 
   const download = () =>
     run(async () => {
@@ -134,43 +120,7 @@ export function ConsolidateView({ catalog, registry }: ConsolidateViewProps) {
       <Text as="p" size={200} block>
         {t("consolidate.history.hint")}
       </Text>
-      <div
-        className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
-        data-testid="consolidate-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => void onDrop(e)}
-      >
-        <Text>{t("consolidate.drop")}</Text>
-        <label htmlFor="units-input" className={styles.hidden}>
-          {t("consolidate.pickFiles")}
-        </label>
-        <input id="units-input" ref={filesRef} type="file" multiple accept=".xlsx,.xlsm" className={styles.hidden} tabIndex={-1} onChange={(e) => fromInput(e.target.files)} />
-        <label htmlFor="folder-input" className={styles.hidden}>
-          {t("consolidate.pickFolder")}
-        </label>
-        <input
-          id="folder-input"
-          ref={folderRef}
-          type="file"
-          multiple
-          className={styles.hidden}
-          tabIndex={-1}
-          onChange={(e) => fromInput(e.target.files)}
-          {...({ webkitdirectory: "" } as Record<string, string>)}
-        />
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={busy} onClick={() => filesRef.current?.click()}>
-            {t("consolidate.pickFiles")}
-          </Button>
-          <Button disabled={busy} onClick={() => folderRef.current?.click()}>
-            {t("consolidate.pickFolder")}
-          </Button>
-        </div>
-      </div>
+      <UnitFilesDrop inputId="units-input" testId="consolidate-drop" busy={busy} folder onFiles={(files) => void start(files)} />
       {progress && (
         <ProgressBar
           value={progress.total === 0 ? 1 : progress.done / progress.total}

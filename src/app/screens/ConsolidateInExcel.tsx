@@ -1,14 +1,14 @@
-import { Button, Checkbox, makeStyles, ProgressBar, Subtitle2, Text } from "@fluentui/react-components";
-import { useRef, useState, type DragEvent } from "react";
+import { Checkbox, makeStyles, ProgressBar, Subtitle2, Text } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Catalog } from "../../core/catalog";
 import type { ConsolidationReport, Period, Submission } from "../../core/consolidate";
 import { formatMessage, type MessageKey } from "../../core/messages";
 import { unitTitle, type UnitRegistry } from "../../core/units";
 import type { SheetsToWrite, SheetsWritten } from "../../hosts/host";
-import { useDropZoneStyles } from "../components/drop-zone-styles";
 import { ConsolidationReportView } from "../components/ConsolidationReportView";
 import { PeriodSelect } from "../components/PeriodSelect";
-import { consolidateFiles, filesFromDrop, workbooksOf, type ConsolidationIo, type NamedFile } from "../consolidate-run";
+import { UnitFilesDrop } from "../components/UnitFilesDrop";
+import { consolidateFiles, workbooksOf, type ConsolidationIo, type NamedFile } from "../consolidate-run";
 import { useLang } from "../i18n";
 import type { UiKey } from "../i18n/vi";
 import { useUserAction } from "../use-user-action";
@@ -38,13 +38,11 @@ interface FileOutcome {
 }
 
 export function ConsolidateInExcel({ catalog, registry, io, write }: ConsolidateInExcelProps) {
-  const styles = { ...useDropZoneStyles(), ...useStyles() };
+  const styles = useStyles();
   const { t, lang } = useLang();
   const m = (key: MessageKey, params: Record<string, string | number> = {}) => formatMessage({ key, params }, lang);
-  const filesRef = useRef<HTMLInputElement>(null);
   const [period, setPeriod] = useState<Period>({ year: 2025, half: null });
   const [replace, setReplace] = useState(true);
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [report, setReport] = useState<ConsolidationReport | null>(null);
@@ -78,13 +76,6 @@ export function ConsolidateInExcel({ catalog, registry, io, write }: Consolidate
       setStatus({ key: "consolidate.pane.written", params: { count: result.sheets.length, sheets: result.sheets.join(", ") } });
     });
 
-  const onDrop = async (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    const { items, files } = e.dataTransfer;
-    void start(await filesFromDrop(items, files));
-  };
-
   return (
     <section className={styles.root} aria-labelledby="pane-consolidate-heading">
       <Subtitle2 as="h2" id="pane-consolidate-heading" block>
@@ -103,37 +94,7 @@ export function ConsolidateInExcel({ catalog, registry, io, write }: Consolidate
       )}
       <PeriodSelect value={period} onChange={setPeriod} disabled={busy} />
       <Checkbox checked={replace} disabled={busy} onChange={(_, d) => setReplace(d.checked === true)} label={t("consolidate.pane.replace")} />
-      <div
-        className={`${styles.drop} ${dragging ? styles.dragging : ""}`}
-        data-testid="pane-consolidate-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => void onDrop(e)}
-      >
-        <Text>{t("consolidate.drop")}</Text>
-        <label htmlFor="pane-units-input" className={styles.hidden}>
-          {t("consolidate.pickFiles")}
-        </label>
-        <input
-          id="pane-units-input"
-          ref={filesRef}
-          type="file"
-          multiple
-          accept=".xlsx,.xlsm"
-          className={styles.hidden}
-          tabIndex={-1}
-          onChange={(e) => {
-            const list = e.target.files;
-            if (list) void start([...list].map((f) => ({ name: f.name, blob: f })));
-          }}
-        />
-        <Button appearance="primary" disabled={busy} onClick={() => filesRef.current?.click()}>
-          {t("consolidate.pickFiles")}
-        </Button>
-      </div>
+      <UnitFilesDrop inputId="pane-units-input" testId="pane-consolidate-drop" busy={busy} onFiles={(files) => void start(files)} />
       {progress && (
         <>
           <ProgressBar value={progress.total === 0 ? 1 : progress.done / progress.total} aria-label={t("consolidate.progress", progress)} />
