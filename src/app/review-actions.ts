@@ -24,3 +24,17 @@ export function storeWithFinding(report: CheckReport, reviewer: string, indicato
 export function storeWithReport(report: CheckReport, reviewer: string, choice: DecisionChoice<ReportDecisionKind> | null, now = new Date()): ReviewStore {
   return withReportDecision(report, choice && { ...choice, by: reviewer, at: now.toISOString() });
 }
+
+/**
+ * The actions a page offers on a check: each click makes the decisions to keep (with the reviewer's name, now) and
+ * hands them to the page's `keep`, which saves them where that page keeps them (the open workbook, or a copy).
+ */
+export function reviewActionsFor(current: CheckReport, reviewer: string, onReviewer: (name: string) => void, keep: (make: () => ReviewStore) => void): ReviewActions {
+  return {
+    reviewer,
+    onReviewer,
+    onFinding: (indicator, choice) => keep(() => storeWithFinding(current, reviewer, indicator, choice)),
+    onReport: (choice) => keep(() => storeWithReport(current, reviewer, choice)),
+  };
+}
+

@@ -23,7 +23,7 @@ import type { FileHost } from "../hosts/xlsx/file-host";
 import { ConsolidateView } from "./ConsolidateView";
 import { clearedFileName, CSV_MIME, downloadBytes, markedFileName, readFileBytes, recordFileName, reviewedFileName } from "./download";
 import type { ReviewStore } from "../core/review";
-import { storeWithFinding, storeWithReport, type ReviewActions } from "../app/review-actions";
+import { reviewActionsFor, type ReviewActions } from "../app/review-actions";
 import { useReviewerName } from "../app/reviewer";
 import { useDropZoneStyles } from "../app/components/drop-zone-styles";
 import { HistoryPicker } from "../app/components/HistoryPicker";
@@ -202,12 +202,7 @@ export function BrowserApp({ catalog, registry, initialChoice }: BrowserAppProps
       setReport(checkWorkbook(await file.host.readSnapshot(), { catalog, ...(manual ?? {}) }));
       setStatus({ key: "review.savedCopy" });
     });
-  const reviewActions = (current: CheckReport): ReviewActions => ({
-    reviewer,
-    onReviewer: setReviewer,
-    onFinding: (indicator, choice) => void decide(() => storeWithFinding(current, reviewer, indicator, choice)),
-    onReport: (choice) => void decide(() => storeWithReport(current, reviewer, choice)),
-  });
+  const reviewActions = (current: CheckReport): ReviewActions => reviewActionsFor(current, reviewer, setReviewer, (make) => void decide(make));
 
   const downloadReviewed = () =>
     run(async () => {

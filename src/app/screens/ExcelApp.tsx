@@ -22,7 +22,7 @@ import type { ConsolidationIo } from "../consolidate-run";
 import { CheckView } from "./CheckView";
 import { ConsolidateInExcel } from "./ConsolidateInExcel";
 import type { ReviewStore } from "../../core/review";
-import { storeWithFinding, storeWithReport, type ReviewActions } from "../review-actions";
+import { reviewActionsFor, type ReviewActions } from "../review-actions";
 import { useReviewerName } from "../reviewer";
 import { HistoryPicker } from "../components/HistoryPicker";
 import type { EarlierReport } from "../../core/history/baselines";
@@ -175,12 +175,7 @@ export function ExcelApp({ host, catalog, registry, initialChoice, stores = [], 
       quiet();
       setStatus({ key: "review.saved" });
     });
-  const reviewActions = (current: CheckReport): ReviewActions => ({
-    reviewer,
-    onReviewer: setReviewer,
-    onFinding: (indicator, choice) => void decide(() => storeWithFinding(current, reviewer, indicator, choice)),
-    onReport: (choice) => void decide(() => storeWithReport(current, reviewer, choice)),
-  });
+  const reviewActions = (current: CheckReport): ReviewActions => reviewActionsFor(current, reviewer, setReviewer, (make) => void decide(make));
 
   const clear = () =>
     run(async () => {
