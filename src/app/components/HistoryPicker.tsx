@@ -1,6 +1,7 @@
 import { Button, makeStyles, Text } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { CheckReport } from "../../core/check";
+import { fromEarlierFile } from "../../core/history/baselines";
 import { setAsideMessage } from "../../core/history/describe";
 import { formatMessage } from "../../core/messages";
 import { useLang } from "../i18n";
@@ -26,7 +27,7 @@ export function HistoryPicker({ busy, report, failed, onPick }: HistoryPickerPro
   const styles = useStyles();
   const { t, lang } = useLang();
   const inputRef = useRef<HTMLInputElement>(null);
-  const used = report?.history?.used.filter((u) => u.kind === "file") ?? [];
+  const used = report?.history?.used.filter((u) => fromEarlierFile(u.kind)) ?? [];
   return (
     <section className={styles.box} aria-label={t("history.pick.label")} data-testid="history-picker">
       <label htmlFor="history-input" className={styles.hidden}>

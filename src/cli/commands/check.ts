@@ -5,7 +5,7 @@ import { defaultCatalog, findIndicator, type Catalog } from "../../core/catalog"
 import { checkWorkbook, type CheckReport, type LocatedFinding } from "../../core/check";
 import { setAsideMessage } from "../../core/history/describe";
 import { earlierReportsFromBytes } from "../../hosts/xlsx/earlier-report";
-import type { EarlierReport } from "../../core/history/baselines";
+import { fromEarlierFile, type EarlierReport } from "../../core/history/baselines";
 import type { Level } from "../../core/catalog";
 import { ChitieuError } from "../../core/errors";
 import { formatFinding } from "../../core/findings";
@@ -276,7 +276,7 @@ function printReview(report: CheckReport, lang: Lang, io: Io): void {
 function printHistory(report: CheckReport, lang: Lang, io: Io): void {
   const h = report.history;
   if (!h) return;
-  const files = h.used.filter((u) => u.kind === "file" || u.kind === "consolidated");
+  const files = h.used.filter((u) => fromEarlierFile(u.kind));
   if (files.length > 0) {
     const reports = files.map((u) => msg("history.used-report", { source: msg("history.source.file", { file: basename(u.source) }), year: u.year }));
     io.out(`\n${formatMessage(msg("history.used", { reports }), lang)}\n`);

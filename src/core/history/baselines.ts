@@ -20,6 +20,11 @@ export interface EarlierFigure {
  */
 export type EarlierKind = "file" | "year-columns" | "column" | "consolidated";
 
+/** An earlier figure that came from another file (a report or a consolidated workbook), not the workbook checked. */
+export function fromEarlierFile(kind: EarlierKind): boolean {
+  return kind === "file" || kind === "consolidated";
+}
+
 /** What an earlier report says, reduced to numbers per indicator code. */
 export interface EarlierReport {
   /** For the words: a file name; empty for the workbook under check itself. */
@@ -80,7 +85,7 @@ const EMPTY: IndicatorHistory = Object.freeze({ series: [], latest: null, denomi
 function whyNot(r: EarlierReport, scope: HistoryScope, newSince: string | null): SetAsideReason | null {
   if (!(r.year < scope.year)) return "not-earlier";
   // the workbook under check is the unit's own: its columns need no identity check
-  if (r.kind !== "file" && r.kind !== "consolidated") return null;
+  if (!fromEarlierFile(r.kind)) return null;
   if (scope.unitCode === null || r.unitCode === null) return "unknown-unit";
   if (r.unitCode !== scope.unitCode) return "other-unit";
   if (r.level !== scope.level) return "other-level";

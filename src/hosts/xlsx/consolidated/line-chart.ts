@@ -5,6 +5,7 @@
 import { cellAddress } from "../../../core/a1";
 import { XML_DECLARATION } from "../template/xml-text";
 import { escapeText } from "../xml/escape";
+import { chartTitleXml } from "./chart";
 
 export interface LineSeries {
   name: string;
@@ -60,9 +61,7 @@ export function lineChartXml(spec: LineChartSpec): string {
       );
     })
     .join("");
-  const title =
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1100" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
-    '<c:overlay val="0"/></c:title>';
+  const title = chartTitleXml(spec.title, 1100);
   const bounds = (spec.max !== undefined ? `<c:max val="${spec.max}"/>` : "") + (spec.min !== undefined ? `<c:min val="${spec.min}"/>` : "");
   return (
     XML_DECLARATION +
